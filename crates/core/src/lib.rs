@@ -1,0 +1,9 @@
+//! # policy-core
+//!
+//! The pure heart of policy-explorer, shared by the browser app and the
+//! native CLI/pipeline. Nothing here touches the DOM or native-only
+//! libraries, so every function behaves the same natively and in wasm32.
+//!
+//! * [`model`] — the normalized corpus (the JSON contract).
+
+pub mod model;

@@ -1,0 +1,460 @@
+//! The normalized corpus: the one data contract shared by the pipeline that
+//! writes `corpus/corpus.json`, the CLI that reads it and the app that bundles
+//! it. Changing a field here is a schema change: bump [`SCHEMA_VERSION`] and
+//! update `docs/corpus-schema.json` and `docs/corpus-format.md`.
+//!
+//! Everything that is not stated by a raw text or the reviewed manifest is
+//! `None`/`null`: unknown stays unknown.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Version of the JSON layout below. Readers refuse other major versions.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole normalized corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub schema_version: u32,
+    pub documents: Vec<Document>,
+    /// The fixed mechanism vocabulary, in the order the 2018 opinion uses.
+    pub mechanisms: Vec<MechanismInfo>,
+    /// The gazetteer used for region tagging and the region filter.
+    pub regions: Vec<RegionInfo>,
+    /// Word substitutions learned by comparing the two witnesses of the 2018
+    /// opinion (faithful newspaper text vs machine-reworded copy).
+    #[serde(default)]
+    pub substitutions: Vec<SubstitutionPair>,
+    /// Every raw file the corpus was built from.
+    #[serde(default)]
+    pub sources: Vec<SourceFile>,
+}
+
+/// One policy document, possibly collated from several witnesses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id used in URLs, e.g. `central-2018`, `sichuan`.
+    pub id: String,
+    pub title: String,
+    pub issuers: Vec<String>,
+    /// Region id of the issuing jurisdiction (`cn` for the national level).
+    pub jurisdiction: Option<String>,
+    pub level: Option<Level>,
+    /// 意见 / 实施方案 / 实施意见 / 指导意见 …
+    pub doc_type: Option<String>,
+    /// ISO `YYYY-MM-DD`: the date the document was made, never a posting date.
+    pub date: Option<String>,
+    /// Canonical form, e.g. `发改地区〔2016〕1771号`.
+    pub doc_number: Option<String>,
+    /// Where each metadata field's value came from (field name → source).
+    #[serde(default)]
+    pub metadata_sources: Vec<MetadataSource>,
+    pub witnesses: Vec<Witness>,
+    /// Units in reading order (a flat list; the hierarchy is in `path`).
+    pub units: Vec<Unit>,
+    /// Everything the cleaning rules removed from this document's raw files.
+    #[serde(default)]
+    pub removals: Vec<Removal>,
+}
+
+/// Administrative level of the issuing body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Central,
+    Ministry,
+    Provincial,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Central, Level::Ministry, Level::Provincial];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Central => "central",
+            Level::Ministry => "ministry",
+            Level::Provincial => "provincial",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.id() == id)
+    }
+}
+
+/// Where one metadata value was found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetadataSource {
+    /// The `Document` field, e.g. `doc_number`.
+    pub field: String,
+    /// `raw` (stated in a raw file) or `manifest` (hand-known, reviewed).
+    pub origin: String,
+    /// Raw file name when `origin` is `raw`.
+    pub file: Option<String>,
+    /// 1-based line in that raw file.
+    pub line: Option<usize>,
+    /// The text as found before canonicalisation, or the manifest's note.
+    pub evidence: String,
+}
+
+/// One raw file that carries (part of) a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Witness {
+    /// Raw file name under `corpus/raw/`.
+    pub file: String,
+    /// `primary` (most faithful), `secondary`, or `reworded`.
+    pub role: String,
+    pub description: String,
+    /// `simplified` or `traditional`, as received.
+    pub script: String,
+}
+
+/// A numbered (or lead) unit of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Stable address: `0` preamble, `2` section 二、, `2.4` clause （四） under
+    /// 二、, `3.2.1` item 1. under 三、（二）.
+    pub path: UnitPath,
+    /// The number as printed, e.g. `二、`, `（四）`, `1.`, `——`; empty for a preamble.
+    pub label: String,
+    pub kind: UnitKind,
+    /// The lead phrase up to the first 。 when the unit has one, or a
+    /// section's title.
+    pub heading: Option<String>,
+    pub text: String,
+    pub mechanisms: Vec<MechanismTag>,
+    pub regions: Vec<RegionTag>,
+    pub provenance: Provenance,
+}
+
+/// What kind of numbered unit this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnitKind {
+    Preamble,
+    Section,
+    Clause,
+    Item,
+    Lead,
+}
+
+/// A dotted unit address such as `2.4` or `3.2.1`. Kept as the printed
+/// string so it round-trips through URLs unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UnitPath(pub String);
+
+impl UnitPath {
+    pub fn new(s: impl Into<String>) -> Self {
+        UnitPath(s.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Parses a path typed by a user or found in a URL: dot-separated
+    /// non-empty ASCII alphanumeric segments, at most 8 of them.
+    pub fn parse(s: &str) -> Option<UnitPath> {
+        let s = s.trim();
+        if s.is_empty() || s.len() > 40 {
+            return None;
+        }
+        let ok = s
+            .split('.')
+            .all(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_ascii_alphanumeric()));
+        (ok && s.split('.').count() <= 8).then(|| UnitPath(s.to_string()))
+    }
+
+    /// Number of segments: 1 for a section, 2 for a clause, 3 for an item.
+    pub fn depth(&self) -> usize {
+        self.0.split('.').count()
+    }
+
+    /// The enclosing unit's path, if any (`2.4` → `2`).
+    pub fn parent(&self) -> Option<UnitPath> {
+        self.0.rsplit_once('.').map(|(p, _)| UnitPath(p.to_string()))
+    }
+}
+
+impl fmt::Display for UnitPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A mechanism assigned to a unit, with the rule that assigned it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MechanismTag {
+    /// One of the ten ids in [`Mechanism`].
+    pub id: Mechanism,
+    /// Which rule produced the tag, e.g. `section-heading`, `keyword`.
+    pub rule: String,
+    /// The text that triggered the rule.
+    pub cue: String,
+}
+
+/// A region mentioned by a unit, with the words that named it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionTag {
+    /// A region id from the gazetteer.
+    pub id: String,
+    /// The rule, e.g. `gazetteer-name`, `gazetteer-short-name`.
+    pub rule: String,
+    /// The words found in the text.
+    pub cue: String,
+}
+
+/// The ten mechanisms of the 2018 opinion's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mechanism {
+    General,
+    Strategy,
+    Market,
+    Cooperation,
+    MutualAid,
+    Compensation,
+    PublicServices,
+    PolicyRegulation,
+    Safeguards,
+    Implementation,
+}
+
+impl Mechanism {
+    pub const ALL: [Mechanism; 10] = [
+        Mechanism::General,
+        Mechanism::Strategy,
+        Mechanism::Market,
+        Mechanism::Cooperation,
+        Mechanism::MutualAid,
+        Mechanism::Compensation,
+        Mechanism::PublicServices,
+        Mechanism::PolicyRegulation,
+        Mechanism::Safeguards,
+        Mechanism::Implementation,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Mechanism::General => "general",
+            Mechanism::Strategy => "strategy",
+            Mechanism::Market => "market",
+            Mechanism::Cooperation => "cooperation",
+            Mechanism::MutualAid => "mutual-aid",
+            Mechanism::Compensation => "compensation",
+            Mechanism::PublicServices => "public-services",
+            Mechanism::PolicyRegulation => "policy-regulation",
+            Mechanism::Safeguards => "safeguards",
+            Mechanism::Implementation => "implementation",
+        }
+    }
+
+    /// The Chinese name as the 2018 opinion writes it.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Mechanism::General => "总体要求",
+            Mechanism::Strategy => "区域战略统筹机制",
+            Mechanism::Market => "市场一体化发展机制",
+            Mechanism::Cooperation => "区域合作机制",
+            Mechanism::MutualAid => "区域互助机制",
+            Mechanism::Compensation => "区际利益补偿机制",
+            Mechanism::PublicServices => "基本公共服务均等化机制",
+            Mechanism::PolicyRegulation => "区域政策调控机制",
+            Mechanism::Safeguards => "区域发展保障机制",
+            Mechanism::Implementation => "组织实施",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Mechanism::General => "General requirements",
+            Mechanism::Strategy => "Coordinating regional strategies",
+            Mechanism::Market => "Market integration",
+            Mechanism::Cooperation => "Regional cooperation",
+            Mechanism::MutualAid => "Regional mutual aid",
+            Mechanism::Compensation => "Inter-regional benefit compensation",
+            Mechanism::PublicServices => "Equal basic public services",
+            Mechanism::PolicyRegulation => "Regional policy regulation",
+            Mechanism::Safeguards => "Safeguards for regional development",
+            Mechanism::Implementation => "Organisation and implementation",
+        }
+    }
+
+    /// Accepts an id (`mutual-aid`) or the Chinese name.
+    pub fn parse(s: &str) -> Option<Mechanism> {
+        let s = s.trim();
+        Mechanism::ALL
+            .into_iter()
+            .find(|m| m.id() == s || m.name_zh() == s)
+    }
+}
+
+/// A mechanism as listed at the corpus top level (for readers that do not
+/// link this crate).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MechanismInfo {
+    pub id: Mechanism,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionInfo {
+    /// Stable ASCII id, e.g. `sichuan`, `inner-mongolia`, `jing-jin-ji`.
+    pub id: String,
+    /// Full Chinese name, e.g. 四川省.
+    pub name: String,
+    /// English name.
+    pub name_en: String,
+    /// `country`, `province`, `autonomous-region`, `municipality`,
+    /// `special-administrative-region`, `strategy-area`, `sub-provincial`.
+    pub kind: String,
+    /// Other names that denote the region in running text (四川, 川, 蒙 …).
+    /// Single-character short names are only matched in list contexts.
+    pub aliases: Vec<String>,
+    /// The province (or strategy area) this region lies within, if any.
+    pub parent: Option<String>,
+    /// Region ids this area covers (a strategy area's provinces).
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+/// Where a unit's text came from and what was done to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The raw file the reading text was taken from.
+    pub file: String,
+    /// 1-based line range in that raw file (inclusive).
+    pub lines: (usize, usize),
+    /// `true` when the reading text comes only from a machine-reworded
+    /// witness: readers must be warned.
+    pub reworded: bool,
+    /// Other witnesses that also carry this unit (file names).
+    #[serde(default)]
+    pub also_in: Vec<String>,
+    /// Every repair made to this unit's text, in the order applied.
+    pub repairs: Vec<Repair>,
+}
+
+/// One change a cleaning rule made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Repair {
+    /// The rule id, e.g. `opencc-t2s`, `punctuation-fullwidth`,
+    /// `pdf-space-between-cjk`, `column-break-join`.
+    pub rule: String,
+    /// How many times the rule fired on this unit.
+    pub count: usize,
+    /// A short example `before → after`, if useful.
+    #[serde(default)]
+    pub example: Option<String>,
+}
+
+/// Something a cleaning rule removed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Removal {
+    pub file: String,
+    /// 1-based line in the raw file.
+    pub line: usize,
+    /// The rule id, e.g. `site-menu`, `source-date-clicks`, `injected-pinyin`.
+    pub rule: String,
+    /// The removed text.
+    pub text: String,
+}
+
+/// A word the rewording tool swapped, learned from the two witnesses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubstitutionPair {
+    /// The faithful word, e.g. 发展.
+    pub original: String,
+    /// What the tool wrote instead, e.g. 开展.
+    pub reworded: String,
+    /// How often the pair was observed across aligned clauses.
+    pub count: usize,
+    /// A unit path where it was observed.
+    pub example_path: Option<String>,
+}
+
+/// A raw input file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceFile {
+    pub file: String,
+    /// Which document it is a witness of.
+    pub document: String,
+    /// Bytes and a hex FNV-1a 64 digest of the file as received, to notice
+    /// if a raw copy was ever edited.
+    pub bytes: usize,
+    pub digest: String,
+}
+
+impl Corpus {
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&RegionInfo> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+}
+
+impl Document {
+    pub fn unit(&self, path: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.path.as_str() == path)
+    }
+}
+
+/// Why a corpus could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("the corpus is not valid JSON for this schema: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("corpus schema version {found} is not supported (this build reads {expected})")]
+    SchemaVersion { found: u32, expected: u32 },
+}
+
+/// Parses and version-checks a corpus.
+pub fn load_corpus(json: &str) -> Result<Corpus, CorpusError> {
+    let corpus: Corpus = serde_json::from_str(json)?;
+    if corpus.schema_version != SCHEMA_VERSION {
+        return Err(CorpusError::SchemaVersion {
+            found: corpus.schema_version,
+            expected: SCHEMA_VERSION,
+        });
+    }
+    Ok(corpus)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_path_parse_accepts_dotted_numbers_and_rejects_junk() {
+        assert_eq!(UnitPath::parse("6.21").unwrap().depth(), 2);
+        assert_eq!(UnitPath::parse("3.2.1").unwrap().parent().unwrap().as_str(), "3.2");
+        assert!(UnitPath::parse("").is_none());
+        assert!(UnitPath::parse("1..2").is_none());
+        assert!(UnitPath::parse("<script>").is_none());
+        assert!(UnitPath::parse("1.2.").is_none());
+    }
+
+    #[test]
+    fn mechanism_ids_round_trip_through_parse_and_serde() {
+        for m in Mechanism::ALL {
+            assert_eq!(Mechanism::parse(m.id()), Some(m));
+            assert_eq!(Mechanism::parse(m.name_zh()), Some(m));
+            let json = serde_json::to_string(&m).unwrap();
+            assert_eq!(json, format!("\"{}\"", m.id()));
+        }
+    }
+
+    #[test]
+    fn load_corpus_rejects_other_schema_versions() {
+        let json = r#"{"schema_version": 999, "documents": [], "mechanisms": [], "regions": []}"#;
+        assert!(matches!(
+            load_corpus(json),
+            Err(CorpusError::SchemaVersion { found: 999, .. })
+        ));
+    }
+}
