@@ -5,5 +5,9 @@
 //! libraries, so every function behaves the same natively and in wasm32.
 //!
 //! * [`model`] — the normalized corpus (the JSON contract).
+//! * [`compare`] — clause alignment and Chinese-aware diffs.
+//! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
 
+pub mod compare;
+pub mod ingest;
 pub mod model;

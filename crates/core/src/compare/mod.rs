@@ -1,0 +1,5 @@
+//! Comparing documents: which units correspond ([`align`]) and what changed
+//! inside a pair ([`diff`]).
+
+pub mod align;
+pub mod diff;
