@@ -5,9 +5,11 @@
 //! libraries, so every function behaves the same natively and in wasm32.
 //!
 //! * [`model`] — the normalized corpus (the JSON contract).
+//! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
 //! * [`compare`] — clause alignment and Chinese-aware diffs.
 //! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
 
 pub mod compare;
+pub mod ingest;
 pub mod ingest;
 pub mod model;
