@@ -3,3 +3,4 @@
 
 pub mod align;
 pub mod diff;
+pub mod reword;
