@@ -5,11 +5,15 @@
 //! libraries, so every function behaves the same natively and in wasm32.
 //!
 //! * [`model`] — the normalized corpus (the JSON contract).
-//! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
 //! * [`compare`] — clause alignment and Chinese-aware diffs.
+//! * [`script`] — pure-Rust Traditional → Simplified conversion (OpenCC tables).
+//! * [`query_normalize`] — queries normalized exactly like the corpus.
+//! * [`segment`] — the jieba-based segmenter with the policy lexicon.
 //! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
 
 pub mod compare;
 pub mod ingest;
-pub mod ingest;
 pub mod model;
+pub mod query_normalize;
+pub mod script;
+pub mod segment;
