@@ -1,0 +1,108 @@
+//! `cargo xtask bench`: cold start measured in a real browser, plus the
+//! native benchmark binaries of `crates/bench` (owned by the core/pipeline
+//! engineers) when that crate exists. Prints numbers; never fails on them.
+
+use anyhow::{bail, Context, Result};
+use serde_json::Value;
+
+use crate::workspace::Workspace;
+use crate::{dist, e2e};
+
+pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
+    let report = dist::build(ws)?;
+    let (server, single_file_url) = e2e::targets(ws)?;
+    println!("== bench: cold start, {runs} fresh browser contexts per target");
+    let ok = ws
+        .cmd("node")
+        .args(["bench/cold-start.mjs", "--runs"])
+        .arg(runs.to_string())
+        .cwd(ws.e2e_dir())
+        .env("PE_SERVED_URL", server.url())
+        .env("PE_SINGLE_FILE_URL", &single_file_url)
+        .status()?;
+    drop(server);
+    if !ok {
+        bail!("cold-start bench failed");
+    }
+    run_native_benches(ws)?;
+    report.print();
+    Ok(())
+}
+
+/// Every binary target of the `crates/bench` package, in release mode.
+fn run_native_benches(ws: &Workspace) -> Result<()> {
+    let manifest = ws.root.join("crates").join("bench").join("Cargo.toml");
+    if !manifest.is_file() {
+        println!("== bench: no crates/bench, no native benches to run");
+        return Ok(());
+    }
+    let metadata = ws
+        .cmd("cargo")
+        .args(["metadata", "--no-deps", "--format-version", "1"])
+        .probe()
+        .context("`cargo metadata` failed")?;
+    let (package, binaries) = bench_binaries(&metadata, &manifest.to_string_lossy())?;
+    if binaries.is_empty() {
+        println!("== bench: crates/bench has no binaries");
+    }
+    for binary in binaries {
+        println!("== bench: {package} --bin {binary}");
+        ws.cmd("cargo")
+            .args([
+                "run",
+                "--release",
+                "--quiet",
+                "-p",
+                &package,
+                "--bin",
+                &binary,
+            ])
+            .run()?;
+    }
+    Ok(())
+}
+
+/// (package name, binary names) of the package whose manifest is `manifest`.
+fn bench_binaries(metadata: &str, manifest: &str) -> Result<(String, Vec<String>)> {
+    let metadata: Value = serde_json::from_str(metadata).context("unreadable cargo metadata")?;
+    let packages = metadata["packages"].as_array().cloned().unwrap_or_default();
+    let package = packages
+        .iter()
+        .find(|p| p["manifest_path"].as_str() == Some(manifest))
+        .context("crates/bench is not a workspace member; add it to [workspace] members")?;
+    let name = package["name"].as_str().unwrap_or_default().to_string();
+    let binaries = package["targets"]
+        .as_array()
+        .map(|targets| {
+            targets
+                .iter()
+                .filter(|t| {
+                    t["kind"]
+                        .as_array()
+                        .is_some_and(|kinds| kinds.iter().any(|k| k == "bin"))
+                })
+                .filter_map(|t| t["name"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((name, binaries))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_bench_binaries() {
+        let metadata = r#"{"packages":[
+          {"name":"policy-core","manifest_path":"/r/crates/core/Cargo.toml","targets":[{"name":"policy_core","kind":["lib"]}]},
+          {"name":"policy-bench","manifest_path":"/r/crates/bench/Cargo.toml","targets":[
+            {"name":"search","kind":["bin"]},{"name":"segment","kind":["bin"]},{"name":"policy_bench","kind":["lib"]}]}
+        ]}"#;
+        let (package, bins) =
+            bench_binaries(metadata, "/r/crates/bench/Cargo.toml").expect("found");
+        assert_eq!(package, "policy-bench");
+        assert_eq!(bins, vec!["search", "segment"]);
+        assert!(bench_binaries(metadata, "/r/crates/nope/Cargo.toml").is_err());
+    }
+}

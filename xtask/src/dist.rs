@@ -1,0 +1,47 @@
+//! `cargo xtask dist` and `cargo xtask serve`.
+//!
+//! `dist` = Trunk's release build (the hosted files in `dist/`) plus the
+//! offline single file written next to it by [`crate::single_file`].
+
+use std::fs;
+
+use anyhow::{Context, Result};
+
+use crate::single_file;
+use crate::sizes::SizeReport;
+use crate::workspace::Workspace;
+
+/// Release build with Trunk, then pack `dist/policy-explorer.html`.
+pub fn build(ws: &Workspace) -> Result<SizeReport> {
+    println!("== dist: trunk build --release (offline, tools from PATH)");
+    ws.cmd("trunk").args(["build", "--release"]).run()?;
+    write_single_file(ws)?;
+    SizeReport::measure(&ws.dist_dir(), &ws.single_file())
+}
+
+pub fn write_single_file(ws: &Workspace) -> Result<()> {
+    let dist = ws.dist_dir();
+    let index = fs::read_to_string(dist.join("index.html"))
+        .context("dist/index.html missing after trunk build")?;
+    let load = |path: &str| fs::read(dist.join(path)).map_err(|e| e.to_string());
+    let html = single_file::build(&index, &load).context("cannot pack the single file")?;
+    fs::write(ws.single_file(), html)?;
+    println!("wrote {}", ws.single_file().display());
+    Ok(())
+}
+
+/// `trunk serve` until interrupted. Dev builds compile faster; `--release`
+/// serves exactly what `dist` ships (minus the single file).
+pub fn serve(ws: &Workspace, release: bool, port: u16) -> Result<()> {
+    let url = format!("http://127.0.0.1:{port}/");
+    println!("== serve: building, then serving at {url}  (Ctrl-C to stop)");
+    println!("   open {url}  or a permalink such as {url}#/doc/sichuan/6.21");
+    let mut cmd = ws
+        .cmd("trunk")
+        .args(["serve", "--address", "127.0.0.1", "--port"])
+        .arg(port.to_string());
+    if release {
+        cmd = cmd.arg("--release");
+    }
+    cmd.run()
+}

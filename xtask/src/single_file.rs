@@ -1,0 +1,798 @@
+//! Turn Trunk's hosted `dist/index.html` into ONE self-contained HTML file
+//! that runs from `file://` with no server and no network.
+//!
+//! Why a rewrite is needed (TOOLCHAIN.md, "Opening from file://"): Chromium
+//! refuses to load a module script or fetch a `.wasm` over `file://`. So:
+//!
+//! * Trunk's `modulepreload` / `preload` links are dropped (they would fetch);
+//! * stylesheets become `<style>` blocks, icons become `data:` URLs;
+//! * Trunk's loader `<script type="module">` (which imports the glue and
+//!   fetches the wasm) is replaced by the wasm-bindgen glue itself, inline,
+//!   with its `export` statements removed, followed by a boot script that
+//!   inflates the embedded wasm (gzip + base64, so the file stays near the
+//!   gzip size) with the browser's `DecompressionStream` and calls
+//!   `initSync({ module: bytes })`;
+//! * the boot script then dispatches the same `TrunkApplicationStarted`
+//!   event (with `detail.wasm`) as Trunk's loader, so tools that observe the
+//!   hosted build (the cold-start bench) observe the single file the same way;
+//! * `<base>` is dropped: on `file://` it would turn `#/…` links into
+//!   navigations away from the file.
+//!
+//! Anything else that would make the page fetch (a remote stylesheet, a
+//! wasm-bindgen JS snippet import, `url(...)` in CSS) is an error rather than
+//! a silently broken offline file. The rewrite is plain string surgery on
+//! Trunk's regular output, tested below on a faithful copy of that output.
+
+use std::fmt;
+use std::io::Write;
+
+use base64::Engine as _;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+#[derive(Debug, PartialEq)]
+pub enum SingleFileError {
+    /// The page has no Trunk loader script we understand.
+    NoLoader,
+    /// A referenced asset could not be read.
+    MissingAsset { href: String, reason: String },
+    /// A resource outside the build (http:, //host) would need the network.
+    RemoteResource(String),
+    /// wasm-bindgen glue that imports other modules (JS snippets).
+    GlueImports(String),
+    /// Content that would end its inline element early (`</script`, `</style`).
+    UnsafeInline {
+        href: String,
+        terminator: &'static str,
+    },
+    /// After the rewrite something would still be fetched.
+    LeftoverReference(String),
+}
+
+impl fmt::Display for SingleFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SingleFileError::NoLoader => write!(
+                f,
+                "no Trunk loader found: expected a <script type=\"module\"> that imports the \
+                 wasm-bindgen glue and calls init({{ module_or_path: … }})"
+            ),
+            SingleFileError::MissingAsset { href, reason } => {
+                write!(f, "cannot read asset `{href}`: {reason}")
+            }
+            SingleFileError::RemoteResource(href) => write!(
+                f,
+                "`{href}` is a remote resource; the single file must work offline"
+            ),
+            SingleFileError::GlueImports(line) => write!(
+                f,
+                "the wasm-bindgen glue imports another module (`{line}`); JS snippets are not \
+                 inlined, keep the app free of `#[wasm_bindgen(module = …)]`"
+            ),
+            SingleFileError::UnsafeInline { href, terminator } => write!(
+                f,
+                "`{href}` contains `{terminator}` and cannot be inlined safely"
+            ),
+            SingleFileError::LeftoverReference(what) => {
+                write!(f, "after inlining, the page would still fetch `{what}`")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SingleFileError {}
+
+/// Reads a build asset by the href Trunk wrote (already made relative).
+pub type AssetLoader<'a> = dyn Fn(&str) -> Result<Vec<u8>, String> + 'a;
+
+/// Build the single-file HTML from Trunk's `index.html` and its assets.
+pub fn build(index_html: &str, load: &AssetLoader<'_>) -> Result<String, SingleFileError> {
+    let loader = find_trunk_loader(index_html)?;
+    let mut edits: Vec<Edit> = Vec::new();
+
+    for tag in find_tags(index_html, "link") {
+        let rel = tag.attr("rel").unwrap_or_default().to_ascii_lowercase();
+        let rels: Vec<&str> = rel.split_whitespace().collect();
+        let href = tag.attr("href").unwrap_or_default();
+        if rels
+            .iter()
+            .any(|r| matches!(*r, "preload" | "modulepreload" | "prefetch" | "manifest"))
+        {
+            edits.push(Edit::remove(tag.range.clone()));
+        } else if rels.contains(&"stylesheet") {
+            let css = load_text(load, href)?;
+            check_css_is_self_contained(href, &css)?;
+            if css.to_ascii_lowercase().contains("</style") {
+                return Err(SingleFileError::UnsafeInline {
+                    href: href.to_string(),
+                    terminator: "</style",
+                });
+            }
+            edits.push(Edit::replace(
+                tag.range.clone(),
+                format!("<style>\n{css}\n</style>"),
+            ));
+        } else if rels.iter().any(|r| r.contains("icon")) && !is_inline_url(href) {
+            let bytes = load_asset(load, href)?;
+            let data_url = format!(
+                "data:{};base64,{}",
+                mime_for(href),
+                base64::engine::general_purpose::STANDARD.encode(bytes)
+            );
+            edits.push(Edit::replace(
+                tag.range.clone(),
+                format!("<link rel=\"{rel}\" href=\"{data_url}\">"),
+            ));
+        }
+    }
+
+    for tag in find_tags(index_html, "base") {
+        edits.push(Edit::remove(tag.range.clone()));
+    }
+
+    for script in find_scripts(index_html) {
+        if script.open.range.start == loader.script_range.start {
+            continue;
+        }
+        if let Some(src) = script.open.attr("src") {
+            let js = load_text(load, src)?;
+            ensure_no_terminator(src, &js, "</script")?;
+            let module = script
+                .open
+                .attr("type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("module"));
+            let open = if module {
+                "<script type=\"module\">"
+            } else {
+                "<script>"
+            };
+            edits.push(Edit::replace(
+                script.open.range.start..script.end,
+                format!("{open}\n{js}\n</script>"),
+            ));
+        }
+    }
+
+    let glue = load_text(load, &loader.glue_href)?;
+    ensure_no_terminator(&loader.glue_href, &glue, "</script")?;
+    let glue = strip_module_syntax(&glue)?;
+    let wasm = load_asset(load, &loader.wasm_href)?;
+    let boot = boot_script(&gzip_base64(&wasm));
+    edits.push(Edit::replace(
+        loader.script_range.clone(),
+        format!("<script type=\"module\">\n{glue}\n{boot}</script>"),
+    ));
+
+    let html = apply_edits(index_html, edits);
+    if let Some(leftover) = fetching_references(&html).into_iter().next() {
+        return Err(SingleFileError::LeftoverReference(leftover));
+    }
+    Ok(html)
+}
+
+/// The files a browser fetches on the hosted build's first load (the page
+/// itself excluded): the glue, the wasm, stylesheets, scripts and icons.
+pub fn first_load_assets(index_html: &str) -> Result<Vec<String>, SingleFileError> {
+    let loader = find_trunk_loader(index_html)?;
+    let mut hrefs = vec![loader.glue_href, loader.wasm_href];
+    for link in find_tags(index_html, "link") {
+        let rel = link.attr("rel").unwrap_or_default().to_ascii_lowercase();
+        let fetched = rel
+            .split_whitespace()
+            .any(|r| r == "stylesheet" || r.contains("icon"));
+        if fetched {
+            if let Some(href) = link.attr("href").filter(|h| !is_inline_url(h)) {
+                hrefs.push(local_path(href)?);
+            }
+        }
+    }
+    for script in find_scripts(index_html) {
+        if let Some(src) = script.open.attr("src") {
+            hrefs.push(local_path(src)?);
+        }
+    }
+    hrefs.dedup();
+    Ok(hrefs)
+}
+
+/// The boot code appended after the inline glue. Names are prefixed so they
+/// cannot collide with the glue's own top-level bindings.
+fn boot_script(wasm_gzip_base64: &str) -> String {
+    format!(
+        r#"const __peWasmGzipBase64 = "{wasm_gzip_base64}";
+async function __peStartEmbedded() {{
+  const packed = Uint8Array.from(atob(__peWasmGzipBase64), (c) => c.charCodeAt(0));
+  const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+  const wasm = initSync({{ module: bytes }});
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
+}}
+__peStartEmbedded().catch((error) => console.error("policy-explorer failed to start", error));
+"#
+    )
+}
+
+pub fn gzip_base64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(gzip_best(bytes))
+}
+
+/// gzip at level 9, as `gzip -9` does (used for embedding and size reports).
+pub fn gzip_best(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+/// Remove the glue's ES-module syntax so it runs as the body of an inline
+/// module: `export { … };` / `export default …;` lines go, `export` before a
+/// declaration goes, and any `import` statement is refused (it would fetch).
+fn strip_module_syntax(glue: &str) -> Result<String, SingleFileError> {
+    let mut out = String::with_capacity(glue.len());
+    for line in glue.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("import ")
+            || trimmed.starts_with("import{")
+            || trimmed.starts_with("import'")
+            || trimmed.starts_with("import\"")
+        {
+            return Err(SingleFileError::GlueImports(trimmed.to_string()));
+        }
+        if trimmed.starts_with("export {") || trimmed.starts_with("export default ") {
+            continue;
+        }
+        let line = match trimmed.strip_prefix("export ") {
+            Some(declaration) => declaration,
+            None => line,
+        };
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+struct TrunkLoader {
+    script_range: std::ops::Range<usize>,
+    glue_href: String,
+    wasm_href: String,
+}
+
+/// Trunk 0.21's loader looks like
+/// `import init, * as bindings from '/app-HASH.js';`
+/// `const wasm = await init({ module_or_path: '/app-HASH_bg.wasm' });`.
+fn find_trunk_loader(html: &str) -> Result<TrunkLoader, SingleFileError> {
+    for script in find_scripts(html) {
+        if script.open.attr("src").is_some() {
+            continue;
+        }
+        let body = &html[script.open.range.end..script.body_end];
+        let glue = quoted_after(body, " from ");
+        let wasm = quoted_after(body, "module_or_path:");
+        if let (Some(glue), Some(wasm)) = (glue, wasm) {
+            if body.contains("import init") {
+                return Ok(TrunkLoader {
+                    script_range: script.open.range.start..script.end,
+                    glue_href: local_path(glue)?,
+                    wasm_href: local_path(wasm)?,
+                });
+            }
+        }
+    }
+    Err(SingleFileError::NoLoader)
+}
+
+/// The first '…' or "…" string literal after `marker`.
+fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
+    let rest = &text[text.find(marker)? + marker.len()..];
+    let start = rest.find(['\'', '"'])?;
+    let quote = rest[start..].chars().next()?;
+    let value = &rest[start + 1..];
+    Some(&value[..value.find(quote)?])
+}
+
+/// An href of the build, made relative to `dist/` (Trunk writes `/name` for
+/// the default public URL, or `./name`).
+fn local_path(href: &str) -> Result<String, SingleFileError> {
+    let lower = href.to_ascii_lowercase();
+    if lower.starts_with("http:") || lower.starts_with("https:") || href.starts_with("//") {
+        return Err(SingleFileError::RemoteResource(href.to_string()));
+    }
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    Ok(path
+        .trim_start_matches("./")
+        .trim_start_matches('/')
+        .to_string())
+}
+
+fn is_inline_url(href: &str) -> bool {
+    let lower = href.trim().to_ascii_lowercase();
+    lower.is_empty() || lower.starts_with("data:") || lower.starts_with('#')
+}
+
+fn load_asset(load: &AssetLoader<'_>, href: &str) -> Result<Vec<u8>, SingleFileError> {
+    let path = local_path(href)?;
+    load(&path).map_err(|reason| SingleFileError::MissingAsset {
+        href: href.to_string(),
+        reason,
+    })
+}
+
+fn load_text(load: &AssetLoader<'_>, href: &str) -> Result<String, SingleFileError> {
+    let bytes = load_asset(load, href)?;
+    String::from_utf8(bytes).map_err(|_| SingleFileError::MissingAsset {
+        href: href.to_string(),
+        reason: "not UTF-8 text".to_string(),
+    })
+}
+
+fn ensure_no_terminator(
+    href: &str,
+    text: &str,
+    terminator: &'static str,
+) -> Result<(), SingleFileError> {
+    if text.to_ascii_lowercase().contains(terminator) {
+        return Err(SingleFileError::UnsafeInline {
+            href: href.to_string(),
+            terminator,
+        });
+    }
+    Ok(())
+}
+
+/// Inlined CSS must not pull fonts or images from files next to it.
+fn check_css_is_self_contained(href: &str, css: &str) -> Result<(), SingleFileError> {
+    let lower = css.to_ascii_lowercase();
+    for (at, _) in lower.match_indices("url(") {
+        let target = lower[at + 4..].trim_start().trim_start_matches(['"', '\'']);
+        if !(target.starts_with("data:") || target.starts_with('#')) {
+            let end = (at + 40).min(css.len());
+            let snippet = css.get(at..end).unwrap_or("url(…)");
+            return Err(SingleFileError::LeftoverReference(format!(
+                "{snippet} (in {href})"
+            )));
+        }
+    }
+    if lower.contains("@import") {
+        return Err(SingleFileError::LeftoverReference(format!(
+            "@import (in {href})"
+        )));
+    }
+    Ok(())
+}
+
+/// Every URL in an element that makes the browser fetch, other than inline
+/// `data:`/`#` URLs: what must be empty for an offline file.
+pub fn fetching_references(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (name, attr) in [
+        ("link", "href"),
+        ("script", "src"),
+        ("img", "src"),
+        ("source", "src"),
+        ("iframe", "src"),
+        ("audio", "src"),
+        ("video", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+    ] {
+        for tag in find_tags(html, name) {
+            if name == "link" {
+                let rel = tag.attr("rel").unwrap_or_default().to_ascii_lowercase();
+                let fetches = rel.split_whitespace().any(|r| {
+                    matches!(
+                        r,
+                        "stylesheet" | "preload" | "modulepreload" | "prefetch" | "manifest"
+                    ) || r.contains("icon")
+                });
+                if !fetches {
+                    continue;
+                }
+            }
+            if let Some(url) = tag.attr(attr).filter(|url| !is_inline_url(url)) {
+                found.push(format!("<{name} {attr}=\"{url}\">"));
+            }
+        }
+    }
+    found
+}
+
+fn mime_for(href: &str) -> &'static str {
+    let lower = href.to_ascii_lowercase();
+    match lower.rsplit('.').next().unwrap_or_default() {
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "webp" => "image/webp",
+        "jpg" | "jpeg" => "image/jpeg",
+        _ => "application/octet-stream",
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A minimal tag scanner: enough for Trunk's regular, generated HTML.
+
+struct Tag<'a> {
+    range: std::ops::Range<usize>,
+    attrs: Vec<(String, Option<&'a str>)>,
+}
+
+impl<'a> Tag<'a> {
+    fn attr(&self, name: &str) -> Option<&'a str> {
+        self.attrs
+            .iter()
+            .find(|(key, _)| key == name)
+            .and_then(|(_, value)| *value)
+    }
+}
+
+struct Script<'a> {
+    open: Tag<'a>,
+    /// Start of `</script>`.
+    body_end: usize,
+    /// End of `</script>`.
+    end: usize,
+}
+
+/// Start tags named `name` (case-insensitive), outside comments.
+fn find_tags<'a>(html: &'a str, name: &str) -> Vec<Tag<'a>> {
+    let lower = html.to_ascii_lowercase();
+    let needle = format!("<{name}");
+    let mut tags = Vec::new();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(&needle) {
+        let start = from + found;
+        let after = start + needle.len();
+        from = after;
+        if in_comment(&lower, start) {
+            continue;
+        }
+        let next = lower.as_bytes().get(after).copied();
+        if !matches!(next, Some(b' ' | b'\t' | b'\n' | b'\r' | b'>' | b'/')) {
+            continue;
+        }
+        let Some(end) = tag_end(html, after) else {
+            break;
+        };
+        tags.push(Tag {
+            range: start..end,
+            attrs: parse_attrs(&html[after..end - 1]),
+        });
+        from = end;
+    }
+    tags
+}
+
+fn find_scripts(html: &str) -> Vec<Script<'_>> {
+    let lower = html.to_ascii_lowercase();
+    find_tags(html, "script")
+        .into_iter()
+        .filter_map(|open| {
+            let body_start = open.range.end;
+            let close = lower[body_start..].find("</script")? + body_start;
+            let end = lower[close..].find('>')? + close + 1;
+            Some(Script {
+                open,
+                body_end: close,
+                end,
+            })
+        })
+        .collect()
+}
+
+fn in_comment(lower: &str, at: usize) -> bool {
+    match lower[..at].rfind("<!--") {
+        Some(open) => !lower[open..at].contains("-->"),
+        None => false,
+    }
+}
+
+/// Index just past the `>` closing a start tag, skipping quoted values.
+fn tag_end(html: &str, from: usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    for (offset, byte) in html.as_bytes()[from..].iter().enumerate() {
+        match (quote, *byte) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(*byte),
+            (None, b'>') => return Some(from + offset + 1),
+            (None, _) => {}
+        }
+    }
+    None
+}
+
+fn parse_attrs(text: &str) -> Vec<(String, Option<&str>)> {
+    let mut attrs = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        let name_start = i;
+        while i < bytes.len()
+            && !bytes[i].is_ascii_whitespace()
+            && bytes[i] != b'='
+            && bytes[i] != b'/'
+        {
+            i += 1;
+        }
+        if name_start == i {
+            break;
+        }
+        let name = text[name_start..i].to_ascii_lowercase();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let value = if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
+                let quote = bytes[i];
+                let start = i + 1;
+                let end = text[start..]
+                    .find(quote as char)
+                    .map_or(text.len(), |e| start + e);
+                i = (end + 1).min(text.len());
+                &text[start..end]
+            } else {
+                let start = i;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                &text[start..i]
+            };
+            attrs.push((name, Some(value)));
+        } else {
+            attrs.push((name, None));
+        }
+    }
+    attrs
+}
+
+struct Edit {
+    range: std::ops::Range<usize>,
+    replacement: String,
+}
+
+impl Edit {
+    fn remove(range: std::ops::Range<usize>) -> Edit {
+        Edit {
+            range,
+            replacement: String::new(),
+        }
+    }
+
+    fn replace(range: std::ops::Range<usize>, replacement: String) -> Edit {
+        Edit { range, replacement }
+    }
+}
+
+fn apply_edits(html: &str, mut edits: Vec<Edit>) -> String {
+    edits.sort_by_key(|edit| edit.range.start);
+    let mut out = String::with_capacity(html.len());
+    let mut cursor = 0;
+    for edit in edits {
+        if edit.range.start < cursor {
+            continue; // overlapping edit: the earlier one already covered it
+        }
+        out.push_str(&html[cursor..edit.range.start]);
+        out.push_str(&edit.replacement);
+        cursor = edit.range.end;
+    }
+    out.push_str(&html[cursor..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+    use std::io::Read;
+
+    /// A faithful copy of what Trunk 0.21 writes for this app (hashes shortened).
+    const TRUNK_INDEX: &str = r#"<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <title>政策浏览器 policy-explorer</title>
+  <base href="/">
+  <link rel="icon" href="/favicon-1a2b.svg">
+  <link rel="stylesheet" href="/main-3c4d.css" integrity="sha384-abc" crossorigin="anonymous">
+<link rel="modulepreload" href="/policy-explorer-app-5e6f.js" crossorigin="anonymous" integrity="sha384-def"><link rel="preload" href="/policy-explorer-app-5e6f_bg.wasm" crossorigin="anonymous" integrity="sha384-ghi" as="fetch" type="application/wasm"></head>
+<body>
+<!-- <link rel="stylesheet" href="/commented-out.css"> -->
+<script type="module">
+import init, * as bindings from '/policy-explorer-app-5e6f.js';
+const wasm = await init({ module_or_path: '/policy-explorer-app-5e6f_bg.wasm' });
+
+
+window.wasmBindings = bindings;
+
+
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+
+</script></body>
+</html>
+"#;
+
+    const GLUE: &str = "let wasm;\nexport function greet() { return 1; }\nfunction initSync(module) { return wasm; }\nasync function __wbg_init(module_or_path) { return import.meta.url; }\nexport { initSync };\nexport default __wbg_init;\n";
+    const WASM: &[u8] = b"\0asm\x01\0\0\0 pretend module bytes";
+
+    fn assets() -> HashMap<&'static str, Vec<u8>> {
+        HashMap::from([
+            ("policy-explorer-app-5e6f.js", GLUE.as_bytes().to_vec()),
+            ("policy-explorer-app-5e6f_bg.wasm", WASM.to_vec()),
+            ("main-3c4d.css", b"body { color: #222; }".to_vec()),
+            (
+                "favicon-1a2b.svg",
+                b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(),
+            ),
+        ])
+    }
+
+    fn build_with(
+        index: &str,
+        files: HashMap<&'static str, Vec<u8>>,
+    ) -> Result<String, SingleFileError> {
+        build(index, &|path: &str| {
+            files
+                .get(path)
+                .cloned()
+                .ok_or_else(|| "no such file".to_string())
+        })
+    }
+
+    fn embedded_wasm(html: &str) -> Vec<u8> {
+        let b64 = quoted_after(html, "__peWasmGzipBase64 =").expect("embedded wasm");
+        let gz = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .expect("base64");
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_end(&mut out)
+            .expect("gzip");
+        out
+    }
+
+    #[test]
+    fn inlines_everything_and_leaves_nothing_to_fetch() {
+        let html = build_with(TRUNK_INDEX, assets()).expect("single file");
+        assert!(
+            fetching_references(&html).is_empty(),
+            "{:?}",
+            fetching_references(&html)
+        );
+        assert!(!html.contains("modulepreload"));
+        assert!(!html.contains("rel=\"preload\""));
+        assert!(!html.contains("import init"));
+        assert!(!html.contains("<base"));
+        assert!(html.contains("<style>\nbody { color: #222; }\n</style>"));
+        assert!(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,"));
+        assert!(html.contains("<title>政策浏览器 policy-explorer</title>"));
+        // The commented-out stylesheet is left alone, not inlined.
+        assert!(html.contains("<!-- <link rel=\"stylesheet\" href=\"/commented-out.css\"> -->"));
+    }
+
+    #[test]
+    fn glue_is_inlined_without_its_exports() {
+        let html = build_with(TRUNK_INDEX, assets()).expect("single file");
+        assert!(html.contains("<script type=\"module\">\nlet wasm;\nfunction greet()"));
+        assert!(!html.contains("export {"));
+        assert!(!html.contains("export default"));
+        assert!(!html.contains("export function"));
+        // import.meta is not an import statement and stays.
+        assert!(html.contains("import.meta.url"));
+        assert!(html.contains("initSync({ module: bytes })"));
+        assert!(html.contains("new DecompressionStream(\"gzip\")"));
+        assert!(html.contains("\"TrunkApplicationStarted\""));
+        assert_eq!(html.matches("<script").count(), 1);
+    }
+
+    #[test]
+    fn embedded_wasm_round_trips_through_gzip_and_base64() {
+        let html = build_with(TRUNK_INDEX, assets()).expect("single file");
+        assert_eq!(embedded_wasm(&html), WASM);
+    }
+
+    #[test]
+    fn refuses_glue_that_imports_snippets() {
+        let mut files = assets();
+        files.insert(
+            "policy-explorer-app-5e6f.js",
+            b"import { x } from './snippets/app/inline0.js';\nlet wasm;\n".to_vec(),
+        );
+        assert!(matches!(
+            build_with(TRUNK_INDEX, files),
+            Err(SingleFileError::GlueImports(_))
+        ));
+    }
+
+    #[test]
+    fn refuses_remote_stylesheets_and_css_urls() {
+        let remote = TRUNK_INDEX.replace("/main-3c4d.css", "https://cdn.example/x.css");
+        assert_eq!(
+            build_with(&remote, assets()),
+            Err(SingleFileError::RemoteResource(
+                "https://cdn.example/x.css".to_string()
+            ))
+        );
+        let mut files = assets();
+        files.insert(
+            "main-3c4d.css",
+            b"@font-face { src: url(font.woff2); }".to_vec(),
+        );
+        assert!(matches!(
+            build_with(TRUNK_INDEX, files),
+            Err(SingleFileError::LeftoverReference(_))
+        ));
+    }
+
+    #[test]
+    fn refuses_content_that_would_close_the_inline_element() {
+        let mut files = assets();
+        files.insert(
+            "policy-explorer-app-5e6f.js",
+            b"let s = '</script>';\n".to_vec(),
+        );
+        assert!(matches!(
+            build_with(TRUNK_INDEX, files),
+            Err(SingleFileError::UnsafeInline { .. })
+        ));
+    }
+
+    #[test]
+    fn reports_a_missing_loader_or_asset() {
+        assert_eq!(
+            build_with("<html><body></body></html>", assets()),
+            Err(SingleFileError::NoLoader)
+        );
+        let mut files = assets();
+        files.remove("policy-explorer-app-5e6f_bg.wasm");
+        assert!(matches!(
+            build_with(TRUNK_INDEX, files),
+            Err(SingleFileError::MissingAsset { .. })
+        ));
+    }
+
+    #[test]
+    fn lists_the_hosted_first_load() {
+        let assets = first_load_assets(TRUNK_INDEX).expect("assets");
+        assert_eq!(
+            assets,
+            vec![
+                "policy-explorer-app-5e6f.js",
+                "policy-explorer-app-5e6f_bg.wasm",
+                "favicon-1a2b.svg",
+                "main-3c4d.css",
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_public_url_is_supported() {
+        let relative = TRUNK_INDEX.replace("'/policy", "'./policy");
+        let html = build_with(&relative, assets()).expect("single file");
+        assert_eq!(embedded_wasm(&html), WASM);
+    }
+
+    #[test]
+    fn parses_quoted_and_bare_attributes() {
+        let tags = find_tags(
+            "<link rel=icon href='a b.svg' hidden data-x=\"1>2\">",
+            "link",
+        );
+        assert_eq!(tags.len(), 1);
+        assert_eq!(tags[0].attr("rel"), Some("icon"));
+        assert_eq!(tags[0].attr("href"), Some("a b.svg"));
+        assert_eq!(tags[0].attr("data-x"), Some("1>2"));
+        assert!(tags[0]
+            .attrs
+            .iter()
+            .any(|(k, v)| k == "hidden" && v.is_none()));
+        // `<linkfoo>` is not a link tag.
+        assert!(find_tags("<linkfoo href=x>", "link").is_empty());
+    }
+}
