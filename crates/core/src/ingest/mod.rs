@@ -1,7 +1,360 @@
-//! Raw policy text → normalized [`crate::model::Document`]: the cleaning
-//! rules shared by the native corpus pipeline and the browser's "import a
-//! text" feature. Everything here is pure Rust (no file IO, no native
-//! library); the one native-only step, Traditional → Simplified conversion,
-//! is passed in as a [`ScriptConverter`].
+//! Raw policy text → normalized [`Document`]: the cleaning rules shared by
+//! the native corpus pipeline and the browser's "import a text" feature.
+//! Everything here is pure Rust (no file IO, no native library); the one
+//! native-only step, Traditional → Simplified conversion, is passed in as a
+//! [`ScriptConverter`] so the pipeline can use real OpenCC and the browser a
+//! pure-Rust converter.
+//!
+//! The steps, in order (each one logs what it changed):
+//! 1. [`validate_text`] — refuse empty, binary, huge or non-Chinese input.
+//! 2. script conversion, line by line (`opencc-t2s` repairs);
+//! 3. [`noise`] — chrome lines and injected fragments ([`Removal`]s);
+//! 4. [`layout::split_paragraphs`] — lines → paragraphs;
+//! 5. [`punctuation`] and [`spacing`] — canonical punctuation, PDF spaces;
+//! 6. [`layout`] — repeated blocks, commentary sidebars, column breaks;
+//! 7. front matter → [`metadata`], body → [`structure`] units;
+//! 8. [`tagging`] — mechanisms and regions, each with rule and cue.
 
+pub mod gazetteer;
+pub mod heading;
+pub mod layout;
+pub mod metadata;
+pub mod noise;
+pub mod numbering;
+pub mod paragraph;
 pub mod punctuation;
+pub mod spacing;
+pub mod structure;
+pub mod tagging;
+
+mod front;
+
+pub use front::{parse_document, DocumentMetadata, FoundCitation, ParsedDocument};
+
+use crate::model::{Document, Level, MetadataSource, Removal, Witness};
+use noise::SourceLine;
+use paragraph::Paragraph;
+
+/// Traditional → Simplified conversion, supplied by the caller: real OpenCC
+/// natively, a pure-Rust converter in the browser.
+pub trait ScriptConverter {
+    fn to_simplified(&self, text: &str) -> String;
+}
+
+/// A converter that leaves text unchanged, for input known to be Simplified
+/// (and for tests of the other rules).
+pub struct IdentityConverter;
+
+impl ScriptConverter for IdentityConverter {
+    fn to_simplified(&self, text: &str) -> String {
+        text.to_string()
+    }
+}
+
+/// The largest input `import` accepts. Policy documents are tens of
+/// kilobytes; anything this big is not one document.
+pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+
+/// Why a text could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the input is empty (no text besides whitespace)")]
+    Empty,
+    #[error("the input is not UTF-8 text (invalid byte sequence at byte {offset}); save it as UTF-8 and try again")]
+    NotUtf8 { offset: usize },
+    #[error("the input looks like a binary file ({control} control characters), not a text")]
+    Binary { control: usize },
+    #[error("the input is {bytes} bytes, more than the {limit}-byte limit for one document")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("the input contains no Chinese text ({cjk} Chinese characters out of {chars}); policy-explorer imports Chinese policy documents")]
+    NotChinese { cjk: usize, chars: usize },
+}
+
+/// Checks raw bytes before any processing: size, UTF-8, then
+/// [`validate_text`].
+pub fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    if bytes.contains(&0) {
+        let control = bytes
+            .iter()
+            .filter(|b| **b < 0x09 || (0x0e..0x20).contains(*b))
+            .count();
+        return Err(ImportError::Binary { control });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    validate_text(text)?;
+    Ok(text)
+}
+
+/// Refuses text that cannot be a Chinese policy document.
+pub fn validate_text(raw: &str) -> Result<(), ImportError> {
+    if raw.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: raw.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    let mut chars = 0usize;
+    let mut cjk = 0usize;
+    let mut control = 0usize;
+    for c in raw.chars().filter(|c| !c.is_whitespace()) {
+        chars += 1;
+        if punctuation::is_cjk(c) {
+            cjk += 1;
+        }
+        if c.is_control() || c == '\u{FFFD}' {
+            control += 1;
+        }
+    }
+    if chars == 0 {
+        return Err(ImportError::Empty);
+    }
+    if control * 100 > chars {
+        return Err(ImportError::Binary { control });
+    }
+    if cjk < 2 || cjk * 10 < chars {
+        return Err(ImportError::NotChinese { cjk, chars });
+    }
+    Ok(())
+}
+
+/// A raw text after the cleaning rules, before structure parsing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CleanedText {
+    pub file: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub removals: Vec<Removal>,
+    /// `simplified` or `traditional`, as received.
+    pub script: String,
+    /// The raw lines (1-based index = line number − 1), for evidence.
+    pub raw_lines: Vec<String>,
+}
+
+/// Rule id of the script conversion repair.
+pub const RULE_T2S: &str = "opencc-t2s";
+pub const RULE_PUNCTUATION: &str = "punctuation-gbt15834";
+pub const RULE_PDF_SPACE: &str = "pdf-space-between-cjk";
+
+/// Number of characters `converted` differs from `original` in.
+fn changed_chars(original: &str, converted: &str) -> usize {
+    let a: Vec<char> = original.chars().collect();
+    let b: Vec<char> = converted.chars().collect();
+    let common = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+    common + a.len().abs_diff(b.len())
+}
+
+/// Runs steps 1–6: validation, script conversion, noise removal, paragraph
+/// splitting, punctuation and spacing, layout repairs.
+pub fn clean_text(
+    raw: &str,
+    file: &str,
+    converter: &dyn ScriptConverter,
+) -> Result<CleanedText, ImportError> {
+    validate_text(raw)?;
+    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+    let raw_lines: Vec<String> = raw
+        .lines()
+        .map(|l| l.trim_end_matches('\r').to_string())
+        .collect();
+
+    // Script conversion keeps line boundaries, so line numbers stay valid.
+    let mut t2s_counts = Vec::with_capacity(raw_lines.len());
+    let mut lines = Vec::with_capacity(raw_lines.len());
+    let (mut changed_total, mut cjk_total) = (0usize, 0usize);
+    for (i, l) in raw_lines.iter().enumerate() {
+        let converted = converter.to_simplified(l);
+        let changed = changed_chars(l, &converted);
+        changed_total += changed;
+        cjk_total += l.chars().filter(|c| punctuation::is_cjk(*c)).count();
+        let example = (changed > 0)
+            .then(|| first_difference(l, &converted))
+            .flatten();
+        t2s_counts.push((changed, example));
+        lines.push(SourceLine {
+            no: i + 1,
+            text: converted,
+        });
+    }
+    let script = if changed_total >= 3 && changed_total * 100 >= cjk_total {
+        "traditional"
+    } else {
+        "simplified"
+    };
+
+    let (lines, mut removals) = noise::remove_chrome_lines(lines, file);
+    let mut inline_removed: Vec<(usize, &'static str, String)> = Vec::new();
+    let lines: Vec<SourceLine> = lines
+        .into_iter()
+        .map(|l| {
+            let (text, removed) = noise::remove_inline_noise(&l.text);
+            inline_removed.extend(removed.into_iter().map(|(r, t)| (l.no, r, t)));
+            SourceLine { no: l.no, text }
+        })
+        .collect();
+    removals.extend(
+        inline_removed
+            .into_iter()
+            .map(|(line, rule, text)| Removal {
+                file: file.to_string(),
+                line,
+                rule: rule.to_string(),
+                text,
+            }),
+    );
+
+    let mut paras = layout::split_paragraphs(&lines);
+    // A line split into several paragraphs: its conversion count is
+    // credited to the first piece only.
+    let mut credited = std::collections::HashSet::new();
+    for p in &mut paras {
+        if credited.insert(p.lines.0) {
+            let (changed, example) = &t2s_counts[p.lines.0 - 1];
+            p.record(RULE_T2S, *changed, example.clone());
+        }
+        let canon = punctuation::canonicalize_punctuation_counted(&p.text);
+        p.record(RULE_PUNCTUATION, canon.changes, canon.example);
+        let despaced = spacing::remove_cjk_spaces(&canon.text);
+        p.record(RULE_PDF_SPACE, despaced.removed, despaced.example);
+        p.text = despaced.text;
+    }
+    paras.retain(|p| !p.text.is_empty());
+
+    let (paras, r) = layout::collapse_repeated(paras, file);
+    removals.extend(r);
+    let (paras, r) = layout::splice_sidebars(paras, file);
+    removals.extend(r);
+    let paragraphs = layout::join_column_breaks(paras);
+    removals.sort_by_key(|r| r.line);
+
+    Ok(CleanedText {
+        file: file.to_string(),
+        paragraphs,
+        removals,
+        script: script.to_string(),
+        raw_lines,
+    })
+}
+
+/// `發 → 发` for the first character conversion changed.
+fn first_difference(a: &str, b: &str) -> Option<String> {
+    a.chars()
+        .zip(b.chars())
+        .find(|(x, y)| x != y)
+        .map(|(x, y)| format!("{x} → {y}"))
+}
+
+/// A URL-safe document id from a file name: `my file.txt` → `my-file`.
+pub fn id_from_file_name(file_name: &str) -> String {
+    let stem = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let mut id = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() {
+        "imported".into()
+    } else {
+        id
+    }
+}
+
+/// The whole single-document pipeline: raw text → tagged [`Document`].
+/// Metadata the text does not state is `None`; the document id comes from
+/// the file name.
+pub fn import_document(
+    raw: &str,
+    file_name: &str,
+    converter: &dyn ScriptConverter,
+) -> Result<Document, ImportError> {
+    let cleaned = clean_text(raw, file_name, converter)?;
+    let parsed = parse_document(&cleaned);
+    let regions = gazetteer::regions().unwrap_or_default();
+    let matcher = tagging::RegionMatcher::new(&regions);
+    let mut units: Vec<_> = parsed
+        .units
+        .into_iter()
+        .map(|u| u.into_unit(file_name))
+        .collect();
+    tagging::tag_mechanisms(&mut units);
+    tagging::tag_regions(&mut units, &matcher);
+
+    let meta = parsed.meta;
+    let mut sources = meta.sources.clone();
+    let (jurisdiction, level) = jurisdiction_from_issuers(&meta.issuers, &matcher);
+    if let Some(j) = &jurisdiction {
+        sources.push(MetadataSource {
+            field: "jurisdiction".into(),
+            origin: "issuers".into(),
+            file: Some(file_name.to_string()),
+            line: None,
+            evidence: format!("{} → {j}", meta.issuers.join("、")),
+        });
+    }
+    let title = meta.title.clone().unwrap_or_else(|| file_name.to_string());
+    Ok(Document {
+        id: id_from_file_name(file_name),
+        title,
+        issuers: meta.issuers.clone(),
+        jurisdiction,
+        level,
+        doc_type: meta.doc_type.clone(),
+        date: meta.date.clone(),
+        doc_number: meta.doc_number.clone(),
+        metadata_sources: sources,
+        witnesses: vec![Witness {
+            file: file_name.to_string(),
+            role: "primary".into(),
+            description: "imported text".into(),
+            script: cleaned.script.clone(),
+        }],
+        units,
+        removals: cleaned.removals,
+    })
+}
+
+/// Jurisdiction and level implied by who issued a document: central party
+/// and state organs → `cn`/central, 国家…委 or …部 → `cn`/ministry, a
+/// province's organs → that province/provincial. `None` when unclear.
+pub fn jurisdiction_from_issuers(
+    issuers: &[String],
+    matcher: &tagging::RegionMatcher,
+) -> (Option<String>, Option<Level>) {
+    if issuers
+        .iter()
+        .any(|i| i == "中共中央" || i.starts_with("国务院"))
+    {
+        return (Some("cn".into()), Some(Level::Central));
+    }
+    if issuers
+        .iter()
+        .any(|i| i.starts_with("国家") || i.ends_with('部'))
+    {
+        return (Some("cn".into()), Some(Level::Ministry));
+    }
+    let provinces = gazetteer::regions().unwrap_or_default();
+    for i in issuers {
+        for tag in matcher.tag(i) {
+            if provinces.iter().any(|r| {
+                r.id == tag.id && r.parent.as_deref() == Some("cn") && r.kind != "strategy-area"
+            }) {
+                return (Some(tag.id), Some(Level::Provincial));
+            }
+        }
+    }
+    (None, None)
+}
+
+#[cfg(test)]
+mod tests;

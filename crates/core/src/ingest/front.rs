@@ -1,0 +1,198 @@
+//! Front matter (everything before the first section) → metadata and the
+//! preamble unit(s); body → numbered units. See [`super::structure`] for
+//! the path scheme, including how a covering notice is represented.
+
+use super::metadata::{self, Citation};
+use super::paragraph::Paragraph;
+use super::structure::{body_start, parse_body, UnitDraft};
+use super::CleanedText;
+use crate::model::{MetadataSource, UnitKind};
+
+/// Metadata a text states about itself, with where each value was found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DocumentMetadata {
+    pub title: Option<String>,
+    pub issuers: Vec<String>,
+    pub doc_type: Option<String>,
+    pub date: Option<String>,
+    pub doc_number: Option<String>,
+    /// Title of a covering notice, when the text is an attachment to one.
+    pub notice_title: Option<String>,
+    pub sources: Vec<MetadataSource>,
+    /// Other documents this text cites with their numbers.
+    pub citations: Vec<FoundCitation>,
+}
+
+/// A citation with the raw line it was found on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundCitation {
+    pub citation: Citation,
+    pub file: String,
+    pub line: usize,
+    pub evidence: String,
+}
+
+/// A parsed document before tagging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedDocument {
+    pub meta: DocumentMetadata,
+    pub units: Vec<UnitDraft>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrontKind {
+    Title,
+    Issuers,
+    Date,
+    DocNumber,
+    Prose,
+}
+
+fn classify(p: &Paragraph) -> FrontKind {
+    let t = p.text.as_str();
+    if metadata::date_line(t).is_some() {
+        FrontKind::Date
+    } else if metadata::doc_number_line(t).is_some() {
+        FrontKind::DocNumber
+    } else if metadata::is_title_like(t) {
+        FrontKind::Title
+    } else if t.chars().count() <= 30 && metadata::split_issuers(t).is_some() {
+        FrontKind::Issuers
+    } else {
+        FrontKind::Prose
+    }
+}
+
+fn evidence(cleaned: &CleanedText, line: usize) -> String {
+    let raw = cleaned
+        .raw_lines
+        .get(line.wrapping_sub(1))
+        .map_or("", |l| l.trim());
+    raw.chars().take(120).collect()
+}
+
+fn source(cleaned: &CleanedText, field: &str, line: usize) -> MetadataSource {
+    MetadataSource {
+        field: field.into(),
+        origin: "raw".into(),
+        file: Some(cleaned.file.clone()),
+        line: Some(line),
+        evidence: evidence(cleaned, line),
+    }
+}
+
+fn draft(path: &str, paragraphs: Vec<Paragraph>) -> UnitDraft {
+    UnitDraft {
+        path: path.into(),
+        label: String::new(),
+        kind: UnitKind::Preamble,
+        paragraphs,
+    }
+}
+
+/// Splits a cleaned text into metadata, preamble unit(s) and body units.
+pub fn parse_document(cleaned: &CleanedText) -> ParsedDocument {
+    let paras = &cleaned.paragraphs;
+    let start = body_start(paras).unwrap_or(paras.len());
+    let front = &paras[..start];
+    let kinds: Vec<FrontKind> = front.iter().map(classify).collect();
+    let titles: Vec<usize> = (0..front.len())
+        .filter(|&i| kinds[i] == FrontKind::Title)
+        .collect();
+
+    let mut meta = DocumentMetadata::default();
+    let mut units = Vec::new();
+
+    // A covering notice: a first title ending in 通知, prose, then the
+    // attached text's own title.
+    let notice = match titles.as_slice() {
+        [first, .., last]
+            if front[*first].text.ends_with("通知")
+                && (first + 1..*last).any(|i| kinds[i] == FrontKind::Prose) =>
+        {
+            Some((*first, *last))
+        }
+        _ => None,
+    };
+
+    let (title_idx, preamble): (Option<usize>, Vec<Paragraph>) = match notice {
+        Some((n, t)) => {
+            let notice_paras: Vec<Paragraph> = front[n + 1..t].to_vec();
+            let mut notice_unit = draft("0", notice_paras);
+            notice_unit.label = String::new();
+            units.push(notice_unit);
+            meta.notice_title = Some(front[n].text.clone());
+            let (issuers, _) = metadata::split_title(&front[n].text);
+            if !issuers.is_empty() {
+                meta.issuers = issuers;
+                meta.sources
+                    .push(source(cleaned, "issuers", front[n].lines.0));
+            }
+            let pre: Vec<Paragraph> = (t + 1..front.len())
+                .filter(|&i| kinds[i] == FrontKind::Prose)
+                .map(|i| front[i].clone())
+                .collect();
+            (Some(t), pre)
+        }
+        None => {
+            let pre: Vec<Paragraph> = (0..front.len())
+                .filter(|&i| kinds[i] == FrontKind::Prose)
+                .map(|i| front[i].clone())
+                .collect();
+            (titles.first().copied(), pre)
+        }
+    };
+
+    if let Some(t) = title_idx {
+        let (issuers, title) = metadata::split_title(&front[t].text);
+        if meta.issuers.is_empty() {
+            if !issuers.is_empty() {
+                meta.issuers = issuers;
+                meta.sources
+                    .push(source(cleaned, "issuers", front[t].lines.0));
+            } else if let Some(i) = (0..t).rev().find(|&i| kinds[i] == FrontKind::Issuers) {
+                meta.issuers = metadata::split_issuers(&front[i].text).unwrap_or_default();
+                meta.sources
+                    .push(source(cleaned, "issuers", front[i].lines.0));
+            }
+        }
+        meta.doc_type = metadata::doc_type_of(&title).map(str::to_string);
+        meta.title = Some(title);
+        meta.sources
+            .push(source(cleaned, "title", front[t].lines.0));
+        if meta.doc_type.is_some() {
+            meta.sources
+                .push(source(cleaned, "doc_type", front[t].lines.0));
+        }
+    }
+    if let Some(i) = (0..front.len()).find(|&i| kinds[i] == FrontKind::Date) {
+        meta.date = metadata::date_line(&front[i].text);
+        meta.sources.push(source(cleaned, "date", front[i].lines.0));
+    }
+    if let Some(i) = (0..front.len()).find(|&i| kinds[i] == FrontKind::DocNumber) {
+        meta.doc_number = metadata::doc_number_line(&front[i].text);
+        meta.sources
+            .push(source(cleaned, "doc_number", front[i].lines.0));
+    }
+    for p in paras {
+        for c in metadata::find_citations(&p.text) {
+            meta.citations.push(FoundCitation {
+                citation: c,
+                file: cleaned.file.clone(),
+                line: p.lines.0,
+                evidence: evidence(cleaned, p.lines.0),
+            });
+        }
+    }
+
+    let preamble_path = if notice.is_some() { "0.1" } else { "0" };
+    if !preamble.is_empty() {
+        units.push(draft(preamble_path, preamble));
+    }
+    units.extend(parse_body(&paras[start..]));
+    if units.is_empty() {
+        // Nothing but a title: keep it as the one unit so no text is lost.
+        units.push(draft("0", paras.to_vec()));
+    }
+    ParsedDocument { meta, units }
+}

@@ -1,0 +1,96 @@
+//! The gazetteer: provinces, national strategy areas and the sub-provincial
+//! areas the documents name. It is data (`crates/core/data/gazetteer.json`),
+//! compiled in so the browser's import tags regions exactly like the native
+//! pipeline does, and emitted into the corpus as `regions`.
+
+use crate::model::RegionInfo;
+use serde::Deserialize;
+
+const GAZETTEER_JSON: &str = include_str!("../../data/gazetteer.json");
+
+#[derive(Deserialize)]
+struct GazetteerFile {
+    regions: Vec<GazetteerEntry>,
+}
+
+#[derive(Deserialize)]
+struct GazetteerEntry {
+    id: String,
+    name: String,
+    name_en: String,
+    kind: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    /// One-character names (川, 蒙 …), matched only in list contexts.
+    #[serde(default)]
+    short_names: Vec<String>,
+    parent: Option<String>,
+    #[serde(default)]
+    members: Vec<String>,
+}
+
+/// Why the compiled-in gazetteer could not be read (a build defect, caught
+/// by the tests, never by users).
+#[derive(Debug, thiserror::Error)]
+#[error("the built-in gazetteer is invalid: {0}")]
+pub struct GazetteerError(#[from] serde_json::Error);
+
+/// All gazetteer entries in file order. Short names are listed in
+/// `aliases` after the multi-character aliases, as the corpus format says.
+pub fn regions() -> Result<Vec<RegionInfo>, GazetteerError> {
+    let file: GazetteerFile = serde_json::from_str(GAZETTEER_JSON)?;
+    Ok(file
+        .regions
+        .into_iter()
+        .map(|e| {
+            let mut aliases = e.aliases;
+            aliases.extend(e.short_names);
+            RegionInfo {
+                id: e.id,
+                name: e.name,
+                name_en: e.name_en,
+                kind: e.kind,
+                aliases,
+                parent: e.parent,
+                members: e.members,
+            }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn gazetteer_has_every_provincial_unit_and_valid_links() {
+        let regions = regions().expect("gazetteer parses");
+        let provincial = regions
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.kind.as_str(),
+                    "province"
+                        | "autonomous-region"
+                        | "municipality"
+                        | "special-administrative-region"
+                )
+            })
+            .count();
+        assert_eq!(provincial, 34);
+        let ids: HashSet<&str> = regions.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids.len(), regions.len(), "ids are unique");
+        for r in &regions {
+            assert!(
+                r.id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{} is kebab-case ASCII",
+                r.id
+            );
+            for m in r.members.iter().chain(r.parent.iter()) {
+                assert!(ids.contains(m.as_str()), "{} links to unknown {m}", r.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,440 @@
+//! Chrome and noise rules: web-page furniture and injected fragments that
+//! are not part of a policy text. Each rule recognises a *kind* of noise by
+//! its shape (short menu bullets, "来源：… 日期：… 点击：" lines, login
+//! prompts, share / related-article trailers, newspaper section headers,
+//! pinyin glosses and stock-ticker links injected by a site), never a byte
+//! range of a particular file, and every removal is reported as a
+//! [`Removal`] so nothing disappears silently.
+//!
+//! The rules run on the Simplified text (after script conversion), so they
+//! only need Simplified keywords.
+
+use super::punctuation::is_cjk;
+use crate::model::Removal;
+
+/// One line of a raw file (1-based number) after script conversion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    pub no: usize,
+    pub text: String,
+}
+
+/// Rule ids, as written into [`Removal::rule`].
+pub mod rule {
+    pub const SITE_MENU: &str = "site-menu";
+    pub const SOURCE_DATE_CLICKS: &str = "source-date-clicks";
+    pub const LOGIN_PROMPT: &str = "login-prompt";
+    pub const SHARE_TRAILER: &str = "share-trailer";
+    pub const NEWSPAPER_HEADER: &str = "newspaper-header";
+    pub const INJECTED_PINYIN: &str = "injected-pinyin";
+    pub const STOCK_TICKER: &str = "stock-ticker";
+}
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn has_sentence_punct(s: &str) -> bool {
+    s.contains(['。', '；', '，', ',', ';'])
+}
+
+/// A menu bullet: `- 光伏产业政策`, `· 首页`, short and without sentence
+/// punctuation.
+fn is_menu_bullet(line: &str) -> bool {
+    let t = line.trim();
+    let body = t
+        .strip_prefix("- ")
+        .or_else(|| t.strip_prefix('·'))
+        .or_else(|| t.strip_prefix('•'))
+        .or_else(|| t.strip_prefix('»'))
+        .or_else(|| t.strip_prefix("> "));
+    match body {
+        Some(b) => {
+            let b = b.trim();
+            !b.is_empty() && char_len(b) <= 24 && !has_sentence_punct(b)
+        }
+        None => false,
+    }
+}
+
+/// A navigation bar written on one line: `首页 | 政策 | 新闻`.
+fn is_menu_bar(line: &str) -> bool {
+    let t = line.trim();
+    let parts: Vec<&str> = t.split(['|', '｜']).map(str::trim).collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| char_len(p) <= 12 && !has_sentence_punct(p))
+}
+
+const META_LABELS: [&str; 10] = [
+    "来源",
+    "日期",
+    "发布时间",
+    "时间",
+    "点击",
+    "浏览",
+    "阅读",
+    "作者",
+    "编辑",
+    "发布日期",
+];
+
+/// `来源：未知 日期：2016-10-19 点击：次` — a page's metadata strip. Two or
+/// more labels each followed by a colon, on a short line.
+fn is_source_date_clicks(line: &str) -> bool {
+    let t = line.trim();
+    if char_len(t) > 100 || t.contains('。') {
+        return false;
+    }
+    let labelled = META_LABELS
+        .iter()
+        .filter(|l| {
+            t.match_indices(*l).any(|(i, _)| {
+                let rest = &t[i + l.len()..];
+                rest.starts_with([':', '：']) || rest.starts_with("次数")
+            })
+        })
+        .count();
+    labelled >= 2
+}
+
+const LOGIN_WORDS: [&str; 9] = [
+    "用户登录",
+    "登录",
+    "注册",
+    "还没有账号",
+    "没有账号",
+    "忘记密码",
+    "立即注册",
+    "退出",
+    "请登录",
+];
+
+fn is_login_prompt(line: &str) -> bool {
+    let t = line.trim();
+    char_len(t) <= 20 && !t.contains('。') && LOGIN_WORDS.iter().any(|w| t.contains(w))
+}
+
+const TRAILER_MARKERS: [&str; 11] = [
+    "分享到",
+    "分享：",
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "相关链接",
+    "责任编辑",
+    "打印本页",
+    "关闭窗口",
+    "【打印】",
+    "【关闭】",
+];
+
+fn is_trailer_marker(line: &str) -> bool {
+    let t = line.trim();
+    char_len(t) <= 30 && TRAILER_MARKERS.iter().any(|m| t.starts_with(m))
+}
+
+const NEWSPAPER_SECTIONS: [&str; 10] = [
+    "要闻",
+    "头版",
+    "综合",
+    "国内",
+    "时政",
+    "评论",
+    "理论",
+    "经济",
+    "本版责编",
+    "新闻",
+];
+
+/// A newspaper page header (`要 闻`, `第3版`), only looked for above the
+/// document's first sentence.
+fn is_newspaper_header(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || char_len(&t) > 8 {
+        return false;
+    }
+    if NEWSPAPER_SECTIONS.contains(&t.as_str()) {
+        return true;
+    }
+    // 第3版 / 第三版
+    t.starts_with('第') && t.ends_with('版') && char_len(&t) <= 5
+}
+
+/// Removes whole chrome lines. Returns the kept lines and the removals.
+pub fn remove_chrome_lines(lines: Vec<SourceLine>, file: &str) -> (Vec<SourceLine>, Vec<Removal>) {
+    let mut removals = Vec::new();
+    let mut drop = vec![None::<&'static str>; lines.len()];
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].text.trim().is_empty())
+        .collect();
+
+    // Menu bullets count only in runs of three or more (a single dash line
+    // could be prose).
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, drop: &mut Vec<Option<&'static str>>| {
+        if run.len() >= 3 {
+            for &i in run.iter() {
+                drop[i] = Some(rule::SITE_MENU);
+            }
+        }
+        run.clear();
+    };
+    for &i in &non_blank {
+        if is_menu_bullet(&lines[i].text) {
+            run.push(i);
+        } else {
+            flush(&mut run, &mut drop);
+        }
+    }
+    flush(&mut run, &mut drop);
+
+    let mut seen_sentence = false;
+    let mut in_trailer = false;
+    for &i in &non_blank {
+        if drop[i].is_some() {
+            continue;
+        }
+        let t = lines[i].text.as_str();
+        let rule = if is_menu_bar(t) {
+            Some(rule::SITE_MENU)
+        } else if is_source_date_clicks(t) {
+            Some(rule::SOURCE_DATE_CLICKS)
+        } else if is_login_prompt(t) {
+            Some(rule::LOGIN_PROMPT)
+        } else if is_trailer_marker(t) {
+            in_trailer = true;
+            Some(rule::SHARE_TRAILER)
+        } else if in_trailer && char_len(t.trim()) <= 40 && !t.contains('。') {
+            // Link titles listed under a "related articles" marker.
+            Some(rule::SHARE_TRAILER)
+        } else if !seen_sentence && is_newspaper_header(t) {
+            Some(rule::NEWSPAPER_HEADER)
+        } else {
+            in_trailer = false;
+            None
+        };
+        if rule.is_none() && char_len(t.trim()) > 30 {
+            seen_sentence = true;
+        }
+        drop[i] = rule;
+    }
+
+    let mut kept = Vec::with_capacity(lines.len());
+    for (line, rule) in lines.into_iter().zip(drop) {
+        match rule {
+            Some(rule) => removals.push(Removal {
+                file: file.to_string(),
+                line: line.no,
+                rule: rule.to_string(),
+                text: line.text.trim().to_string(),
+            }),
+            None => kept.push(line),
+        }
+    }
+    (kept, removals)
+}
+
+const PINYIN_INITIALS: [&str; 23] = [
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w",
+];
+const PINYIN_FINALS: [&str; 38] = [
+    "a", "o", "e", "i", "u", "v", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ve", "ue", "er", "an",
+    "en", "in", "un", "vn", "ang", "eng", "ing", "ong", "ia", "iao", "ian", "iang", "iong", "ua",
+    "uo", "uai", "uan", "uang", "ueng", "van", "ui",
+];
+
+/// True for one toneless (or tone-numbered) pinyin syllable: `di`, `hao`,
+/// `zhong1`.
+pub fn is_pinyin_syllable(s: &str) -> bool {
+    let s = s.strip_suffix(['1', '2', '3', '4', '5']).unwrap_or(s);
+    if s.is_empty() || s.len() > 6 || !s.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let finals_ok = |f: &str| PINYIN_FINALS.contains(&f);
+    if finals_ok(s) {
+        return true;
+    }
+    PINYIN_INITIALS.iter().any(|i| {
+        s.strip_prefix(i)
+            .is_some_and(|rest| !rest.is_empty() && finals_ok(rest))
+    })
+}
+
+/// Removes `(di)`-style pinyin glosses that follow a Chinese character and
+/// `(000061,股吧)`-style stock-ticker links. Returns the text and the
+/// removed fragments with their rule ids.
+pub fn remove_inline_noise(text: &str) -> (String, Vec<(&'static str, String)>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut removed = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '(' | '（') {
+            let close = chars[i + 1..]
+                .iter()
+                .take(20)
+                .position(|&d| matches!(d, ')' | '）'))
+                .map(|p| i + 1 + p);
+            if let Some(close) = close {
+                let inner: String = chars[i + 1..close].iter().collect();
+                let after_cjk = i > 0 && is_cjk(chars[i - 1]);
+                let rule = if after_cjk && is_pinyin_syllable(&inner) {
+                    Some(rule::INJECTED_PINYIN)
+                } else if is_stock_ticker(&inner) {
+                    Some(rule::STOCK_TICKER)
+                } else {
+                    None
+                };
+                if let Some(rule) = rule {
+                    removed.push((rule, chars[i..=close].iter().collect()));
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    (out, removed)
+}
+
+/// `000061,股吧` / `600000，行情`: a six-digit stock code with a board or
+/// quote link label.
+fn is_stock_ticker(inner: &str) -> bool {
+    let Some((code, label)) = inner.split_once([',', '，']) else {
+        return false;
+    };
+    let code = code.trim();
+    code.len() == 6
+        && code.chars().all(|c| c.is_ascii_digit())
+        && matches!(label.trim(), "股吧" | "行情" | "诊股" | "资金流向")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&str]) -> Vec<SourceLine> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| SourceLine {
+                no: i + 1,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    fn kept_and_rules(texts: &[&str]) -> (Vec<String>, Vec<String>) {
+        let (kept, removals) = remove_chrome_lines(lines(texts), "f.txt");
+        (
+            kept.into_iter()
+                .map(|l| l.text)
+                .filter(|t| !t.is_empty())
+                .collect(),
+            removals.into_iter().map(|r| r.rule).collect(),
+        )
+    }
+
+    #[test]
+    fn menu_bullets_are_removed_only_in_runs() {
+        let (kept, rules) = kept_and_rules(&[
+            "- 光伏产业政策",
+            "- 自贸区政策",
+            "- 智慧城市政策",
+            "国家发展改革委关于印发指导意见的通知",
+        ]);
+        assert_eq!(kept, vec!["国家发展改革委关于印发指导意见的通知"]);
+        assert_eq!(rules, vec!["site-menu"; 3]);
+        let (kept, _) = kept_and_rules(&["- 一条说明", "正文。"]);
+        assert_eq!(kept.len(), 2);
+    }
+
+    #[test]
+    fn source_date_clicks_line_is_removed_but_prose_with_a_date_is_not() {
+        let (kept, rules) =
+            kept_and_rules(&["来源:未知 日期:2016-10-19 点击:次", "日期为2016年。"]);
+        assert_eq!(kept, vec!["日期为2016年。"]);
+        assert_eq!(rules, vec!["source-date-clicks"]);
+    }
+
+    #[test]
+    fn login_prompts_and_trailers_are_removed() {
+        let (kept, rules) = kept_and_rules(&[
+            "（三十三）加强评估监测。建立五大片区差别化统计指标体系，加强对发展差距的监测。",
+            "用户登录",
+            "还没有账号?",
+            "立即注册",
+            "分享到:",
+            "相关文章:",
+            "某地出台区域协调发展方案",
+        ]);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            rules,
+            vec![
+                "login-prompt",
+                "login-prompt",
+                "login-prompt",
+                "share-trailer",
+                "share-trailer",
+                "share-trailer"
+            ]
+        );
+    }
+
+    #[test]
+    fn newspaper_header_only_above_the_text() {
+        let (kept, rules) = kept_and_rules(&[
+            "要 闻",
+            "中共中央 国务院",
+            "实施区域协调发展战略是新时代国家重大战略之一，是贯彻新发展理念的重要组成部分。",
+            "要闻",
+        ]);
+        assert_eq!(rules, vec!["newspaper-header"]);
+        assert_eq!(kept.last().map(String::as_str), Some("要闻"));
+    }
+
+    #[test]
+    fn pinyin_glosses_and_stock_tickers_are_cut_out() {
+        let (text, removed) = remove_inline_noise("发改地(di)区[2016]1771号(hao)");
+        assert_eq!(text, "发改地区[2016]1771号");
+        assert_eq!(
+            removed,
+            vec![
+                ("injected-pinyin", "(di)".to_string()),
+                ("injected-pinyin", "(hao)".to_string())
+            ]
+        );
+        let (text, removed) = remove_inline_noise("重要农产品(000061,股吧)的价格");
+        assert_eq!(text, "重要农产品的价格");
+        assert_eq!(removed[0].0, "stock-ticker");
+    }
+
+    #[test]
+    fn real_brackets_survive_inline_noise_rules() {
+        for s in [
+            "对口协作(合作)体系",
+            "(2018年11月18日)",
+            "沿 G60(road) 走廊",
+            "省(区、市)",
+            "(一)指导思想",
+        ] {
+            assert_eq!(remove_inline_noise(s).0, s);
+        }
+    }
+
+    #[test]
+    fn pinyin_syllables() {
+        for s in ["di", "hao", "zhong", "xiang1", "er", "a"] {
+            assert!(is_pinyin_syllable(s), "{s}");
+        }
+        for s in ["G60", "road", "abc", "", "xyz"] {
+            assert!(!is_pinyin_syllable(s), "{s}");
+        }
+    }
+}

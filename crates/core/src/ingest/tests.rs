@@ -1,0 +1,84 @@
+//! End-to-end tests of the single-document pipeline on small texts.
+
+use super::*;
+use crate::model::UnitKind;
+
+fn import(raw: &str) -> Document {
+    import_document(raw, "sample.txt", &IdentityConverter).expect("imports")
+}
+
+#[test]
+fn bad_inputs_give_clear_errors() {
+    assert_eq!(
+        import_document("  \n\t", "a.txt", &IdentityConverter),
+        Err(ImportError::Empty)
+    );
+    assert!(matches!(
+        import_document("hello world, no Chinese here", "a.txt", &IdentityConverter),
+        Err(ImportError::NotChinese { .. })
+    ));
+    assert!(matches!(
+        decode(&[0x89, b'P', b'N', b'G', 0, 0, 1, 2]),
+        Err(ImportError::Binary { .. })
+    ));
+    assert!(matches!(
+        decode(&[0xe4, 0xb8, 0x28, 0x29]),
+        Err(ImportError::NotUtf8 { offset: 0 })
+    ));
+    let huge = vec![b'a'; MAX_IMPORT_BYTES + 1];
+    assert!(matches!(decode(&huge), Err(ImportError::TooLarge { .. })));
+}
+
+#[test]
+fn text_without_numbering_is_one_preamble_unit() {
+    let doc = import("这是一段没有编号的文字，用于说明情况。\n第二段继续说明。");
+    assert_eq!(doc.units.len(), 1);
+    assert_eq!(doc.units[0].path.as_str(), "0");
+    assert_eq!(doc.units[0].kind, UnitKind::Preamble);
+    assert!(doc.units[0].text.contains("第二段"));
+    assert_eq!(doc.date, None);
+    assert_eq!(doc.doc_number, None);
+}
+
+#[test]
+fn small_document_with_title_date_and_numbering() {
+    let raw = "要 闻\n\n中共中央 国务院\n关于建立更加有效的区域协调发展新机制的意见\n(2018年11月18日)\n\
+        实施区域协调发展战略是新时代国家重大战略之一,现提出如下意见.\n一、总体要求\n(一)指导思想.以习近平新时代中国特色社会主义思想为指导.\n\
+        (二)基本原则\n--坚持市场主导与政府引导相结合.充分发挥市场作用.\n二、建立区域战略统筹机制\n(四)推动国家重大区域战略融合发展.推动京津冀协同发展,川渝合作.\n\
+        用户登录\n立即注册\n";
+    let doc = import(raw);
+    assert_eq!(doc.title, "关于建立更加有效的区域协调发展新机制的意见");
+    assert_eq!(doc.issuers, vec!["中共中央", "国务院"]);
+    assert_eq!(doc.date.as_deref(), Some("2018-11-18"));
+    assert_eq!(doc.doc_type.as_deref(), Some("意见"));
+    assert_eq!(doc.jurisdiction.as_deref(), Some("cn"));
+    let paths: Vec<&str> = doc.units.iter().map(|u| u.path.as_str()).collect();
+    assert_eq!(paths, vec!["0", "1", "1.1", "1.2", "1.2.d1", "2", "2.4"]);
+    let u = doc.unit("2.4").unwrap();
+    assert_eq!(u.label, "（四）");
+    assert_eq!(u.heading.as_deref(), Some("推动国家重大区域战略融合发展"));
+    let region_ids: Vec<&str> = u.regions.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(region_ids, vec!["jing-jin-ji", "sichuan", "chongqing"]);
+    let rules: Vec<&str> = doc.removals.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(
+        rules,
+        vec!["newspaper-header", "login-prompt", "login-prompt"]
+    );
+    assert!(doc.units.iter().all(|u| !u.text.contains("登录")));
+}
+
+#[test]
+fn covering_notice_is_unit_zero_and_attached_preamble_is_zero_one() {
+    let raw = "国家发展改革委关于印发促进区域协调发展的指导意见的通知\n发改地区[2016]1771号\n各省、自治区、直辖市人民政府:\n\
+        《关于促进区域协调发展的指导意见》已经国务院同意,现印发你们,请认真贯彻执行。\n国家发展改革委\n2016年8月16日\n\
+        关于促进区域协调发展的指导意见\n党中央、国务院高度重视促进区域协调发展工作。\n一、总体要求\n(一)指导思想。全面贯彻。";
+    let doc = import(raw);
+    assert_eq!(doc.title, "关于促进区域协调发展的指导意见");
+    assert_eq!(doc.doc_type.as_deref(), Some("指导意见"));
+    assert_eq!(doc.doc_number.as_deref(), Some("发改地区〔2016〕1771号"));
+    assert_eq!(doc.date.as_deref(), Some("2016-08-16"));
+    assert_eq!(doc.issuers, vec!["国家发展改革委"]);
+    assert_eq!(doc.level, Some(Level::Ministry));
+    assert!(doc.unit("0").unwrap().text.contains("现印发你们"));
+    assert!(doc.unit("0.1").unwrap().text.starts_with("党中央"));
+}
