@@ -71,6 +71,13 @@ fn bench_binaries(metadata: &str, manifest: &str) -> Result<(String, Vec<String>
         .find(|p| p["manifest_path"].as_str() == Some(manifest))
         .context("crates/bench is not a workspace member; add it to [workspace] members")?;
     let name = package["name"].as_str().unwrap_or_default().to_string();
+    // Tools that live in the bench crate but are not benchmarks (e.g. a
+    // generator that needs arguments) opt out with
+    // `[package.metadata.xtask] bench-skip = ["name", ...]`.
+    let skipped: Vec<&str> = package["metadata"]["xtask"]["bench-skip"]
+        .as_array()
+        .map(|names| names.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
     let binaries = package["targets"]
         .as_array()
         .map(|targets| {
@@ -81,7 +88,9 @@ fn bench_binaries(metadata: &str, manifest: &str) -> Result<(String, Vec<String>
                         .as_array()
                         .is_some_and(|kinds| kinds.iter().any(|k| k == "bin"))
                 })
-                .filter_map(|t| t["name"].as_str().map(str::to_string))
+                .filter_map(|t| t["name"].as_str())
+                .filter(|name| !skipped.contains(name))
+                .map(str::to_string)
                 .collect()
         })
         .unwrap_or_default();
@@ -96,8 +105,10 @@ mod tests {
     fn finds_the_bench_binaries() {
         let metadata = r#"{"packages":[
           {"name":"policy-core","manifest_path":"/r/crates/core/Cargo.toml","targets":[{"name":"policy_core","kind":["lib"]}]},
-          {"name":"policy-bench","manifest_path":"/r/crates/bench/Cargo.toml","targets":[
-            {"name":"search","kind":["bin"]},{"name":"segment","kind":["bin"]},{"name":"policy_bench","kind":["lib"]}]}
+          {"name":"policy-bench","manifest_path":"/r/crates/bench/Cargo.toml",
+           "metadata":{"xtask":{"bench-skip":["trim_dictionary"]}},"targets":[
+            {"name":"search","kind":["bin"]},{"name":"segment","kind":["bin"]},
+            {"name":"trim_dictionary","kind":["bin"]},{"name":"policy_bench","kind":["lib"]}]}
         ]}"#;
         let (package, bins) =
             bench_binaries(metadata, "/r/crates/bench/Cargo.toml").expect("found");
