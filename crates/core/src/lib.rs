@@ -9,6 +9,7 @@
 //! * [`script`] — pure-Rust Traditional → Simplified conversion (OpenCC tables).
 //! * [`query_normalize`] — queries normalized exactly like the corpus.
 //! * [`segment`] — the jieba-based segmenter with the policy lexicon.
+//! * [`search`] — search index, query language, filters, facets, KWIC, export, URL state.
 //! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
 
 pub mod compare;
@@ -16,4 +17,5 @@ pub mod ingest;
 pub mod model;
 pub mod query_normalize;
 pub mod script;
+pub mod search;
 pub mod segment;

@@ -87,7 +87,10 @@ mod tests {
     #[test]
     fn whitespace_is_collapsed_and_trimmed() {
         let n = normalizer();
-        assert_eq!(n.normalize("  生态\u{3000}\u{3000}补偿 \t 机制 "), "生态 补偿 机制");
+        assert_eq!(
+            n.normalize("  生态\u{3000}\u{3000}补偿 \t 机制 "),
+            "生态 补偿 机制"
+        );
         assert_eq!(n.normalize(""), "");
         assert_eq!(n.normalize(" \u{3000} "), "");
     }
@@ -102,7 +105,12 @@ mod tests {
     #[test]
     fn normalization_is_idempotent_and_keeps_non_bmp() {
         let n = normalizer();
-        for s in ["橫向生態補償 機制", "𫫇 化合物", "ＡＢＣ，１２３", "“一带一路”"] {
+        for s in [
+            "橫向生態補償 機制",
+            "𫫇 化合物",
+            "ＡＢＣ，１２３",
+            "“一带一路”",
+        ] {
             let once = n.normalize(s);
             assert_eq!(n.normalize(&once), once, "{s}");
         }

@@ -95,7 +95,10 @@ mod tests {
         let c = SimplifiedConverter::new().unwrap();
         assert_eq!(c.to_simplified("橫向生態補償"), "横向生态补偿");
         assert_eq!(c.to_simplified("横向生态补偿"), "横向生态补偿");
-        assert_eq!(c.to_simplified("區際利益補償機制 ABC 123，。"), "区际利益补偿机制 ABC 123，。");
+        assert_eq!(
+            c.to_simplified("區際利益補償機制 ABC 123，。"),
+            "区际利益补偿机制 ABC 123，。"
+        );
         assert_eq!(c.to_simplified(""), "");
         // Characters outside the BMP survive.
         assert_eq!(c.to_simplified("𫫇"), "𫫇");
@@ -126,7 +129,10 @@ mod tests {
     fn conformance(config: ScriptConfig, file: &str, floor: usize) {
         let path = peer_dir().join(file);
         let Ok(json) = std::fs::read_to_string(&path) else {
-            println!("skipped: {} not found (../shared/peer is absent)", path.display());
+            println!(
+                "skipped: {} not found (../shared/peer is absent)",
+                path.display()
+            );
             return;
         };
         let cases: CaseFile = serde_json::from_str(&json).expect("peer case file is JSON");

@@ -86,9 +86,9 @@ impl Segmenter {
         let mut jieba = Jieba::with_dict(&mut BASE_DICTIONARY.as_bytes())
             .map_err(|e| SegmentError(e.to_string()))?;
         let mechanism_names = Mechanism::ALL.iter().map(|m| m.name_zh());
-        let region_names = regions
-            .iter()
-            .flat_map(|r| std::iter::once(r.name.as_str()).chain(r.aliases.iter().map(String::as_str)));
+        let region_names = regions.iter().flat_map(|r| {
+            std::iter::once(r.name.as_str()).chain(r.aliases.iter().map(String::as_str))
+        });
         for term in lexicon_terms(POLICY_LEXICON)
             .chain(mechanism_names)
             .chain(region_names)
@@ -179,7 +179,9 @@ mod tests {
 
     #[test]
     fn region_names_from_the_gazetteer_stay_whole() {
-        let s = Segmenter::with_regions(&[region("inner-mongolia", "内蒙古自治区", &["内蒙古", "蒙"])]).unwrap();
+        let s =
+            Segmenter::with_regions(&[region("inner-mongolia", "内蒙古自治区", &["内蒙古", "蒙"])])
+                .unwrap();
         assert!(s.words("内蒙古自治区人民政府").contains(&"内蒙古自治区"));
         assert!(s.words("支持内蒙古发展").contains(&"内蒙古"));
     }

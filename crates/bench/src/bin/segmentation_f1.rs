@@ -1,0 +1,136 @@
+//! Word-segmentation precision / recall / F1 on the UD Chinese GSDSimp dev
+//! set (gold = FORM column, a word is correct when both its start and end
+//! offsets match), for the app's segmenter and for jieba-rs with its stock
+//! dictionary, in one run.
+//!
+//! ```text
+//! cargo run --release -p policy-bench --bin segmentation_f1 [-- [CONLLU] [--sweep STOCK_DICT_TXT]]
+//! ```
+//! `--sweep` adds rows for jieba's stock `dict.txt` trimmed at several
+//! minimum frequencies (+ the policy lexicon), with their raw and gzip
+//! sizes: the measurement behind `DICTIONARY_MIN_FREQ`.
+
+use anyhow::{Context, Result};
+use jieba_rs::Jieba;
+use policy_bench::{gzip_len, peer_dir, read_conllu, GoldSentence, Prf};
+use policy_core::model::Mechanism;
+use policy_core::segment::{lexicon_terms, Segmenter, DICTIONARY_MIN_FREQ, POLICY_LEXICON};
+use std::time::Instant;
+
+fn score(sentences: &[GoldSentence], cut: impl Fn(&str) -> Vec<(usize, usize)>) -> (Prf, f64) {
+    let start = Instant::now();
+    let mut prf = Prf::default();
+    for s in sentences {
+        prf.add(&cut(&s.text), &s.words);
+    }
+    (prf, start.elapsed().as_secs_f64())
+}
+
+fn jieba_spans(j: &Jieba, text: &str) -> Vec<(usize, usize)> {
+    j.cut(text, true)
+        .into_iter()
+        .filter(|t| !t.word.trim().is_empty())
+        .map(|t| (t.byte_start, t.byte_end))
+        .collect()
+}
+
+fn row(name: &str, dict: &str, prf: Prf, secs: f64) {
+    println!(
+        "| {name:<46} | {dict:>22} | {:>6.4} | {:>6.4} | {:>6.4} | {:>7.0} |",
+        prf.precision(),
+        prf.recall(),
+        prf.f1(),
+        secs * 1000.0
+    );
+}
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let mut conllu_path = peer_dir().join("ud-chinese-gsdsimp/zh_gsdsimp-ud-dev.conllu");
+    let mut sweep: Option<String> = None;
+    while let Some(a) = args.next() {
+        if a == "--sweep" {
+            sweep = Some(
+                args.next()
+                    .context("--sweep needs the path of jieba's dict.txt")?,
+            );
+        } else {
+            conllu_path = a.into();
+        }
+    }
+    let conllu = std::fs::read_to_string(&conllu_path)
+        .with_context(|| format!("reading {}", conllu_path.display()))?;
+    let sentences = read_conllu(&conllu);
+    let gold_words: usize = sentences.iter().map(|s| s.words.len()).sum();
+    println!(
+        "UD Chinese GSDSimp dev: {} sentences, {gold_words} gold words ({})\n",
+        sentences.len(),
+        conllu_path.display()
+    );
+    println!(
+        "| {:<46} | {:>22} | {:>6} | {:>6} | {:>6} | {:>7} |",
+        "segmenter", "dictionary (raw/gzip)", "P", "R", "F1", "ms"
+    );
+    println!(
+        "|{:-<48}|{:-<24}|{:-<8}|{:-<8}|{:-<8}|{:-<9}|",
+        "", "", "", "", "", ""
+    );
+
+    let app = Segmenter::new()?;
+    let (prf, secs) = score(&sentences, |t| {
+        app.segment(t)
+            .into_iter()
+            .filter(|w| !w.is_space())
+            .map(|w| (w.start, w.end))
+            .collect()
+    });
+    let app_dict = include_str!("../../../core/data/dict.txt");
+    let sizes = format!("{} / {}", app_dict.len(), gzip_len(app_dict.as_bytes()));
+    row(
+        &format!("policy-explorer (freq≥{DICTIONARY_MIN_FREQ} + lexicon, HMM)"),
+        &sizes,
+        prf,
+        secs,
+    );
+
+    let stock = Jieba::new();
+    let (prf, secs) = score(&sentences, |t| jieba_spans(&stock, t));
+    row(
+        "jieba-rs stock dictionary (HMM)",
+        "stock (~5.1 MB)",
+        prf,
+        secs,
+    );
+
+    if let Some(path) = sweep {
+        let dict = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
+        for min in [1usize, 5, 10, 20, 50, 100, 200, 500] {
+            let trimmed: String = dict
+                .lines()
+                .filter_map(|l| {
+                    let mut it = l.split_whitespace();
+                    let (w, f) = (it.next()?, it.next()?.parse::<usize>().ok()?);
+                    (f >= min).then(|| format!("{w} {f}\n"))
+                })
+                .collect();
+            let mut j = Jieba::with_dict(&mut trimmed.as_bytes())?;
+            for term in
+                lexicon_terms(POLICY_LEXICON).chain(Mechanism::ALL.iter().map(|m| m.name_zh()))
+            {
+                if term.chars().count() > 1 {
+                    let f = j.suggest_freq(term);
+                    j.add_word(term, Some(f), None);
+                }
+            }
+            let (prf, secs) = score(&sentences, |t| jieba_spans(&j, t));
+            let sizes = format!("{} / {}", trimmed.len(), gzip_len(trimmed.as_bytes()));
+            row(
+                &format!("sweep: stock freq≥{min}, no tags + lexicon"),
+                &sizes,
+                prf,
+                secs,
+            );
+        }
+    }
+    Ok(())
+}

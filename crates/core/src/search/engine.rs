@@ -1,0 +1,701 @@
+//! Running a [`SearchRequest`] against a [`SearchIndex`]: matching, BM25
+//! ranking with an exact-phrase boost, filters, facet counts, grouping by
+//! document and the "no results" diagnosis.
+
+use super::index::{IndexedUnit, SearchIndex};
+use super::kwic::{kwic, Snippet};
+use super::query::Query;
+use super::request::{FilterKind, SearchRequest};
+use crate::model::{Corpus, Level, Mechanism};
+use crate::query_normalize::QueryNormalizer;
+use crate::script::ScriptError;
+use crate::segment::{SegmentError, Segmenter};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// BM25 term-frequency saturation.
+const K1: f64 = 1.2;
+/// BM25 length normalization.
+const B: f64 = 0.75;
+/// An occurrence that starts or ends inside a segmenter word (e.g. `协调发`
+/// in 协调发展) counts this much of a whole-word occurrence.
+const PARTIAL_WORD_WEIGHT: f64 = 0.5;
+/// Extra weight, relative to the words' own score, when an unquoted
+/// multi-word term occurs contiguously: exact phrases rank above scattered
+/// words.
+const PHRASE_BOOST: f64 = 1.5;
+
+/// The engine could not be built (a defect in embedded data).
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error(transparent)]
+    Segment(#[from] SegmentError),
+    #[error(transparent)]
+    Script(#[from] ScriptError),
+}
+
+/// Index + the segmenter and normalizer queries must share with it.
+#[derive(Debug)]
+pub struct SearchEngine {
+    index: SearchIndex,
+    segmenter: Segmenter,
+    normalizer: QueryNormalizer,
+}
+
+/// Which way a hit matched a region filter (both may be true).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionMatch {
+    pub region: String,
+    /// The unit's document was issued by this region (or a place inside it).
+    pub issued_by: bool,
+    /// The unit mentions this region (or a place inside it).
+    pub mentions: bool,
+}
+
+/// One matching unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Index into [`SearchIndex::units`].
+    pub unit: u32,
+    pub doc: String,
+    pub path: String,
+    pub heading: Option<String>,
+    pub score: f64,
+    /// Byte ranges of the matched terms in the unit's text, sorted and
+    /// non-overlapping (for highlighting).
+    pub matches: Vec<(usize, usize)>,
+    /// How the hit satisfied each selected region filter value.
+    pub region_matches: Vec<RegionMatch>,
+}
+
+/// Hits of one document, best document first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocGroup {
+    pub doc: String,
+    pub title: String,
+    /// Indices into [`SearchResults::hits`], best first.
+    pub hits: Vec<usize>,
+    pub best_score: f64,
+}
+
+/// One value of a facet with the number of hits it would give together
+/// with the query and the *other* filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// Live counts for every filter dimension.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    pub region: Vec<FacetCount>,
+    pub mechanism: Vec<FacetCount>,
+    pub doc: Vec<FacetCount>,
+    pub level: Vec<FacetCount>,
+    pub year: Vec<FacetCount>,
+}
+
+/// Something in the request that was ignored, to show the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub param: String,
+    pub value: String,
+    pub message: String,
+}
+
+/// Why a search found nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoResults {
+    /// Units matching the query without any filter.
+    pub query_alone: usize,
+    /// Units matching the query and this one filter.
+    pub with_each_filter: Vec<(FilterKind, usize)>,
+    /// The first filter (in [`FilterKind::ALL`] order) after which nothing
+    /// was left; `None` when the query alone matches nothing.
+    pub emptied_by: Option<FilterKind>,
+    pub message: String,
+}
+
+/// Everything a search returns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub query: Query,
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub groups: Vec<DocGroup>,
+    pub facets: Facets,
+    pub notices: Vec<Notice>,
+    pub diagnosis: Option<NoResults>,
+    /// The normalized strings that matched, for highlighting in the reader.
+    pub highlight_terms: Vec<String>,
+}
+
+/// Filters resolved against the corpus; an empty list means "no filter".
+#[derive(Debug, Default)]
+struct ResolvedFilters {
+    regions: Vec<String>,
+    mechanisms: Vec<Mechanism>,
+    docs: Vec<u32>,
+    levels: Vec<Level>,
+    years: Vec<u16>,
+}
+
+/// Per needle: occurrences (start offsets in `folded`) per unit.
+type Occurrences = HashMap<u32, Vec<usize>>;
+
+struct PreparedTerm {
+    /// Every needle must occur.
+    pieces: Vec<String>,
+    /// For unquoted multi-word terms: the whole term, boosted when contiguous.
+    phrase: Option<String>,
+}
+
+impl SearchEngine {
+    /// Builds the segmenter (with the corpus's region names), the query
+    /// normalizer and the index.
+    pub fn new(corpus: &Corpus) -> Result<Self, SearchError> {
+        let segmenter = Segmenter::with_regions(&corpus.regions)?;
+        let normalizer = QueryNormalizer::new()?;
+        let index = SearchIndex::build(corpus, &segmenter);
+        Ok(SearchEngine {
+            index,
+            segmenter,
+            normalizer,
+        })
+    }
+
+    /// Assembles an engine from a pre-built (e.g. deserialized) index.
+    pub fn from_parts(
+        index: SearchIndex,
+        segmenter: Segmenter,
+        normalizer: QueryNormalizer,
+    ) -> Self {
+        SearchEngine {
+            index,
+            segmenter,
+            normalizer,
+        }
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    pub fn normalizer(&self) -> &QueryNormalizer {
+        &self.normalizer
+    }
+
+    /// The unit a hit points to.
+    pub fn unit(&self, hit: &Hit) -> Option<&IndexedUnit> {
+        self.index.units.get(hit.unit as usize)
+    }
+
+    /// A keyword-in-context line for a hit, `window` characters either side.
+    pub fn snippet(&self, hit: &Hit, window: usize) -> Snippet {
+        match self.unit(hit) {
+            Some(unit) => kwic(&unit.text, &hit.matches, window),
+            None => Snippet::default(),
+        }
+    }
+
+    /// Runs a search. Never fails: unknown filter values become notices.
+    pub fn search(&self, request: &SearchRequest) -> SearchResults {
+        let query = Query::parse(&request.query);
+        let mut notices = Vec::new();
+        let filters = self.resolve_filters(request, &mut notices);
+        let units = &self.index.units;
+
+        let prepared: Vec<PreparedTerm> = query
+            .required
+            .iter()
+            .map(|t| self.prepare(&t.text, t.phrase))
+            .collect();
+        let excluded: Vec<String> = query
+            .excluded
+            .iter()
+            .map(|t| self.fold(&t.text))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut highlight_terms: Vec<String> = Vec::new();
+        for term in &prepared {
+            for p in term.phrase.iter().chain(&term.pieces) {
+                if !highlight_terms.contains(p) {
+                    highlight_terms.push(p.clone());
+                }
+            }
+        }
+
+        // Occurrences of every needle (pieces and phrases), over the whole
+        // corpus, so document frequencies do not depend on filters.
+        let mut occurrences: HashMap<&str, Occurrences> = HashMap::new();
+        for needle in prepared
+            .iter()
+            .flat_map(|t| t.pieces.iter().chain(&t.phrase))
+        {
+            if !occurrences.contains_key(needle.as_str()) {
+                occurrences.insert(needle, self.find_all(needle));
+            }
+        }
+
+        // Units matching the query (ignoring filters), with their score.
+        let mut matched: Vec<Option<f64>> = if prepared.is_empty() {
+            vec![Some(0.0); units.len()]
+        } else {
+            let mut scores = vec![None; units.len()];
+            let first = &prepared[0].pieces[0];
+            'unit: for &id in occurrences[first.as_str()].keys() {
+                let unit = &units[id as usize];
+                let mut score = 0.0;
+                for term in &prepared {
+                    let mut term_score = 0.0;
+                    for piece in &term.pieces {
+                        let Some(starts) = occurrences[piece.as_str()].get(&id) else {
+                            continue 'unit;
+                        };
+                        let df = occurrences[piece.as_str()].len();
+                        term_score += self.bm25(unit, piece, starts, df);
+                    }
+                    if let Some(phrase) = &term.phrase {
+                        if let Some(starts) = occurrences[phrase.as_str()].get(&id) {
+                            let tf = starts.len() as f64;
+                            term_score += PHRASE_BOOST * term_score * tf / (tf + K1);
+                        }
+                    }
+                    score += term_score;
+                }
+                scores[id as usize] = Some(score);
+            }
+            scores
+        };
+        if !excluded.is_empty() {
+            for (slot, unit) in matched.iter_mut().zip(units) {
+                if slot.is_some() && excluded.iter().any(|e| unit.folded.contains(e.as_str())) {
+                    *slot = None;
+                }
+            }
+        }
+
+        // Filter passes per unit: bit i set = passes FilterKind::ALL[i].
+        const ALL_PASS: u8 = 0b11111;
+        let masks: Vec<u8> = units
+            .iter()
+            .map(|u| self.filter_mask(u, &filters))
+            .collect();
+
+        let mut hit_ids: Vec<u32> = (0..units.len() as u32)
+            .filter(|&i| matched[i as usize].is_some() && masks[i as usize] == ALL_PASS)
+            .collect();
+        hit_ids.sort_by(|&a, &b| {
+            let (sa, sb) = (
+                matched[a as usize].unwrap_or(0.0),
+                matched[b as usize].unwrap_or(0.0),
+            );
+            sb.total_cmp(&sa).then(a.cmp(&b))
+        });
+        let hits: Vec<Hit> = hit_ids
+            .iter()
+            .map(|&id| {
+                self.make_hit(
+                    id,
+                    matched[id as usize].unwrap_or(0.0),
+                    &prepared,
+                    &occurrences,
+                    &filters,
+                )
+            })
+            .collect();
+
+        let facets = self.facets(&matched, &masks, &filters);
+        let groups = self.group(&hits);
+        let diagnosis = if hits.is_empty() && (!query.is_empty() || !request.has_no_filters()) {
+            Some(self.diagnose(&query, &matched, &masks))
+        } else {
+            None
+        };
+        SearchResults {
+            query,
+            total: hits.len(),
+            hits,
+            groups,
+            facets,
+            notices,
+            diagnosis,
+            highlight_terms,
+        }
+    }
+
+    /// Normalized like the corpus, ASCII lower-cased like `folded`.
+    fn fold(&self, text: &str) -> String {
+        self.normalizer.normalize(text).to_ascii_lowercase()
+    }
+
+    fn prepare(&self, text: &str, phrase: bool) -> PreparedTerm {
+        let folded = self.fold(text);
+        if phrase {
+            return PreparedTerm {
+                pieces: vec![folded],
+                phrase: None,
+            };
+        }
+        let mut pieces: Vec<String> = Vec::new();
+        for w in self.segmenter.segment(&folded) {
+            if w.is_wordlike() && !pieces.iter().any(|p| p == w.text) {
+                pieces.push(w.text.to_string());
+            }
+        }
+        if pieces.is_empty() {
+            // Only punctuation: search for it literally.
+            return PreparedTerm {
+                pieces: vec![folded],
+                phrase: None,
+            };
+        }
+        let phrase = (pieces.len() > 1).then_some(folded);
+        PreparedTerm { pieces, phrase }
+    }
+
+    fn find_all(&self, needle: &str) -> Occurrences {
+        let mut out = HashMap::new();
+        if needle.is_empty() {
+            return out;
+        }
+        for id in self.index.candidates(needle) {
+            let unit = &self.index.units[id as usize];
+            let starts: Vec<usize> = unit.folded.match_indices(needle).map(|(i, _)| i).collect();
+            if !starts.is_empty() {
+                out.insert(id, starts);
+            }
+        }
+        out
+    }
+
+    fn bm25(&self, unit: &IndexedUnit, piece: &str, starts: &[usize], df: usize) -> f64 {
+        let tf: f64 = starts
+            .iter()
+            .map(|&s| {
+                if unit.is_word_bound(s) && unit.is_word_bound(s + piece.len()) {
+                    1.0
+                } else {
+                    PARTIAL_WORD_WEIGHT
+                }
+            })
+            .sum();
+        let n = self.index.units.len() as f64;
+        let df = df as f64;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let norm = 1.0 - B + B * unit.word_count.max(1) as f64 / self.index.avg_word_count;
+        idf * tf * (K1 + 1.0) / (tf + K1 * norm)
+    }
+
+    fn make_hit(
+        &self,
+        id: u32,
+        score: f64,
+        prepared: &[PreparedTerm],
+        occurrences: &HashMap<&str, Occurrences>,
+        filters: &ResolvedFilters,
+    ) -> Hit {
+        let unit = &self.index.units[id as usize];
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for needle in prepared
+            .iter()
+            .flat_map(|t| t.pieces.iter().chain(&t.phrase))
+        {
+            if let Some(starts) = occurrences.get(needle.as_str()).and_then(|o| o.get(&id)) {
+                ranges.extend(starts.iter().map(|&s| (s, s + needle.len())));
+            }
+        }
+        ranges.sort();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in ranges {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        let region_matches = filters
+            .regions
+            .iter()
+            .map(|r| RegionMatch {
+                region: r.clone(),
+                issued_by: unit.issued_by.contains(r),
+                mentions: unit.mentions.contains(r),
+            })
+            .filter(|m| m.issued_by || m.mentions)
+            .collect();
+        Hit {
+            unit: id,
+            doc: self.index.docs[unit.doc as usize].id.clone(),
+            path: unit.path.clone(),
+            heading: unit.heading.clone(),
+            score,
+            matches: merged,
+            region_matches,
+        }
+    }
+
+    fn resolve_filters(
+        &self,
+        request: &SearchRequest,
+        notices: &mut Vec<Notice>,
+    ) -> ResolvedFilters {
+        let mut f = ResolvedFilters::default();
+        let mut notice = |param: &str, value: &str, message: &str| {
+            notices.push(Notice {
+                param: param.into(),
+                value: value.into(),
+                message: message.into(),
+            })
+        };
+        for v in &request.regions {
+            match self.index.resolve_region(v) {
+                Some(r) if !f.regions.contains(&r.id) => f.regions.push(r.id.clone()),
+                Some(_) => {}
+                None => notice("region", v, "unknown region, ignored"),
+            }
+        }
+        for v in &request.mechanisms {
+            match Mechanism::parse(v) {
+                Some(m) if !f.mechanisms.contains(&m) => f.mechanisms.push(m),
+                Some(_) => {}
+                None => notice("mechanism", v, "unknown mechanism, ignored"),
+            }
+        }
+        for v in &request.docs {
+            match self.index.resolve_doc(v) {
+                Some(d) if !f.docs.contains(&d) => f.docs.push(d),
+                Some(_) => {}
+                None => notice("doc", v, "unknown document, ignored"),
+            }
+        }
+        for v in &request.levels {
+            match Level::from_id(v.trim()) {
+                Some(l) if !f.levels.contains(&l) => f.levels.push(l),
+                Some(_) => {}
+                None => notice("level", v, "unknown level, ignored"),
+            }
+        }
+        for v in &request.years {
+            match v.trim().parse::<u16>() {
+                Ok(y) if (1000..=9999).contains(&y) => {
+                    if !f.years.contains(&y) {
+                        f.years.push(y)
+                    }
+                }
+                _ => notice("year", v, "not a four-digit year, ignored"),
+            }
+        }
+        f
+    }
+
+    fn filter_mask(&self, unit: &IndexedUnit, f: &ResolvedFilters) -> u8 {
+        let doc = &self.index.docs[unit.doc as usize];
+        let passes = [
+            f.regions.is_empty()
+                || f.regions
+                    .iter()
+                    .any(|r| unit.issued_by.contains(r) || unit.mentions.contains(r)),
+            f.mechanisms.is_empty() || f.mechanisms.iter().any(|m| unit.mechanisms.contains(m)),
+            f.docs.is_empty() || f.docs.contains(&unit.doc),
+            f.levels.is_empty() || doc.level.is_some_and(|l| f.levels.contains(&l)),
+            f.years.is_empty() || doc.year.is_some_and(|y| f.years.contains(&y)),
+        ];
+        passes
+            .iter()
+            .enumerate()
+            .fold(0u8, |mask, (i, &p)| if p { mask | (1 << i) } else { mask })
+    }
+
+    fn facets(&self, matched: &[Option<f64>], masks: &[u8], f: &ResolvedFilters) -> Facets {
+        let index = &self.index;
+        let mut region: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut mechanism: HashMap<Mechanism, usize> = HashMap::new();
+        let mut doc: HashMap<u32, usize> = HashMap::new();
+        let mut level: HashMap<Level, usize> = HashMap::new();
+        let mut year: BTreeMap<u16, usize> = BTreeMap::new();
+        // A unit counts for dimension i when it passes every *other* filter.
+        let counts_for = |mask: u8, i: usize| mask | (1 << i) == 0b11111;
+        for (id, unit) in index.units.iter().enumerate() {
+            if matched[id].is_none() {
+                continue;
+            }
+            let mask = masks[id];
+            let d = &index.docs[unit.doc as usize];
+            if counts_for(mask, 0) {
+                let set: HashSet<&str> = unit
+                    .issued_by
+                    .iter()
+                    .chain(&unit.mentions)
+                    .map(String::as_str)
+                    .collect();
+                for r in set {
+                    *region.entry(r).or_default() += 1;
+                }
+            }
+            if counts_for(mask, 1) {
+                for m in &unit.mechanisms {
+                    *mechanism.entry(*m).or_default() += 1;
+                }
+            }
+            if counts_for(mask, 2) {
+                *doc.entry(unit.doc).or_default() += 1;
+            }
+            if counts_for(mask, 3) {
+                if let Some(l) = d.level {
+                    *level.entry(l).or_default() += 1;
+                }
+            }
+            if counts_for(mask, 4) {
+                if let Some(y) = d.year {
+                    *year.entry(y).or_default() += 1;
+                }
+            }
+        }
+        let mut years: Vec<u16> = index.docs.iter().filter_map(|d| d.year).collect();
+        years.sort();
+        years.dedup();
+        Facets {
+            region: index
+                .regions
+                .iter()
+                .map(|r| FacetCount {
+                    value: r.id.clone(),
+                    label: r.name.clone(),
+                    count: region.get(r.id.as_str()).copied().unwrap_or(0),
+                    selected: f.regions.contains(&r.id),
+                })
+                .collect(),
+            mechanism: Mechanism::ALL
+                .iter()
+                .map(|m| FacetCount {
+                    value: m.id().into(),
+                    label: m.name_zh().into(),
+                    count: mechanism.get(m).copied().unwrap_or(0),
+                    selected: f.mechanisms.contains(m),
+                })
+                .collect(),
+            doc: index
+                .docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| FacetCount {
+                    value: d.id.clone(),
+                    label: d.title.clone(),
+                    count: doc.get(&(i as u32)).copied().unwrap_or(0),
+                    selected: f.docs.contains(&(i as u32)),
+                })
+                .collect(),
+            level: Level::ALL
+                .iter()
+                .map(|l| FacetCount {
+                    value: l.id().into(),
+                    label: l.id().into(),
+                    count: level.get(l).copied().unwrap_or(0),
+                    selected: f.levels.contains(l),
+                })
+                .collect(),
+            year: years
+                .iter()
+                .map(|y| FacetCount {
+                    value: y.to_string(),
+                    label: y.to_string(),
+                    count: year.get(y).copied().unwrap_or(0),
+                    selected: f.years.contains(y),
+                })
+                .collect(),
+        }
+    }
+
+    fn group(&self, hits: &[Hit]) -> Vec<DocGroup> {
+        let mut groups: Vec<DocGroup> = Vec::new();
+        let mut by_doc: HashMap<&str, usize> = HashMap::new();
+        for (i, hit) in hits.iter().enumerate() {
+            let g = *by_doc.entry(hit.doc.as_str()).or_insert_with(|| {
+                let title = self
+                    .index
+                    .docs
+                    .iter()
+                    .find(|d| d.id == hit.doc)
+                    .map(|d| d.title.clone())
+                    .unwrap_or_default();
+                groups.push(DocGroup {
+                    doc: hit.doc.clone(),
+                    title,
+                    hits: Vec::new(),
+                    best_score: hit.score,
+                });
+                groups.len() - 1
+            });
+            groups[g].hits.push(i);
+        }
+        groups
+    }
+
+    fn diagnose(&self, query: &Query, matched: &[Option<f64>], masks: &[u8]) -> NoResults {
+        let query_ids: Vec<usize> = (0..matched.len())
+            .filter(|&i| matched[i].is_some())
+            .collect();
+        let query_alone = query_ids.len();
+        let mut with_each_filter = Vec::new();
+        let mut emptied_by = None;
+        let mut cumulative: u8 = 0;
+        for (bit, kind) in FilterKind::ALL.iter().enumerate() {
+            let active = query_ids.iter().any(|&i| masks[i] & (1 << bit) == 0)
+                || masks.iter().any(|m| m & (1 << bit) == 0);
+            if !active {
+                continue;
+            }
+            let alone = query_ids
+                .iter()
+                .filter(|&&i| masks[i] & (1 << bit) != 0)
+                .count();
+            with_each_filter.push((*kind, alone));
+            cumulative |= 1 << bit;
+            let left = query_ids
+                .iter()
+                .filter(|&&i| masks[i] & cumulative == cumulative)
+                .count();
+            if emptied_by.is_none() && left == 0 && query_alone > 0 {
+                emptied_by = Some(*kind);
+            }
+        }
+        let message = if query_alone == 0 {
+            format!("No unit matches the query “{query}”.")
+        } else {
+            match emptied_by {
+                Some(kind) => {
+                    let alone = with_each_filter
+                        .iter()
+                        .find(|(k, _)| *k == kind)
+                        .map(|(_, n)| *n)
+                        .unwrap_or(0);
+                    if alone == 0 {
+                        format!(
+                            "The query matches {query_alone} units, but none of them passes the {} filter.",
+                            kind.param()
+                        )
+                    } else {
+                        format!(
+                            "The query matches {query_alone} units; each filter alone keeps some, but adding the {} filter to the ones before it leaves none.",
+                            kind.param()
+                        )
+                    }
+                }
+                None => "No results.".to_string(),
+            }
+        };
+        NoResults {
+            query_alone,
+            with_each_filter,
+            emptied_by,
+            message,
+        }
+    }
+}

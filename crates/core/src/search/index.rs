@@ -1,0 +1,255 @@
+//! The search index: built once from a corpus, serializable so that a
+//! larger corpus can later ship it pre-built (and split) instead of
+//! building it in the browser.
+//!
+//! Per unit it keeps the text, its word boundaries (from the [`Segmenter`])
+//! and the region ids it is issued by / mentions, already expanded to every
+//! region that contains them, so filtering is a set lookup. A character
+//! unigram + bigram posting list finds candidate units for any substring
+//! (including part of a word, e.g. `协调发` inside 协调发展) without scanning
+//! the whole corpus; candidates are then verified by a substring search.
+
+use crate::model::{Corpus, Level, Mechanism, RegionInfo};
+use crate::segment::Segmenter;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+/// A document as the index needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexedDoc {
+    pub id: String,
+    pub title: String,
+    pub jurisdiction: Option<String>,
+    pub level: Option<Level>,
+    /// From the document's date, when it has one.
+    pub year: Option<u16>,
+}
+
+/// A unit as the index needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexedUnit {
+    /// Index into [`SearchIndex::docs`].
+    pub doc: u32,
+    pub path: String,
+    pub heading: Option<String>,
+    /// The unit's text as in the corpus.
+    pub text: String,
+    /// `text` with ASCII letters lower-cased (same byte offsets), what
+    /// queries are matched against.
+    pub folded: String,
+    /// Byte offsets where a segmenter token starts, plus `text.len()`.
+    pub word_bounds: Vec<u32>,
+    /// Number of word-like tokens (the BM25 document length).
+    pub word_count: u32,
+    pub mechanisms: Vec<Mechanism>,
+    /// Region ids the unit counts as "issued by": its document's
+    /// jurisdiction and every region containing it.
+    pub issued_by: Vec<String>,
+    /// Region ids the unit "mentions": its region tags and every region
+    /// containing them.
+    pub mentions: Vec<String>,
+}
+
+impl IndexedUnit {
+    /// True when byte offset `at` is a token boundary.
+    pub fn is_word_bound(&self, at: usize) -> bool {
+        u32::try_from(at).is_ok_and(|at| self.word_bounds.binary_search(&at).is_ok())
+    }
+
+    /// The unit's tokens, as text slices.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.word_bounds
+            .windows(2)
+            .filter_map(|w| self.text.get(w[0] as usize..w[1] as usize))
+    }
+}
+
+/// The search index over every unit of a corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    pub docs: Vec<IndexedDoc>,
+    pub units: Vec<IndexedUnit>,
+    /// The corpus gazetteer, for resolving region filters and names.
+    pub regions: Vec<RegionInfo>,
+    /// Character unigram and bigram key → ids of units containing it
+    /// (ascending).
+    grams: HashMap<u64, Vec<u32>>,
+    /// Mean [`IndexedUnit::word_count`].
+    pub avg_word_count: f64,
+}
+
+/// Key of a character unigram.
+pub(crate) fn unigram_key(c: char) -> u64 {
+    (1 << 63) | c as u64
+}
+
+/// Key of a character bigram.
+pub(crate) fn bigram_key(a: char, b: char) -> u64 {
+    ((a as u64) << 21) | b as u64
+}
+
+impl SearchIndex {
+    /// Builds the index. `segmenter` must be the app's segmenter (built
+    /// with the same corpus's regions) so that word boundaries agree with
+    /// the query's.
+    pub fn build(corpus: &Corpus, segmenter: &Segmenter) -> SearchIndex {
+        let containers = region_containers(&corpus.regions);
+        let expand = |id: &str| -> Vec<String> {
+            containers
+                .get(id)
+                .map(|set| set.iter().cloned().collect())
+                .unwrap_or_else(|| vec![id.to_string()])
+        };
+        let mut docs = Vec::with_capacity(corpus.documents.len());
+        let mut units = Vec::new();
+        for (doc_index, doc) in corpus.documents.iter().enumerate() {
+            let year = doc
+                .date
+                .as_deref()
+                .and_then(|d| d.get(..4))
+                .and_then(|y| y.parse().ok());
+            docs.push(IndexedDoc {
+                id: doc.id.clone(),
+                title: doc.title.clone(),
+                jurisdiction: doc.jurisdiction.clone(),
+                level: doc.level,
+                year,
+            });
+            let issued_by = doc.jurisdiction.as_deref().map(expand).unwrap_or_default();
+            for unit in &doc.units {
+                let tokens = segmenter.segment(&unit.text);
+                let mut word_bounds: Vec<u32> = tokens.iter().map(|t| t.start as u32).collect();
+                word_bounds.push(unit.text.len() as u32);
+                let word_count = tokens.iter().filter(|t| t.is_wordlike()).count() as u32;
+                let mut mentions: BTreeSet<String> = BTreeSet::new();
+                for tag in &unit.regions {
+                    mentions.extend(expand(&tag.id));
+                }
+                let mut mechanisms: Vec<Mechanism> = unit.mechanisms.iter().map(|m| m.id).collect();
+                mechanisms.sort();
+                mechanisms.dedup();
+                units.push(IndexedUnit {
+                    doc: doc_index as u32,
+                    path: unit.path.as_str().to_string(),
+                    heading: unit.heading.clone(),
+                    text: unit.text.clone(),
+                    folded: unit.text.to_ascii_lowercase(),
+                    word_bounds,
+                    word_count,
+                    mechanisms,
+                    issued_by: issued_by.clone(),
+                    mentions: mentions.into_iter().collect(),
+                });
+            }
+        }
+        let mut grams: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (id, unit) in units.iter().enumerate() {
+            let id = id as u32;
+            let mut push = |key: u64| {
+                let list = grams.entry(key).or_default();
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            };
+            let mut prev: Option<char> = None;
+            for c in unit.folded.chars() {
+                push(unigram_key(c));
+                if let Some(p) = prev {
+                    push(bigram_key(p, c));
+                }
+                prev = Some(c);
+            }
+        }
+        let avg_word_count = if units.is_empty() {
+            1.0
+        } else {
+            (units.iter().map(|u| u.word_count as f64).sum::<f64>() / units.len() as f64).max(1.0)
+        };
+        SearchIndex {
+            docs,
+            units,
+            regions: corpus.regions.clone(),
+            grams,
+            avg_word_count,
+        }
+    }
+
+    /// Ids of units that may contain `needle` (already folded): every unit
+    /// that has all of its bigrams (or its single character). The caller
+    /// verifies with a substring search.
+    pub(crate) fn candidates(&self, needle: &str) -> Vec<u32> {
+        let chars: Vec<char> = needle.chars().collect();
+        let keys: Vec<u64> = match chars.len() {
+            0 => return (0..self.units.len() as u32).collect(),
+            1 => vec![unigram_key(chars[0])],
+            _ => chars.windows(2).map(|w| bigram_key(w[0], w[1])).collect(),
+        };
+        let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(keys.len());
+        for key in keys {
+            match self.grams.get(&key) {
+                Some(list) => lists.push(list),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let mut result = lists[0].clone();
+        for list in &lists[1..] {
+            result.retain(|id| list.binary_search(id).is_ok());
+            if result.is_empty() {
+                break;
+            }
+        }
+        result
+    }
+
+    /// Resolves a region typed by a user (id, full name or alias, after
+    /// trimming) to its id.
+    pub fn resolve_region(&self, value: &str) -> Option<&RegionInfo> {
+        let v = value.trim();
+        self.regions.iter().find(|r| r.id == v).or_else(|| {
+            self.regions
+                .iter()
+                .find(|r| r.name == v || r.aliases.iter().any(|a| a == v))
+        })
+    }
+
+    /// Resolves a document id (or exact title).
+    pub fn resolve_doc(&self, value: &str) -> Option<u32> {
+        let v = value.trim();
+        self.docs
+            .iter()
+            .position(|d| d.id == v || d.title == v)
+            .map(|i| i as u32)
+    }
+}
+
+/// For every region id, the set of region ids that contain it (itself
+/// included): its parents transitively, and every area whose `members`
+/// list it or one of its parents.
+pub fn region_containers(regions: &[RegionInfo]) -> HashMap<String, BTreeSet<String>> {
+    let by_id: HashMap<&str, &RegionInfo> = regions.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut member_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for r in regions {
+        for m in &r.members {
+            member_of.entry(m.as_str()).or_default().push(r.id.as_str());
+        }
+    }
+    let mut out = HashMap::new();
+    for r in regions {
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut stack = vec![r.id.as_str()];
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id.to_string()) {
+                continue;
+            }
+            if let Some(parent) = by_id.get(id).and_then(|r| r.parent.as_deref()) {
+                stack.push(parent);
+            }
+            if let Some(areas) = member_of.get(id) {
+                stack.extend(areas.iter().copied());
+            }
+        }
+        out.insert(r.id.clone(), seen);
+    }
+    out
+}
