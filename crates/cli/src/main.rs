@@ -1,1 +1,43 @@
-fn main() {}
+//! `policy-explorer`: the command line of policy-explorer. `main` only
+//! parses arguments and dispatches; each subcommand group lives in its own
+//! module (`corpus.rs` …) so new groups are one enum variant and one file.
+
+mod corpus;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "policy-explorer",
+    version,
+    about = "Read, search and compare Chinese regional-development policy documents"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build, check or import into the normalized corpus.
+    #[command(subcommand)]
+    Corpus(corpus::CorpusCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Corpus(cmd) => corpus::run(cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! `policy-explorer corpus build | check | import FILE…`.
+
+use anyhow::{bail, Context, Result};
+use clap::Subcommand;
+use policy_core::ingest;
+use policy_pipeline::opencc::OpenCcConverter;
+use policy_pipeline::{
+    build_corpus, check_corpus, paths, render_corpus, write_corpus, CheckOutcome,
+    REGENERATE_COMMAND,
+};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum CorpusCommand {
+    /// Regenerate corpus/corpus.json from corpus/raw and corpus/manifest.toml.
+    Build {
+        /// Repository root (default: found upwards from the current folder).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// Exit non-zero when corpus/corpus.json differs from a fresh build.
+    Check {
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// Run the pipeline on raw policy texts and print each normalized
+    /// document as JSON (one JSON document per file, in order).
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+pub fn run(cmd: CorpusCommand) -> Result<ExitCode> {
+    match cmd {
+        CorpusCommand::Build { root } => build(&find_root(root)?),
+        CorpusCommand::Check { root } => check(&find_root(root)?),
+        CorpusCommand::Import { files } => import(&files),
+    }
+}
+
+/// The repository root: `--root`, or the nearest folder upwards that has
+/// `corpus/manifest.toml`.
+fn find_root(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(root) = explicit {
+        return Ok(root);
+    }
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    cwd.ancestors()
+        .find(|d| d.join(paths::MANIFEST).is_file())
+        .map(Path::to_path_buf)
+        .with_context(|| {
+            format!(
+                "no {} found in {} or above; pass --root",
+                paths::MANIFEST,
+                cwd.display()
+            )
+        })
+}
+
+fn build(root: &Path) -> Result<ExitCode> {
+    let corpus = build_corpus(root)
+        .context("building the corpus failed; corpus/corpus.json was left unchanged")?;
+    let json = render_corpus(&corpus)?;
+    let path = root.join(paths::CORPUS);
+    write_corpus(&path, &json)?;
+    let units: usize = corpus.documents.iter().map(|d| d.units.len()).sum();
+    eprintln!(
+        "wrote {} ({} documents, {units} units, {} substitution pairs, {} bytes)",
+        path.display(),
+        corpus.documents.len(),
+        corpus.substitutions.len(),
+        json.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(root: &Path) -> Result<ExitCode> {
+    match check_corpus(root)? {
+        CheckOutcome::UpToDate => {
+            eprintln!("{} is up to date", paths::CORPUS);
+            Ok(ExitCode::SUCCESS)
+        }
+        CheckOutcome::Missing => {
+            eprintln!(
+                "{} is missing; regenerate it with `{REGENERATE_COMMAND}`",
+                paths::CORPUS
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        CheckOutcome::Drifted {
+            first_difference_line,
+        } => {
+            eprintln!(
+                "{} is out of date (first difference at line {first_difference_line}); regenerate it with `{REGENERATE_COMMAND}`",
+                paths::CORPUS
+            );
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn import(files: &[PathBuf]) -> Result<ExitCode> {
+    let converter = OpenCcConverter::t2s()?;
+    let mut out = Vec::new();
+    for file in files {
+        let bytes =
+            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let doc = ingest::decode(&bytes)
+            .and_then(|text| ingest::import_document(text, &name, &converter))
+            .with_context(|| format!("cannot import {}", file.display()))?;
+        out.push(doc);
+    }
+    if out.is_empty() {
+        bail!("no files given");
+    }
+    for doc in &out {
+        println!("{}", serde_json::to_string_pretty(doc)?);
+    }
+    Ok(ExitCode::SUCCESS)
+}
