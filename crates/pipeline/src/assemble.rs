@@ -11,6 +11,7 @@ use policy_core::model::{
     Corpus, Document, Mechanism, MechanismInfo, MechanismTag, MetadataSource, RegionInfo,
     SourceFile, SubstitutionPair, Unit, UnitKind, Witness, SCHEMA_VERSION,
 };
+use policy_core::segment::Segmenter;
 use std::path::{Path, PathBuf};
 
 /// Why the corpus could not be built, written or checked.
@@ -34,6 +35,8 @@ pub enum PipelineError {
     Import { file: String, source: ImportError },
     #[error(transparent)]
     Gazetteer(#[from] gazetteer::GazetteerError),
+    #[error("cannot load the segmenter: {0}")]
+    Segmenter(String),
     #[error("cannot serialize the corpus: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -116,6 +119,8 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
     let converter = OpenCcConverter::t2s()?;
     let regions = gazetteer::regions()?;
     let matcher = tagging::RegionMatcher::new(&regions);
+    let segmenter =
+        Segmenter::with_regions(&regions).map_err(|e| PipelineError::Segmenter(e.to_string()))?;
 
     let mut documents = Vec::new();
     let mut sources = Vec::new();
@@ -132,7 +137,7 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
         for w in &witnesses {
             citations.extend(w.parsed.meta.citations.iter().cloned());
         }
-        let (doc, learned) = assemble_document(md, witnesses, &matcher);
+        let (doc, learned) = assemble_document(md, witnesses, &matcher, &segmenter);
         substitutions.extend(learned);
         documents.push(doc);
     }
@@ -172,6 +177,7 @@ fn assemble_document(
     md: &ManifestDocument,
     mut witnesses: Vec<Witnessed>,
     matcher: &tagging::RegionMatcher,
+    segmenter: &Segmenter,
 ) -> (Document, Vec<SubstitutionPair>) {
     let primary_idx = witnesses
         .iter()
@@ -191,7 +197,7 @@ fn assemble_document(
                     reworded: &p.reworded,
                 })
                 .collect();
-            learned = learn_substitutions(&texts);
+            learned = learn_substitutions(segmenter, &texts);
             c.units
         }
         None => std::mem::take(&mut witnesses[primary_idx].units),

@@ -2,20 +2,24 @@
 //! by diffing clauses both witnesses carry: the faithful text against the
 //! machine-reworded one.
 //!
-//! A character diff finds the changed spans. Spans separated by a single
-//! unchanged character are merged (实施 → 施行 diffs as delete 实, keep 施,
-//! insert 行). A one-character change (发 → 开 in 发展/开展) is widened to a
-//! two-character word by the neighbour that best explains *all*
-//! observations: 发展→开展 recurs with the same right neighbour, 有效→有用
-//! with the same left one, so the support of each candidate across the
-//! corpus decides.
+//! Both texts are cut into words with the project's segmenter and diffed
+//! word by word (a character diff would report 发→开 instead of 发展→开展,
+//! and glue neighbouring swaps together: 推动形成→推进构成). A replaced run
+//! with as many words on each side pairs them one to one; otherwise the run
+//! counts as one pair when it is short enough to be a single expression
+//! (服务 → 效 劳 when the dictionary does not know 效劳). Longer uneven
+//! runs (the lexicon knows 区域协调发展 but not 区域协调开展) are diffed by
+//! character; a one-character change there (发→开) is widened to the
+//! two-character word the word-level pairs support best (发展→开展 rather
+//! than 调发→调开).
 
 use policy_core::ingest::punctuation::is_cjk;
 use policy_core::model::SubstitutionPair;
-use similar::{DiffTag, TextDiff};
+use policy_core::segment::Segmenter;
+use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::collections::BTreeMap;
 
-/// Longest span (in characters) accepted as one substituted word.
+/// Longest expression (in characters) accepted as one substitution.
 const MAX_WORD: usize = 4;
 
 /// One aligned pair of texts: the unit path, the faithful text and the
@@ -26,120 +30,235 @@ pub struct AlignedText<'a> {
     pub reworded: &'a str,
 }
 
-enum Observation {
-    Direct(String, String),
-    /// A one-character change with its left- and right-widened candidates.
-    Single {
-        left: Option<(String, String)>,
-        right: Option<(String, String)>,
-    },
+fn cjk_word(s: &str) -> bool {
+    let n = s.chars().count();
+    n > 0 && n <= MAX_WORD && s.chars().all(is_cjk)
 }
 
-fn cjk_word(cs: &[char]) -> bool {
-    !cs.is_empty() && cs.len() <= MAX_WORD && cs.iter().all(|c| is_cjk(*c))
+/// A changed run the word diff could not pair: the two strings.
+struct Leftover {
+    original: String,
+    reworded: String,
 }
 
-fn observe(original: &str, reworded: &str) -> Vec<Observation> {
-    let a: Vec<char> = original.chars().collect();
-    let b: Vec<char> = reworded.chars().collect();
-    let diff = TextDiff::from_chars(original, reworded);
-    let ops: Vec<_> = diff.ops().iter().map(|op| op.as_tag_tuple()).collect();
+/// The substituted word pairs in one aligned pair of texts, and the runs
+/// left for the character diff.
+fn observe(
+    segmenter: &Segmenter,
+    original: &str,
+    reworded: &str,
+) -> (Vec<(String, String)>, Vec<Leftover>) {
+    let a = segmenter.words(original);
+    let b = segmenter.words(reworded);
+    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
     let mut out = Vec::new();
+    let mut leftovers = Vec::new();
     let mut i = 0;
     while i < ops.len() {
-        let (tag, o, n) = &ops[i];
-        if *tag == DiffTag::Equal {
+        let (tag, o, n) = ops[i].as_tag_tuple();
+        if tag == DiffTag::Equal {
             i += 1;
             continue;
         }
-        let (os, ns) = (o.start, n.start);
+        // Merge adjacent delete/insert/replace ops into one changed run.
         let (mut oe, mut ne) = (o.end, n.end);
         let mut j = i + 1;
         while j < ops.len() {
-            let (t, o2, n2) = &ops[j];
-            if *t != DiffTag::Equal {
-                oe = o2.end;
-                ne = n2.end;
-                j += 1;
-            } else if o2.len() <= 1 && j + 1 < ops.len() && ops[j + 1].0 != DiffTag::Equal {
-                oe = ops[j + 1].1.end;
-                ne = ops[j + 1].2.end;
-                j += 2;
-            } else {
+            let (t, o2, n2) = ops[j].as_tag_tuple();
+            if t == DiffTag::Equal {
                 break;
             }
+            oe = o2.end;
+            ne = n2.end;
+            j += 1;
         }
         i = j;
-        let (old, new) = (&a[os..oe], &b[ns..ne]);
-        if !cjk_word(old) || !cjk_word(new) {
+        let (old, new) = (&a[o.start..oe], &b[n.start..ne]);
+        if old.is_empty() || new.is_empty() {
             continue;
         }
-        if old.len() == 1 && new.len() == 1 {
-            let left =
-                (os > 0 && ns > 0 && a[os - 1] == b[ns - 1] && is_cjk(a[os - 1])).then(|| {
-                    (
-                        format!("{}{}", a[os - 1], old[0]),
-                        format!("{}{}", b[ns - 1], new[0]),
-                    )
-                });
-            let right =
-                (oe < a.len() && ne < b.len() && a[oe] == b[ne] && is_cjk(a[oe])).then(|| {
-                    (
-                        format!("{}{}", old[0], a[oe]),
-                        format!("{}{}", new[0], b[ne]),
-                    )
-                });
-            out.push(Observation::Single { left, right });
+        if old.len() == new.len() {
+            for (x, y) in old.iter().zip(new) {
+                if x != y && cjk_word(x) && cjk_word(y) {
+                    out.push((x.to_string(), y.to_string()));
+                }
+            }
         } else {
-            out.push(Observation::Direct(
-                old.iter().collect(),
-                new.iter().collect(),
-            ));
+            let (x, y) = (old.concat(), new.concat());
+            if cjk_word(&x) && cjk_word(&y) {
+                out.push((x, y));
+            } else {
+                leftovers.push(Leftover {
+                    original: x,
+                    reworded: y,
+                });
+            }
         }
+    }
+    (out, leftovers)
+}
+
+/// Character-level pairs in a leftover run. One-character changes are
+/// widened by the neighbour whose widened pair `support` knows better.
+fn observe_chars(
+    run: &Leftover,
+    support: &BTreeMap<(String, String), usize>,
+) -> Vec<(String, String)> {
+    let a: Vec<char> = run.original.chars().collect();
+    let b: Vec<char> = run.reworded.chars().collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ops.len() {
+        let (tag, o, n) = ops[i].as_tag_tuple();
+        if tag == DiffTag::Equal {
+            i += 1;
+            continue;
+        }
+        let (mut oe, mut ne) = (o.end, n.end);
+        let mut j = i + 1;
+        while j < ops.len() && ops[j].as_tag_tuple().0 != DiffTag::Equal {
+            let (_, o2, n2) = ops[j].as_tag_tuple();
+            oe = o2.end;
+            ne = n2.end;
+            j += 1;
+        }
+        i = j;
+        let (old, new): (String, String) = (
+            a[o.start..oe].iter().collect(),
+            b[n.start..ne].iter().collect(),
+        );
+        if !cjk_word(&old) || !cjk_word(&new) {
+            continue;
+        }
+        let before = (o.start > 0 && n.start > 0 && a[o.start - 1] == b[n.start - 1])
+            .then(|| a[o.start - 1]);
+        let after = (oe < a.len() && ne < b.len() && a[oe] == b[ne]).then(|| a[oe]);
+        out.extend(explain(&old, &new, before, after, support));
     }
     out
 }
 
-/// Learns substitution pairs with counts from aligned texts, most frequent
-/// first (ties in code-point order, so the output is deterministic).
-pub fn learn_substitutions(texts: &[AlignedText<'_>]) -> Vec<SubstitutionPair> {
-    let observed: Vec<(&str, Vec<Observation>)> = texts
-        .iter()
-        .map(|t| (t.path, observe(t.original, t.reworded)))
-        .collect();
-    let mut support: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for (_, obs) in &observed {
-        for o in obs {
-            match o {
-                Observation::Direct(a, b) => {
-                    *support.entry((a.clone(), b.clone())).or_default() += 1
-                }
-                Observation::Single { left, right } => {
-                    for c in [left, right].into_iter().flatten() {
-                        *support.entry(c.clone()).or_default() += 1;
-                    }
+/// Explains a character-level change with pairs the word diff already
+/// established: the whole change, a split of it into two known pairs, or a
+/// one-character change widened by an unchanged neighbour (`before` /
+/// `after`). The character diff never introduces a pair of its own.
+fn explain(
+    old: &str,
+    new: &str,
+    before: Option<char>,
+    after: Option<char>,
+    support: &BTreeMap<(String, String), usize>,
+) -> Vec<(String, String)> {
+    let known = |x: &str, y: &str| {
+        support
+            .get(&(x.to_string(), y.to_string()))
+            .copied()
+            .unwrap_or(0)
+    };
+    if known(old, new) > 0 {
+        return vec![(old.into(), new.into())];
+    }
+    let (oc, nc): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    if oc.len() == 1 && nc.len() == 1 {
+        let left = before.map(|c| (format!("{c}{old}"), format!("{c}{new}")));
+        let right = after.map(|c| (format!("{old}{c}"), format!("{new}{c}")));
+        let score = |p: &Option<(String, String)>| p.as_ref().map_or(0, |(x, y)| known(x, y));
+        return match (score(&left), score(&right)) {
+            (0, 0) => Vec::new(),
+            (l, r) if l > r => left.into_iter().collect(),
+            _ => right.into_iter().collect(),
+        };
+    }
+    if oc.len() == nc.len() {
+        for k in 1..oc.len() {
+            let (ol, or): (String, String) = (oc[..k].iter().collect(), oc[k..].iter().collect());
+            let (nl, nr): (String, String) = (nc[..k].iter().collect(), nc[k..].iter().collect());
+            if known(&ol, &nl) > 0 {
+                // The left neighbour of the rest changed, so only `after` can widen it.
+                let rest = explain(&or, &nr, None, after, support);
+                if !rest.is_empty() {
+                    let mut v = vec![(ol, nl)];
+                    v.extend(rest);
+                    return v;
                 }
             }
         }
     }
-    let mut counts: BTreeMap<(String, String), (usize, String)> = BTreeMap::new();
-    for (path, obs) in &observed {
-        for o in obs {
-            let chosen = match o {
-                Observation::Direct(a, b) => Some((a.clone(), b.clone())),
-                Observation::Single { left, right } => {
-                    let score = |c: &Option<(String, String)>| c.as_ref().map_or(0, |c| support[c]);
-                    if score(left) > score(right) {
-                        left.clone()
-                    } else {
-                        right.clone().or_else(|| left.clone())
-                    }
-                }
-            };
-            if let Some(pair) = chosen {
-                let e = counts.entry(pair).or_insert((0, path.to_string()));
-                e.0 += 1;
+    Vec::new()
+}
+
+/// Removes context a pair shares at either end, down to a two-character
+/// word: 贫困地区→贫困区域 is 地区→区域, 基础设施→基础设备 is 设施→设备,
+/// 整体性→全体性 is 整体→全体. A single shared character is only trimmed
+/// when that leaves exactly two characters, so 发展→开展 stays whole and
+/// 自由贸易→自在交易 (two swaps) is not cut into 由贸→在交. `None` when
+/// the pair is no substitution: one side empty or contained in the other
+/// (一→统一 is an insertion).
+fn trim_shared(original: &str, reworded: &str) -> Option<(String, String)> {
+    let mut a: Vec<char> = original.chars().collect();
+    let mut b: Vec<char> = reworded.chars().collect();
+    let shared_prefix =
+        |a: &[char], b: &[char]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let shared_suffix = |a: &[char], b: &[char]| {
+        a.iter()
+            .rev()
+            .zip(b.iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count()
+    };
+    for from_end in [false, true] {
+        let shared = if from_end {
+            shared_suffix(&a, &b)
+        } else {
+            shared_prefix(&a, &b)
+        };
+        let k = shared.min(a.len().min(b.len()).saturating_sub(2));
+        let left = a.len().min(b.len()) - k;
+        if k >= 2 || (k == 1 && left == 2 && a.len() == b.len()) {
+            if from_end {
+                a.truncate(a.len() - k);
+                b.truncate(b.len() - k);
+            } else {
+                a.drain(..k);
+                b.drain(..k);
             }
+        }
+    }
+    let (x, y): (String, String) = (a.into_iter().collect(), b.into_iter().collect());
+    (!x.is_empty() && !y.is_empty() && !x.contains(&y) && !y.contains(&x)).then_some((x, y))
+}
+
+/// Learns substitution pairs with counts from aligned texts, most frequent
+/// first (ties in code-point order, so the output is deterministic).
+pub fn learn_substitutions(
+    segmenter: &Segmenter,
+    texts: &[AlignedText<'_>],
+) -> Vec<SubstitutionPair> {
+    let observed: Vec<(&str, Vec<(String, String)>, Vec<Leftover>)> = texts
+        .iter()
+        .map(|t| {
+            let (pairs, leftovers) = observe(segmenter, t.original, t.reworded);
+            (t.path, pairs, leftovers)
+        })
+        .collect();
+    let mut support: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for (_, pairs, _) in &observed {
+        for p in pairs {
+            if let Some(p) = trim_shared(&p.0, &p.1) {
+                *support.entry(p).or_default() += 1;
+            }
+        }
+    }
+    let mut counts: BTreeMap<(String, String), (usize, String)> = BTreeMap::new();
+    for (path, pairs, leftovers) in &observed {
+        let from_chars = leftovers.iter().flat_map(|l| observe_chars(l, &support));
+        for pair in pairs.iter().cloned().chain(from_chars) {
+            let Some(pair) = trim_shared(&pair.0, &pair.1) else {
+                continue;
+            };
+            let e = counts.entry(pair).or_insert((0, path.to_string()));
+            e.0 += 1;
         }
     }
     let mut pairs: Vec<SubstitutionPair> = counts
@@ -180,7 +299,7 @@ mod tests {
     }
 
     #[test]
-    fn single_character_changes_widen_towards_the_stable_neighbour() {
+    fn word_level_pairs_not_character_fragments() {
         let got = learn(&[
             (
                 "区域协调发展战略，推动发展。",
@@ -191,6 +310,9 @@ mod tests {
         ]);
         assert_eq!(got[0], ("发展".into(), "开展".into(), 2));
         assert!(got.contains(&("有效".into(), "有用".into(), 2)), "{got:?}");
+        let got = learn(&[("推动形成全国统一市场", "推进构成全国统一市场")]);
+        assert!(got.contains(&("推动".into(), "推进".into(), 1)), "{got:?}");
+        assert!(got.contains(&("形成".into(), "构成".into(), 1)), "{got:?}");
     }
 
     #[test]
@@ -201,6 +323,20 @@ mod tests {
         ]);
         assert!(got.contains(&("服务".into(), "效劳".into(), 1)), "{got:?}");
         assert!(got.contains(&("实施".into(), "施行".into(), 1)), "{got:?}");
+    }
+
+    #[test]
+    fn shared_context_is_trimmed_to_the_word() {
+        let t = |a: &str, b: &str| trim_shared(a, b).map(|(x, y)| format!("{x}→{y}"));
+        assert_eq!(t("贫困地区", "贫困区域").as_deref(), Some("地区→区域"));
+        assert_eq!(t("基础设施", "基础设备").as_deref(), Some("设施→设备"));
+        assert_eq!(t("整体性", "全体性").as_deref(), Some("整体→全体"));
+        assert_eq!(t("发展", "开展").as_deref(), Some("发展→开展"));
+        assert_eq!(
+            t("自由贸易", "自在交易").as_deref(),
+            Some("自由贸易→自在交易")
+        );
+        assert_eq!(t("一", "统一"), None);
     }
 
     #[test]
