@@ -1,0 +1,112 @@
+//! The application shell: router, state, page chrome, and the switch from
+//! [`Route`] to view.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::notice_list::NoticeList;
+use crate::components::site_header::SiteHeader;
+use crate::components::skip_link::SkipLink;
+use crate::corpus_data::CorpusHandle;
+use crate::dom;
+use crate::i18n::Lang;
+use crate::preferences;
+use crate::route::Route;
+use crate::state::{Action, NoticeKind, State};
+use crate::views::corpus_error::CorpusErrorView;
+use crate::views::library::LibraryView;
+use crate::views::not_found::{NotFoundReason, NotFoundView};
+use crate::views::reader::ReaderView;
+use crate::views::unavailable::{UnavailableFeature, UnavailableView};
+
+/// The id of `<main>`, target of the skip link.
+pub const MAIN_ID: &str = "main";
+
+/// What `main` determined before the first render.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The parsed corpus, or the reason it could not be parsed.
+    pub corpus: Result<CorpusHandle, String>,
+    pub initial_lang: Lang,
+    #[prop_or_default]
+    pub startup_notices: Vec<NoticeKind>,
+}
+
+/// The app as mounted in the browser: hash routing around [`AppShell`].
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    html! {
+        <HashRouter>
+            <AppShell ..props.clone() />
+        </HashRouter>
+    }
+}
+
+/// Everything inside the router. Separate from [`App`] so that tests can
+/// mount it under a memory history.
+#[component]
+pub fn AppShell(props: &AppProps) -> Html {
+    let state = {
+        let lang = props.initial_lang;
+        let notices = props.startup_notices.clone();
+        use_reducer(move || State::new(lang, &notices))
+    };
+
+    // `<html lang>` drives screen-reader voice and CJK glyph choice; the
+    // stored preference is written only after the user changes it.
+    {
+        let initial = props.initial_lang;
+        use_effect_with(state.lang, move |lang| {
+            dom::set_html_lang(lang.html_lang());
+            if *lang != initial {
+                preferences::save_language(*lang);
+            }
+        });
+    }
+
+    let on_toggle_lang = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::ToggleLanguage))
+    };
+    let on_dismiss = {
+        let state = state.clone();
+        Callback::from(move |id: u32| state.dispatch(Action::Dismiss(id)))
+    };
+
+    let content = match &props.corpus {
+        Ok(corpus) => html! {
+            <ContextProvider<CorpusHandle> context={corpus.clone()}>
+                <Switch<Route> render={switch} />
+            </ContextProvider<CorpusHandle>>
+        },
+        Err(error) => html! { <CorpusErrorView error={error.clone()} /> },
+    };
+
+    let strings = state.lang.strings();
+    html! {
+        <ContextProvider<Lang> context={state.lang}>
+            <SkipLink target={MAIN_ID} label={strings.skip_to_content} />
+            <SiteHeader lang={state.lang} on_toggle_lang={on_toggle_lang} />
+            <NoticeList lang={state.lang} notices={state.notices.clone()} on_dismiss={on_dismiss} />
+            <main id={MAIN_ID} class="main" tabindex="-1">
+                { content }
+            </main>
+            <footer class="site-footer">
+                <p>{ strings.footer_offline }</p>
+            </footer>
+        </ContextProvider<Lang>>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Library => html! { <LibraryView /> },
+        Route::Document { id } => html! { <ReaderView {id} path={None::<String>} /> },
+        Route::Unit { id, path } => html! { <ReaderView {id} path={Some(path)} /> },
+        Route::Search => html! { <UnavailableView feature={UnavailableFeature::Search} /> },
+        Route::Compare { .. } | Route::CompareUnit { .. } => {
+            html! { <UnavailableView feature={UnavailableFeature::Compare} /> }
+        }
+        Route::NotFound => html! { <NotFoundView reason={NotFoundReason::Route} /> },
+    }
+}

@@ -1,0 +1,73 @@
+//! One row of the library table (`tr[data-doc-id]`). Each metadata cell
+//! carries `data-label` so the narrow-screen stylesheet can show the column
+//! name next to the value when the table collapses into cards.
+
+use yew::prelude::*;
+
+use crate::corpus_data::{unit_counts, unit_kind_id, DocRef};
+use crate::i18n::{Lang, Strings};
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentRowProps {
+    pub doc: DocRef,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn DocumentRow(props: &DocumentRowProps) -> Html {
+    let strings = props.lang.strings();
+    let doc = &props.doc;
+    let href = Route::Document { id: doc.id.clone() }.href();
+    let issuers = (!doc.issuers.is_empty()).then(|| doc.issuers.join(strings.issuer_separator));
+    let total: usize = doc.units.len();
+
+    html! {
+        <tr data-doc-id={doc.id.clone()}>
+            <th scope="row" class="library__title" data-label={strings.col_title}>
+                <a href={href}>{ doc.title.clone() }</a>
+            </th>
+            <td data-label={strings.col_issuers}>{ known_or_unknown(issuers, strings) }</td>
+            <td data-label={strings.col_level}>
+                { known_or_unknown(doc.level.map(|l| strings.level(l).to_string()), strings) }
+            </td>
+            <td data-label={strings.col_type}>{ known_or_unknown(doc.doc_type.clone(), strings) }</td>
+            <td data-label={strings.col_date}>
+                { match &doc.date {
+                    Some(date) => html! { <time datetime={date.clone()}>{ date.clone() }</time> },
+                    None => unknown(strings),
+                } }
+            </td>
+            <td data-label={strings.col_doc_number}>{ known_or_unknown(doc.doc_number.clone(), strings) }</td>
+            <td data-label={strings.col_units}>
+                <ul class="unit-counts">
+                    { for unit_counts(doc).into_iter().map(|(kind, count)| html! {
+                        <li class="unit-counts__item" data-kind={unit_kind_id(kind)}>
+                            <span class="unit-counts__kind">{ strings.unit_kind(kind) }</span>
+                            { " " }
+                            <span class="unit-counts__number">{ count }</span>
+                        </li>
+                    }) }
+                    <li class="unit-counts__item unit-counts__item--total">
+                        <span class="unit-counts__kind">{ strings.units_total }</span>
+                        { " " }
+                        <span class="unit-counts__number">{ total }</span>
+                    </li>
+                </ul>
+            </td>
+        </tr>
+    }
+}
+
+/// A metadata value, or the visible "unknown" marker: the corpus keeps
+/// unknown values as null and the UI must never invent or hide them.
+pub fn known_or_unknown(value: Option<String>, strings: &Strings) -> Html {
+    match value {
+        Some(text) if !text.trim().is_empty() => html! { { text } },
+        _ => unknown(strings),
+    }
+}
+
+pub fn unknown(strings: &Strings) -> Html {
+    html! { <span class="unknown">{ strings.unknown }</span> }
+}

@@ -1,0 +1,14 @@
+//! Small presentational components, one per file: props in, callbacks out.
+//! They never read global state; views pass them what they show.
+
+pub mod document_meta;
+pub mod document_row;
+pub mod lang_toggle;
+pub mod notice_list;
+pub mod provenance_details;
+pub mod reworded_mark;
+pub mod site_header;
+pub mod skip_link;
+pub mod table_of_contents;
+pub mod tag_list;
+pub mod unit_block;

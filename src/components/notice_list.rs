@@ -1,0 +1,39 @@
+//! Dismissable notices about things outside the current view (for example a
+//! stored preference that had to be reset). A polite live region, so screen
+//! readers announce them without interrupting.
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::{Notice, NoticeKind};
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeListProps {
+    pub lang: Lang,
+    pub notices: Vec<Notice>,
+    /// Called with the id of the notice to dismiss.
+    pub on_dismiss: Callback<u32>,
+}
+
+#[component]
+pub fn NoticeList(props: &NoticeListProps) -> Html {
+    let strings = props.lang.strings();
+    html! {
+        <div class="notices" role="status" aria-label={strings.notices_label}>
+            { for props.notices.iter().map(|notice| {
+                let id = notice.id;
+                let onclick = props.on_dismiss.reform(move |_: MouseEvent| id);
+                let text = match notice.kind {
+                    NoticeKind::StoredLanguageReset => strings.notice_stored_language_reset,
+                };
+                html! {
+                    <div key={id} class="notice" data-notice={notice.kind.id()}>
+                        <p class="notice__text">{ text }</p>
+                        <button type="button" class="button button--quiet notice__dismiss" {onclick}
+                            aria-label={strings.notice_dismiss}>{ "×" }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

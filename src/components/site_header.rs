@@ -1,0 +1,36 @@
+//! The page banner: app name (a link home), main navigation, language switch.
+
+use yew::prelude::*;
+
+use crate::components::lang_toggle::LangToggle;
+use crate::i18n::Lang;
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct SiteHeaderProps {
+    pub lang: Lang,
+    pub on_toggle_lang: Callback<()>,
+}
+
+#[component]
+pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
+    let strings = props.lang.strings();
+    html! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <div class="site-header__brand">
+                    <a class="site-header__title" href={Route::Library.href()}>
+                        { strings.app_title }
+                    </a>
+                    <p class="site-header__tagline">{ strings.app_tagline }</p>
+                </div>
+                <nav class="site-nav" aria-label={strings.main_nav_label}>
+                    <ul class="site-nav__list">
+                        <li><a class="site-nav__link" href={Route::Library.href()}>{ strings.nav_library }</a></li>
+                    </ul>
+                </nav>
+                <LangToggle lang={props.lang} on_toggle={props.on_toggle_lang.clone()} />
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,199 @@
+//! One unit of a document as read: number and heading, text, tags, the
+//! reworded-text warning and its provenance. Addressable by
+//! `[data-path]` and by the element id from [`unit_dom_id`].
+
+use std::collections::BTreeSet;
+
+use policy_core::model::{Unit, UnitKind};
+use yew::prelude::*;
+
+use crate::components::provenance_details::{ProvenanceDetails, TagReason};
+use crate::components::reworded_mark::RewordedMark;
+use crate::components::tag_list::{TagItem, TagList};
+use crate::corpus_data::{unit_kind_id, DocRef};
+use crate::i18n::{fill, Lang};
+use crate::route::Route;
+
+/// The element id of a unit, the scroll target of `#/doc/{id}/{path}`.
+/// Paths are dotted ASCII (`UnitPath`), so the id needs no escaping.
+pub fn unit_dom_id(path: &str) -> String {
+    format!("unit-{path}")
+}
+
+/// The text to show under the heading: the unit text without the printed
+/// number and heading it may start with, so neither is read twice. A unit
+/// whose text *is* its heading (a section title) has no body.
+pub fn body_text(unit: &Unit) -> &str {
+    let text = unit.text.trim();
+    let text = text.strip_prefix(unit.label.as_str()).unwrap_or(text);
+    match unit.heading.as_deref() {
+        Some(heading) if !heading.is_empty() => match text.strip_prefix(heading) {
+            Some(rest) => rest.trim_start_matches(['。', '：', ':', ' ']).trim(),
+            None => text,
+        },
+        _ => text,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct UnitBlockProps {
+    pub doc: DocRef,
+    /// Index into the document's `units`.
+    pub index: usize,
+    /// Whether the URL points at this unit.
+    pub is_target: bool,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn UnitBlock(props: &UnitBlockProps) -> Html {
+    let Some(unit) = props.doc.units.get(props.index) else {
+        return html! {};
+    };
+    let strings = props.lang.strings();
+    let corpus = props.doc.corpus();
+    let english = props.lang == Lang::En;
+    let path = unit.path.as_str();
+    let kind = unit_kind_id(unit.kind);
+
+    let mut seen = BTreeSet::new();
+    let mechanisms: Vec<TagItem> = unit
+        .mechanisms
+        .iter()
+        .filter(|tag| seen.insert(tag.id.id()))
+        .map(|tag| TagItem {
+            id: tag.id.id().into(),
+            name: corpus.mechanism_name(tag.id, english).into(),
+        })
+        .collect();
+    let mut seen = BTreeSet::new();
+    let regions: Vec<TagItem> = unit
+        .regions
+        .iter()
+        .filter(|tag| seen.insert(tag.id.as_str()))
+        .map(|tag| TagItem {
+            id: tag.id.clone().into(),
+            name: corpus.region_name(&tag.id, english).into(),
+        })
+        .collect();
+    let tag_reasons: Vec<TagReason> = unit
+        .mechanisms
+        .iter()
+        .map(|tag| TagReason {
+            name: corpus.mechanism_name(tag.id, english).into(),
+            rule: tag.rule.clone().into(),
+            cue: tag.cue.clone().into(),
+        })
+        .chain(unit.regions.iter().map(|tag| TagReason {
+            name: corpus.region_name(&tag.id, english).into(),
+            rule: tag.rule.clone().into(),
+            cue: tag.cue.clone().into(),
+        }))
+        .collect();
+
+    let heading_text = unit.heading.clone().filter(|h| !h.trim().is_empty());
+    let heading_tag = match unit.kind {
+        UnitKind::Section => Some("h2"),
+        UnitKind::Clause => Some("h3"),
+        UnitKind::Item if heading_text.is_some() => Some("h4"),
+        _ => None,
+    };
+    let body = body_text(unit);
+    let label = (!unit.label.is_empty()).then(|| {
+        html! {
+            <span class="unit__label">{ unit.label.clone() }</span>
+        }
+    });
+    let permalink = html! {
+        <a class="unit__permalink"
+            href={Route::Unit { id: props.doc.id.clone(), path: path.to_string() }.href()}
+            aria-label={fill(strings.permalink_label, &[("path", path)])}
+            title={fill(strings.permalink_label, &[("path", path)])}>
+            { "§\u{a0}" }{ path }
+        </a>
+    };
+
+    html! {
+        <section
+            id={unit_dom_id(path)}
+            class={classes!(
+                "unit",
+                format!("unit--{kind}"),
+                format!("unit--depth-{}", unit.path.depth().min(4)),
+                props.is_target.then_some("unit--target"),
+                unit.provenance.reworded.then_some("unit--reworded"),
+            )}
+            data-path={path.to_string()}
+            data-kind={kind}
+            aria-current={props.is_target.then_some("location")}
+            tabindex="-1"
+        >
+            <div class="unit__head">
+                if let Some(tag) = heading_tag {
+                    <@{tag} class="unit__heading">
+                        { label.clone() }
+                        { heading_text.clone().unwrap_or_default() }
+                    </@>
+                }
+                { permalink }
+            </div>
+            if unit.provenance.reworded {
+                <RewordedMark lang={props.lang} />
+            }
+            if !body.is_empty() {
+                <p class="unit__text">
+                    if heading_tag.is_none() { { label } }
+                    { body.to_string() }
+                </p>
+            }
+            <TagList lang={props.lang} {mechanisms} {regions} />
+            <ProvenanceDetails lang={props.lang} provenance={unit.provenance.clone()} {tag_reasons} />
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_fixtures::unit;
+
+    #[test]
+    fn body_drops_a_repeated_label_and_heading() {
+        let clause = unit(
+            "6.21",
+            "（二十一）",
+            UnitKind::Clause,
+            Some("完善补偿机制"),
+            "（二十一）完善补偿机制。加大力度。",
+        );
+        assert_eq!(body_text(&clause), "加大力度。");
+        let clause = unit(
+            "6.21",
+            "（二十一）",
+            UnitKind::Clause,
+            Some("完善补偿机制"),
+            "完善补偿机制。加大力度。",
+        );
+        assert_eq!(body_text(&clause), "加大力度。");
+    }
+
+    #[test]
+    fn a_section_title_is_not_repeated_as_body() {
+        let section = unit("6", "六、", UnitKind::Section, Some("创新机制"), "创新机制");
+        assert_eq!(body_text(&section), "");
+    }
+
+    #[test]
+    fn text_without_heading_is_kept_whole() {
+        let item = unit("3.2.1", "1.", UnitKind::Item, None, "推进城市群建设。");
+        assert_eq!(body_text(&item), "推进城市群建设。");
+        let odd = unit(
+            "2.1",
+            "（一）",
+            UnitKind::Clause,
+            Some("别的标题"),
+            "正文不以标题开头。",
+        );
+        assert_eq!(body_text(&odd), "正文不以标题开头。");
+    }
+}

@@ -1,0 +1,87 @@
+//! The few direct DOM side effects the app needs outside what Yew renders:
+//! document title, `<html lang>`, the readiness marker for tests and
+//! benchmarks, and scrolling to a unit. Only called from effects, which never
+//! run during native server-side rendering in tests.
+
+use web_sys::{FocusOptions, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// The attribute on `<body>` naming the view that finished rendering
+/// (`library`, `reader`, `not-found`, `unavailable`, `corpus-error`).
+/// End-to-end tests and the cold-start benchmark wait for
+/// `body[data-ready="library"]`.
+pub const READY_ATTRIBUTE: &str = "data-ready";
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+pub fn set_html_lang(tag: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Marks `<body>` with the view that has rendered.
+pub fn mark_ready(view: &str) {
+    if let Some(body) = document().and_then(|d| d.body()) {
+        let _ = body.set_attribute(READY_ATTRIBUTE, view);
+    }
+}
+
+/// Scrolls the element with `id` to the top of the viewport and moves
+/// keyboard focus to it without a second jump, so that Tab continues from
+/// the unit the permalink named. Instant rather than smooth when the user
+/// asked for reduced motion.
+pub fn scroll_to_and_focus(id: &str) {
+    let Some(document) = document() else { return };
+    let Some(element) = document.get_element_by_id(id) else {
+        return;
+    };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Start);
+    options.set_behavior(if prefers_reduced_motion() {
+        ScrollBehavior::Instant
+    } else {
+        ScrollBehavior::Smooth
+    });
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(html_element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+        let focus = FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = html_element.focus_with_options(&focus);
+    }
+}
+
+/// Returns to the top of the page, e.g. when a document is opened from the
+/// library after the user had scrolled down the table.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Moves focus to an element (e.g. `<main>` for the skip link).
+pub fn focus(id: &str) {
+    let element = document().and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element {
+        if let Ok(html_element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let _ = html_element.focus();
+        }
+    }
+}
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
+}

@@ -1,0 +1,9 @@
+//! One view per route. Views read the shared corpus and language from
+//! context, look up what the route names, and hand plain props to
+//! components. Each view marks `<body data-ready="…">` once it has rendered.
+
+pub mod corpus_error;
+pub mod library;
+pub mod not_found;
+pub mod reader;
+pub mod unavailable;
