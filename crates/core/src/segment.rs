@@ -22,7 +22,7 @@ use jieba_rs::Jieba;
 
 /// Words of jieba's stock dictionary with a lower frequency were dropped
 /// from `data/dict.txt`.
-pub const DICTIONARY_MIN_FREQ: usize = 50;
+pub const DICTIONARY_MIN_FREQ: usize = 100;
 
 /// The trimmed base dictionary (`word freq` lines), derived from jieba's
 /// MIT-licensed `dict.txt`.
