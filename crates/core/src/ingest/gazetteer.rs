@@ -24,6 +24,9 @@ struct GazetteerEntry {
     /// One-character names (川, 蒙 …), matched only in list contexts.
     #[serde(default)]
     short_names: Vec<String>,
+    /// Bare direction words (东部, 西部 …), matched only in enumerations.
+    #[serde(default)]
+    list_aliases: Vec<String>,
     parent: Option<String>,
     #[serde(default)]
     members: Vec<String>,
@@ -35,8 +38,9 @@ struct GazetteerEntry {
 #[error("the built-in gazetteer is invalid: {0}")]
 pub struct GazetteerError(#[from] serde_json::Error);
 
-/// All gazetteer entries in file order. Short names are listed in
-/// `aliases` after the multi-character aliases, as the corpus format says.
+/// All gazetteer entries in file order. `aliases` lists the free aliases,
+/// then the list-context aliases, then the one-character short names (see
+/// [`context_aliases`] and the corpus format for how they are matched).
 pub fn regions() -> Result<Vec<RegionInfo>, GazetteerError> {
     let file: GazetteerFile = serde_json::from_str(GAZETTEER_JSON)?;
     Ok(file
@@ -44,6 +48,7 @@ pub fn regions() -> Result<Vec<RegionInfo>, GazetteerError> {
         .into_iter()
         .map(|e| {
             let mut aliases = e.aliases;
+            aliases.extend(e.list_aliases);
             aliases.extend(e.short_names);
             RegionInfo {
                 id: e.id,
@@ -55,6 +60,17 @@ pub fn regions() -> Result<Vec<RegionInfo>, GazetteerError> {
                 members: e.members,
             }
         })
+        .collect())
+}
+
+/// Aliases that only name their region inside an enumeration (`西部、东北、
+/// 中部、东部`) or before 地区/板块/沿海/大开发/振兴: bare direction words.
+pub fn context_aliases() -> Result<Vec<String>, GazetteerError> {
+    let file: GazetteerFile = serde_json::from_str(GAZETTEER_JSON)?;
+    Ok(file
+        .regions
+        .into_iter()
+        .flat_map(|e| e.list_aliases)
         .collect())
 }
 

@@ -121,8 +121,8 @@ pub fn follows_2018_structure(units: &[Unit]) -> bool {
 }
 
 /// Assigns `mechanisms` to every unit. When the document follows the 2018
-/// structure, a unit inherits the mechanism named by its own or its nearest
-/// ancestor's heading (`section-heading` / `clause-heading`); units with no
+/// structure, a unit inherits the mechanism named by its outermost
+/// ancestor-or-self heading that names one (`section-heading` / `clause-heading`); units with no
 /// such heading above them, and every unit of other documents, get the
 /// mechanisms their text names (`keyword`).
 pub fn tag_mechanisms(units: &mut [Unit]) {
@@ -149,18 +149,22 @@ pub fn tag_mechanisms(units: &mut [Unit]) {
         })
         .collect();
     for u in units.iter_mut() {
-        let inherited = structured
-            .then(|| {
-                let mut p = Some(u.path.clone());
-                while let Some(path) = p {
-                    if let Some(t) = heading_tags.get(&path) {
-                        return Some(t.clone());
-                    }
-                    p = path.parent();
+        // The outermost heading wins: a section's mechanism is what its
+        // clauses implement even when a clause title names another
+        // (六、创新区域利益平衡机制 › （二十）探索区域合作利益分享机制).
+        let inherited = if structured {
+            let mut found = None;
+            let mut p = Some(u.path.clone());
+            while let Some(path) = p {
+                if let Some(t) = heading_tags.get(&path) {
+                    found = Some(t.clone());
                 }
-                None
-            })
-            .flatten();
+                p = path.parent();
+            }
+            found
+        } else {
+            None
+        };
         u.mechanisms = match inherited {
             Some(t) => vec![t],
             None => {
@@ -184,6 +188,8 @@ pub fn tag_mechanisms(units: &mut [Unit]) {
 pub struct RegionMatcher {
     /// (name as chars, region id, rule), longest first.
     names: Vec<(Vec<char>, String, &'static str)>,
+    /// Names from `names` that only count in an enumeration.
+    context_only: Vec<Vec<char>>,
     short: HashMap<char, String>,
 }
 
@@ -209,7 +215,16 @@ impl RegionMatcher {
         // `cn`'s alias 全国 would tag nearly every unit; it is a scope, not a place.
         names.retain(|(_, id, _)| id != "cn");
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
-        RegionMatcher { names, short }
+        let context_only = super::gazetteer::context_aliases()
+            .unwrap_or_default()
+            .iter()
+            .map(|a| a.chars().collect())
+            .collect();
+        RegionMatcher {
+            names,
+            short,
+            context_only,
+        }
     }
 
     /// Regions named in `text`, first mention first, one tag per region.
@@ -230,7 +245,9 @@ impl RegionMatcher {
         let mut i = 0;
         'outer: while i < chars.len() {
             for (name, id, rule) in &self.names {
-                if chars[i..].starts_with(name) {
+                if chars[i..].starts_with(name)
+                    && (!self.context_only.contains(name) || in_enumeration(&chars, i, name.len()))
+                {
                     push(&mut tags, id, rule, name.iter().collect());
                     i += name.len();
                     continue 'outer;
@@ -254,6 +271,20 @@ impl RegionMatcher {
         }
         tags
     }
+}
+
+/// True when the word at `chars[i..i + len]` stands in an enumeration
+/// (`西部、东北、中部、东部`) or names an area (`东部地区`, `东北振兴`).
+fn in_enumeration(chars: &[char], i: usize, len: usize) -> bool {
+    const JOINERS: [char; 4] = ['、', '和', '与', '及'];
+    const AREA_WORDS: [&str; 6] = ["地区", "板块", "沿海", "大开发", "振兴", "等"];
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let next = chars.get(i + len).copied();
+    if prev.is_some_and(|c| JOINERS.contains(&c)) || next.is_some_and(|c| JOINERS.contains(&c)) {
+        return true;
+    }
+    let rest: String = chars[i + len..].iter().take(3).collect();
+    AREA_WORDS.iter().any(|w| rest.starts_with(w))
 }
 
 /// Assigns `regions` to every unit from its heading and text.
@@ -293,6 +324,16 @@ mod tests {
             ids(&m.tag("推进呼包鄂及乌兰察布协同发展")),
             vec!["hu-bao-e", "ulanqab"]
         );
+        assert_eq!(
+            ids(&m.tag("以西部、东北、中部、东部四大板块为基础")),
+            vec![
+                "western-region",
+                "northeast",
+                "central-region",
+                "eastern-region"
+            ]
+        );
+        assert!(m.tag("推动东部盟市振兴发展").is_empty());
         let t = m.tag("京蒙两地");
         assert_eq!(ids(&t), vec!["beijing", "inner-mongolia"]);
         assert_eq!(t[0].cue, "京蒙");
