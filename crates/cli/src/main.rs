@@ -3,6 +3,8 @@
 //! module (`corpus.rs` …) so new groups are one enum variant and one file.
 
 mod corpus;
+mod search;
+mod segment;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -23,12 +25,18 @@ enum Command {
     /// Build, check or import into the normalized corpus.
     #[command(subcommand)]
     Corpus(corpus::CorpusCommand),
+    /// Cut stdin lines into words (same segmenter as the app), one line out per line in.
+    Segment(segment::SegmentArgs),
+    /// Search the corpus with the app's engine (query, filters, facets).
+    Search(search::SearchArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Corpus(cmd) => corpus::run(cmd),
+        Command::Segment(args) => segment::run(args),
+        Command::Search(args) => search::run(args),
     };
     match result {
         Ok(code) => code,

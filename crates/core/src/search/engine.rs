@@ -344,20 +344,31 @@ impl SearchEngine {
                 phrase: None,
             };
         }
+        let words: Vec<&str> = self
+            .segmenter
+            .segment(&folded)
+            .into_iter()
+            .filter(|w| w.is_wordlike())
+            .map(|w| w.text)
+            .collect();
+        // A single character cut off a longer term (发 in 协调发, 的 in
+        // 生态的补偿) would match almost every unit on its own, so only
+        // words of two or more characters are required separately; the
+        // whole term still earns the phrase boost where it is contiguous.
         let mut pieces: Vec<String> = Vec::new();
-        for w in self.segmenter.segment(&folded) {
-            if w.is_wordlike() && !pieces.iter().any(|p| p == w.text) {
-                pieces.push(w.text.to_string());
+        for w in &words {
+            if (w.chars().count() > 1 || words.len() == 1) && !pieces.iter().any(|p| p == w) {
+                pieces.push(w.to_string());
             }
         }
         if pieces.is_empty() {
-            // Only punctuation: search for it literally.
+            // Only punctuation, or only single characters: the term itself.
             return PreparedTerm {
                 pieces: vec![folded],
                 phrase: None,
             };
         }
-        let phrase = (pieces.len() > 1).then_some(folded);
+        let phrase = (words.len() > 1).then_some(folded);
         PreparedTerm { pieces, phrase }
     }
 

@@ -219,6 +219,9 @@ fn substring_inside_a_longer_word_matches() {
     let mut got = ids(&r);
     got.sort();
     assert_eq!(got, vec!["central:1", "sichuan:1.2"]);
+    // Single characters never match scattered: 区合 does not occur
+    // contiguously, so nothing matches although 区 and 合 both occur.
+    assert_eq!(search(&e, "区合").total, 0);
     let hit = &r.hits[0];
     let text = &e.unit(hit).unwrap().text;
     let (s, end) = hit.matches[0];
