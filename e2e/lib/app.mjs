@@ -35,7 +35,9 @@ export function routeUrl(target, route) {
 export async function watchPage(context, page) {
   const watch = { consoleErrors: [], pageErrors: [], requests: [] };
   page.on('console', (msg) => {
-    if (msg.type() === 'error') watch.consoleErrors.push(msg.text());
+    if (msg.type() !== 'error') return;
+    const where = msg.location()?.url;
+    watch.consoleErrors.push(where ? `${msg.text()} [${where}]` : msg.text());
   });
   page.on('pageerror', (error) => watch.pageErrors.push(String(error)));
   const cdp = await context.newCDPSession(page);

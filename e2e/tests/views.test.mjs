@@ -51,7 +51,7 @@ for (const target of targets()) {
       await page.locator(`${SEL.libraryRows}[data-doc-id="sichuan"] a`).first().click();
       await page.waitForSelector(readySelector('reader'));
       assert.equal(await page.locator(SEL.reader).getAttribute('data-doc-id'), 'sichuan');
-      assert.ok((await page.locator('[data-path]').count()) > 10, 'the reader shows the units');
+      assert.ok((await page.locator('[data-path]').count()) > 0, 'the reader shows the units');
       await screenshot(page, target, 'reader');
       await assertHealthy(page, watch);
       await page.close();
