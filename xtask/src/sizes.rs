@@ -65,7 +65,7 @@ impl SizeReport {
         println!("  hosted build, first load:");
         for (name, raw, gzip) in &self.hosted_files {
             println!(
-                "    {name:<48} {:>12} raw {:>12} gzip",
+                "    {name:<46} {:>24} raw  {:>22} gzip",
                 bytes(*raw),
                 bytes(*gzip)
             );
