@@ -85,6 +85,14 @@ impl SimplifiedConverter {
     }
 }
 
+/// The browser's stand-in for the pipeline's native OpenCC: importing a
+/// text in the browser runs the same cleaning rules with this converter.
+impl crate::ingest::ScriptConverter for SimplifiedConverter {
+    fn to_simplified(&self, text: &str) -> String {
+        SimplifiedConverter::to_simplified(self, text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
