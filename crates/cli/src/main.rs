@@ -2,6 +2,7 @@
 //! parses arguments and dispatches; each subcommand group lives in its own
 //! module (`corpus.rs` …) so new groups are one enum variant and one file.
 
+mod compare;
 mod corpus;
 mod search;
 mod segment;
@@ -29,6 +30,10 @@ enum Command {
     Segment(segment::SegmentArgs),
     /// Search the corpus with the app's engine (query, filters, facets).
     Search(search::SearchArgs),
+    /// Align the units of two documents: best counterparts with scores and relations.
+    Align(compare::AlignArgs),
+    /// Word- or character-level diff of two units (DOC:PATH) or whole documents (DOC).
+    Diff(compare::DiffArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +42,8 @@ fn main() -> ExitCode {
         Command::Corpus(cmd) => corpus::run(cmd),
         Command::Segment(args) => segment::run(args),
         Command::Search(args) => search::run(args),
+        Command::Align(args) => compare::run_align(args),
+        Command::Diff(args) => compare::run_diff(args),
     };
     match result {
         Ok(code) => code,

@@ -146,6 +146,9 @@ fn both_converters_on_opencc_test_cases() {
         }
         println!("{file}: opencc-rust (libopencc 1.1.6) {n_ok}/{total}, ferrous-opencc {p_ok}/{total}, converters agree on {agree}/{total}");
         assert!(total > 0);
-        assert_eq!(agree, total, "{file}: the converters disagree on some OpenCC cases");
+        assert_eq!(
+            agree, total,
+            "{file}: the converters disagree on some OpenCC cases"
+        );
     }
 }

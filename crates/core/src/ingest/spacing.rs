@@ -39,6 +39,8 @@ pub fn remove_cjk_spaces(text: &str) -> Despaced {
             let next = chars.get(i).copied();
             let drop = match (prev, next) {
                 (Some('\n'), _) | (_, Some('\n')) => true, // line-edge whitespace
+                // Full-width punctuation carries its own spacing.
+                (Some(p), Some(n)) if is_full_width_punct(p) || is_full_width_punct(n) => true,
                 (Some(p), Some(n)) => joinable(p, n) && !touches_latin_token(&chars, start, i),
                 _ => true, // leading / trailing whitespace
             };
@@ -66,6 +68,10 @@ pub fn remove_cjk_spaces(text: &str) -> Despaced {
         removed,
         example,
     }
+}
+
+fn is_full_width_punct(c: char) -> bool {
+    is_cjk_or_cjk_punct(c) && !super::punctuation::is_cjk(c)
 }
 
 fn joinable(p: char, n: char) -> bool {
@@ -107,6 +113,14 @@ mod tests {
         assert_eq!(
             remove_cjk_spaces("（二）基本原则。 市场导向").text,
             "（二）基本原则。市场导向"
+        );
+    }
+
+    #[test]
+    fn no_space_next_to_full_width_punctuation() {
+        assert_eq!(
+            remove_cjk_spaces("发展， see G60。 Next").text,
+            "发展，see G60。Next"
         );
     }
 

@@ -1,0 +1,132 @@
+//! `policy-explorer align` and `policy-explorer diff`: the compare view's
+//! alignment and diffs on the command line, from the same core functions.
+
+use crate::search::{find_corpus, load_corpus_file};
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use policy_core::compare::align::{align_documents, AlignOptions};
+use policy_core::compare::diff::{DiffChunk, DiffKind, Granularity};
+use policy_core::compare::text_diff::{diff_texts, DiffOptions};
+use policy_core::model::Corpus;
+use policy_core::script::SimplifiedConverter;
+use policy_core::segment::Segmenter;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct AlignArgs {
+    /// Document id of A (each of its units gets candidates in B).
+    a: String,
+    /// Document id of B.
+    b: String,
+    /// Print JSON: {"pairs": [{"a", "relation", "candidates": [{"b", "score", "relation"}]}], "unmatched_b": [...]}.
+    #[arg(long)]
+    json: bool,
+    /// Corpus file (default: corpus/corpus.json found upwards from the current folder).
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct DiffArgs {
+    /// Old side: DOC or DOC:PATH (e.g. central-2018:2.4).
+    old: String,
+    /// New side: DOC or DOC:PATH.
+    new: String,
+    /// Character-level instead of word-level.
+    #[arg(long)]
+    chars: bool,
+    /// Ignore punctuation and spaces.
+    #[arg(long)]
+    ignore_punctuation: bool,
+    /// Ignore Traditional/Simplified differences.
+    #[arg(long)]
+    ignore_script: bool,
+    /// Print JSON ops: [{"op": "equal|insert|delete|replace", "old", "new"}].
+    #[arg(long)]
+    json: bool,
+    /// Corpus file (default: corpus/corpus.json found upwards from the current folder).
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+}
+
+fn corpus(explicit: Option<PathBuf>) -> Result<Corpus> {
+    let path = find_corpus(explicit)?.context("no corpus/corpus.json found here or above; pass --corpus")?;
+    load_corpus_file(&path)
+}
+
+pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
+    let corpus = corpus(args.corpus)?;
+    let a = corpus.document(&args.a).with_context(|| unknown_doc(&corpus, &args.a))?;
+    let b = corpus.document(&args.b).with_context(|| unknown_doc(&corpus, &args.b))?;
+    let alignment = align_documents(a, b, &AlignOptions::default());
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&alignment)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for pair in &alignment.pairs {
+        let best = pair
+            .candidates
+            .iter()
+            .map(|c| format!("{} ({:.3} {})", c.b, c.score, c.relation.id()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        println!("{:<10} {:<15} {}", pair.a, pair.relation.id(), best);
+    }
+    println!("unmatched in {}: {}", b.id, alignment.unmatched_b.join(" "));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
+    let corpus = corpus(args.corpus)?;
+    let old = side_text(&corpus, &args.old)?;
+    let new = side_text(&corpus, &args.new)?;
+    let options = DiffOptions {
+        granularity: if args.chars { Granularity::Chars } else { Granularity::Words },
+        ignore_punctuation: args.ignore_punctuation,
+        ignore_script: args.ignore_script,
+    };
+    let segmenter = Segmenter::with_regions(&corpus.regions)?;
+    let converter = SimplifiedConverter::new()?;
+    let chunks = diff_texts(&old, &new, &options, &segmenter, Some(&converter));
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&chunks)?);
+    } else {
+        println!("{}", render_inline(&chunks));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The text of `DOC` (all units) or `DOC:PATH` (one unit).
+fn side_text(corpus: &Corpus, spec: &str) -> Result<String> {
+    let (doc_id, path) = match spec.split_once(':') {
+        Some((d, p)) => (d, Some(p)),
+        None => (spec, None),
+    };
+    let doc = corpus.document(doc_id).with_context(|| unknown_doc(corpus, doc_id))?;
+    match path {
+        None => Ok(doc.units.iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join("\n")),
+        Some(p) => match doc.unit(p) {
+            Some(u) => Ok(u.text.clone()),
+            None => bail!("document {doc_id} has no unit {p:?}"),
+        },
+    }
+}
+
+fn unknown_doc(corpus: &Corpus, id: &str) -> String {
+    let ids: Vec<_> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    format!("no document {id:?} in the corpus (known: {})", ids.join(", "))
+}
+
+/// `[-deleted-]{+inserted+}` markup, as `git diff --word-diff` prints it.
+fn render_inline(chunks: &[DiffChunk]) -> String {
+    chunks
+        .iter()
+        .map(|c| match c.op {
+            DiffKind::Equal => c.old.clone(),
+            DiffKind::Insert => format!("{{+{}+}}", c.new),
+            DiffKind::Delete => format!("[-{}-]", c.old),
+            DiffKind::Replace => format!("[-{}-]{{+{}+}}", c.old, c.new),
+        })
+        .collect()
+}

@@ -1,0 +1,219 @@
+//! The `policy-explorer corpus …` commands end to end, including bad input:
+//! a clear message and a non-zero exit, never a panic, never a partial
+//! corpus.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_policy-explorer"))
+}
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn no_panic(o: &Output) {
+    let e = stderr(o);
+    assert!(!e.contains("panicked"), "the CLI panicked: {e}");
+}
+
+/// A scratch folder unique to one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("policy-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn import(path: &Path) -> Output {
+    let o = bin()
+        .args(["corpus", "import"])
+        .arg(path)
+        .output()
+        .expect("runs");
+    no_panic(&o);
+    o
+}
+
+#[test]
+fn check_passes_on_the_committed_corpus() {
+    let o = bin()
+        .args(["corpus", "check", "--root"])
+        .arg(repo_root())
+        .output()
+        .unwrap();
+    no_panic(&o);
+    assert!(o.status.success(), "corpus check failed: {}", stderr(&o));
+}
+
+/// A copy of the corpus inputs in a scratch root.
+fn scratch_root(name: &str) -> PathBuf {
+    let root = scratch(name);
+    std::fs::create_dir_all(root.join("corpus/raw")).unwrap();
+    std::fs::copy(
+        repo_root().join("corpus/manifest.toml"),
+        root.join("corpus/manifest.toml"),
+    )
+    .unwrap();
+    for entry in std::fs::read_dir(repo_root().join("corpus/raw")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            root.join("corpus/raw").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    root
+}
+
+#[test]
+fn check_reports_drift_with_the_regenerate_command_and_build_fixes_it() {
+    let root = scratch_root("drift");
+    std::fs::write(root.join("corpus/corpus.json"), "{}\n").unwrap();
+    let o = bin()
+        .args(["corpus", "check", "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    no_panic(&o);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("cargo run -p policy-cli -- corpus build"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = bin()
+        .args(["corpus", "build", "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = bin()
+        .args(["corpus", "check", "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let built = std::fs::read_to_string(root.join("corpus/corpus.json")).unwrap();
+    let committed = std::fs::read_to_string(repo_root().join("corpus/corpus.json")).unwrap();
+    assert_eq!(built, committed, "the build is deterministic");
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn failed_build_leaves_the_corpus_untouched() {
+    let root = scratch_root("failed-build");
+    std::fs::write(root.join("corpus/corpus.json"), "previous\n").unwrap();
+    std::fs::remove_file(root.join("corpus/raw/004_126da79b9d7433e3.txt")).unwrap();
+    let o = bin()
+        .args(["corpus", "build", "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    no_panic(&o);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("004_126da79b9d7433e3.txt"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("corpus/corpus.json")).unwrap(),
+        "previous\n"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(root.join("corpus"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left behind");
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn import_prints_a_normalized_document() {
+    let o = import(&repo_root().join("corpus/raw/004_126da79b9d7433e3.txt"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON on stdout");
+    assert_eq!(doc["doc_number"], "发改地区〔2016〕1771号");
+    assert_eq!(doc["units"].as_array().unwrap().len(), 33);
+}
+
+#[test]
+fn bad_inputs_give_clear_errors() {
+    let dir = scratch("bad-inputs");
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        ("empty.txt", b"  \n\n".to_vec(), "empty"),
+        (
+            "binary.bin",
+            vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe],
+            "binary",
+        ),
+        ("latin1.txt", vec![b'a', 0xe9, b'b', b'\n'], "UTF-8"),
+        (
+            "english.txt",
+            b"This is an English text without any Chinese characters at all.".to_vec(),
+            "no Chinese",
+        ),
+        (
+            "huge.txt",
+            "区域协调发展。"
+                .repeat(50 * 1024 * 1024 / 21 + 1)
+                .into_bytes(),
+            "limit",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let o = import(&path);
+        assert!(!o.status.success(), "{name} must be refused");
+        assert!(stderr(&o).contains(expected), "{name}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{name}: nothing printed on stdout");
+    }
+    let o = import(&dir.join("missing.txt"));
+    assert!(!o.status.success() && stderr(&o).contains("cannot read"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn text_without_numbering_and_mixed_scripts_import_sensibly() {
+    let dir = scratch("odd-inputs");
+    let plain = dir.join("plain.txt");
+    std::fs::write(
+        &plain,
+        "关于做好区域协调工作的说明\n各地要认真落实区域协调发展战略，加强统筹。\n",
+    )
+    .unwrap();
+    let o = import(&plain);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let units = doc["units"].as_array().unwrap();
+    assert_eq!(units.len(), 1);
+    assert_eq!(units[0]["path"], "0");
+    assert_eq!(doc["date"], serde_json::Value::Null);
+
+    let mixed = dir.join("mixed.txt");
+    std::fs::write(&mixed, "一、總體要求\n(一)指导思想。推動區域協調發展, see the G60 corridor.\n二、保障措施\n（二）加强组织领导。\n").unwrap();
+    let o = import(&mixed);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: Vec<&str> = doc["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, vec!["1", "1.1", "2", "2.2"]);
+    assert_eq!(
+        doc["units"][1]["text"],
+        "指导思想。推动区域协调发展，see the G60 corridor."
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
