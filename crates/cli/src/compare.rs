@@ -51,14 +51,19 @@ pub struct DiffArgs {
 }
 
 fn corpus(explicit: Option<PathBuf>) -> Result<Corpus> {
-    let path = find_corpus(explicit)?.context("no corpus/corpus.json found here or above; pass --corpus")?;
+    let path = find_corpus(explicit)?
+        .context("no corpus/corpus.json found here or above; pass --corpus")?;
     load_corpus_file(&path)
 }
 
 pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
     let corpus = corpus(args.corpus)?;
-    let a = corpus.document(&args.a).with_context(|| unknown_doc(&corpus, &args.a))?;
-    let b = corpus.document(&args.b).with_context(|| unknown_doc(&corpus, &args.b))?;
+    let a = corpus
+        .document(&args.a)
+        .with_context(|| unknown_doc(&corpus, &args.a))?;
+    let b = corpus
+        .document(&args.b)
+        .with_context(|| unknown_doc(&corpus, &args.b))?;
     let alignment = align_documents(a, b, &AlignOptions::default());
     if args.json {
         println!("{}", serde_json::to_string_pretty(&alignment)?);
@@ -82,7 +87,11 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
     let old = side_text(&corpus, &args.old)?;
     let new = side_text(&corpus, &args.new)?;
     let options = DiffOptions {
-        granularity: if args.chars { Granularity::Chars } else { Granularity::Words },
+        granularity: if args.chars {
+            Granularity::Chars
+        } else {
+            Granularity::Words
+        },
         ignore_punctuation: args.ignore_punctuation,
         ignore_script: args.ignore_script,
     };
@@ -103,9 +112,16 @@ fn side_text(corpus: &Corpus, spec: &str) -> Result<String> {
         Some((d, p)) => (d, Some(p)),
         None => (spec, None),
     };
-    let doc = corpus.document(doc_id).with_context(|| unknown_doc(corpus, doc_id))?;
+    let doc = corpus
+        .document(doc_id)
+        .with_context(|| unknown_doc(corpus, doc_id))?;
     match path {
-        None => Ok(doc.units.iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join("\n")),
+        None => Ok(doc
+            .units
+            .iter()
+            .map(|u| u.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")),
         Some(p) => match doc.unit(p) {
             Some(u) => Ok(u.text.clone()),
             None => bail!("document {doc_id} has no unit {p:?}"),
@@ -115,7 +131,10 @@ fn side_text(corpus: &Corpus, spec: &str) -> Result<String> {
 
 fn unknown_doc(corpus: &Corpus, id: &str) -> String {
     let ids: Vec<_> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-    format!("no document {id:?} in the corpus (known: {})", ids.join(", "))
+    format!(
+        "no document {id:?} in the corpus (known: {})",
+        ids.join(", ")
+    )
 }
 
 /// `[-deleted-]{+inserted+}` markup, as `git diff --word-diff` prints it.

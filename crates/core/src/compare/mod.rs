@@ -4,3 +4,4 @@
 pub mod align;
 pub mod diff;
 pub mod reword;
+pub mod text_diff;
