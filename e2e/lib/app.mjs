@@ -74,5 +74,7 @@ export function externalRequests(watch, target) {
 export async function screenshot(page, target, name) {
   const dir = path.join(artifactsDir(), target.name);
   await fs.mkdir(dir, { recursive: true });
+  // Park the pointer so no hover style leaks into the picture.
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }

@@ -2,7 +2,7 @@
 // the single file over file://. Screenshots of each view go to
 // e2e/artifacts/<target>/ (looked at by people, copied to docs/screenshots/
 // by `cargo xtask e2e --update-screenshots`).
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launchBrowser, newContext, PHONE } from '../lib/browser.mjs';
@@ -26,11 +26,12 @@ after(async () => {
 
 for (const target of targets()) {
   describe(`${target.name}`, () => {
+    // A fresh context per test: no test sees another's stored preferences.
     let context;
-    before(async () => {
+    beforeEach(async () => {
       context = await newContext(browser);
     });
-    after(async () => {
+    afterEach(async () => {
       await context?.close();
     });
 
@@ -87,7 +88,10 @@ for (const target of targets()) {
       assert.match(englishHeading, /[A-Za-z]/);
       assert.equal(await page.locator(SEL.libraryRows).count(), DOCUMENT_IDS.length);
       await screenshot(page, target, 'english');
-      // And back, so later tests in this context start in Chinese.
+      // The choice is a stored preference: a reload keeps English.
+      await page.reload();
+      await page.waitForSelector(readySelector('library'));
+      assert.match(await page.locator('html').getAttribute('lang'), /^en/);
       await page.locator(SEL.langToggle).click();
       await page.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
       await assertHealthy(page, watch);
