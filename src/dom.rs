@@ -36,8 +36,9 @@ pub fn mark_ready(view: &str) {
 
 /// Scrolls the element with `id` to the top of the viewport and moves
 /// keyboard focus to it without a second jump, so that Tab continues from
-/// the unit the permalink named. Instant rather than smooth when the user
-/// asked for reduced motion.
+/// the unit the permalink named. Instant, like a native anchor jump: a
+/// permalink should open *at* the unit, and smooth scrolling through a long
+/// document is motion nobody asked for.
 pub fn scroll_to_and_focus(id: &str) {
     let Some(document) = document() else { return };
     let Some(element) = document.get_element_by_id(id) else {
@@ -45,16 +46,27 @@ pub fn scroll_to_and_focus(id: &str) {
     };
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Start);
-    options.set_behavior(if prefers_reduced_motion() {
-        ScrollBehavior::Instant
-    } else {
-        ScrollBehavior::Smooth
-    });
+    options.set_behavior(ScrollBehavior::Instant);
     element.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(html_element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
         let focus = FocusOptions::new();
         focus.set_prevent_scroll(true);
         let _ = html_element.focus_with_options(&focus);
+    }
+}
+
+/// Scrolls the contents box (not the page) so that its entry for the
+/// current unit is visible: opening `#/doc/x/6.21` should show where 6.21
+/// sits in the document's outline too.
+pub fn reveal_in_scroll_box(box_selector: &str, item_selector: &str) {
+    let Some(document) = document() else { return };
+    let container = document.query_selector(box_selector).ok().flatten();
+    let item = document.query_selector(item_selector).ok().flatten();
+    if let (Some(container), Some(item)) = (container, item) {
+        let offset =
+            item.get_bounding_client_rect().top() - container.get_bounding_client_rect().top();
+        let third = f64::from(container.client_height()) / 3.0;
+        container.set_scroll_top(container.scroll_top() + (offset - third) as i32);
     }
 }
 
@@ -74,14 +86,4 @@ pub fn focus(id: &str) {
             let _ = html_element.focus();
         }
     }
-}
-
-fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|query| query.matches())
 }

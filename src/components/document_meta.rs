@@ -45,7 +45,7 @@ pub fn DocumentMeta(props: &DocumentMetaProps) -> Html {
                 <dt>{ strings.col_doc_number }</dt>
                 <dd>{ known_or_unknown(doc.doc_number.clone(), strings) }</dd>
             </div>
-            <div class="document-meta__row">
+            <div class="document-meta__row document-meta__row--wide">
                 <dt>{ strings.witnesses_heading }</dt>
                 <dd>
                     <ul class="witness-list">

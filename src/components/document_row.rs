@@ -27,19 +27,19 @@ pub fn DocumentRow(props: &DocumentRowProps) -> Html {
             <th scope="row" class="library__title" data-label={strings.col_title}>
                 <a href={href}>{ doc.title.clone() }</a>
             </th>
-            <td data-label={strings.col_issuers}>{ known_or_unknown(issuers, strings) }</td>
-            <td data-label={strings.col_level}>
+            <td class="library__issuers" data-label={strings.col_issuers}>{ known_or_unknown(issuers, strings) }</td>
+            <td class="library__level" data-label={strings.col_level}>
                 { known_or_unknown(doc.level.map(|l| strings.level(l).to_string()), strings) }
             </td>
-            <td data-label={strings.col_type}>{ known_or_unknown(doc.doc_type.clone(), strings) }</td>
-            <td data-label={strings.col_date}>
+            <td class="library__type" data-label={strings.col_type}>{ known_or_unknown(doc.doc_type.clone(), strings) }</td>
+            <td class="library__date" data-label={strings.col_date}>
                 { match &doc.date {
                     Some(date) => html! { <time datetime={date.clone()}>{ date.clone() }</time> },
                     None => unknown(strings),
                 } }
             </td>
-            <td data-label={strings.col_doc_number}>{ known_or_unknown(doc.doc_number.clone(), strings) }</td>
-            <td data-label={strings.col_units}>
+            <td class="library__number" data-label={strings.col_doc_number}>{ known_or_unknown(doc.doc_number.clone(), strings) }</td>
+            <td class="library__units" data-label={strings.col_units}>
                 <ul class="unit-counts">
                     { for unit_counts(doc).into_iter().map(|(kind, count)| html! {
                         <li class="unit-counts__item" data-kind={unit_kind_id(kind)}>

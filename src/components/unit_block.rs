@@ -35,6 +35,12 @@ pub fn body_text(unit: &Unit) -> &str {
     }
 }
 
+/// The body split at the line breaks the corpus keeps between paragraphs
+/// (a section's introductory text, a covering notice), without blank ones.
+pub fn paragraphs(body: &str) -> impl Iterator<Item = &str> {
+    body.lines().map(str::trim).filter(|line| !line.is_empty())
+}
+
 #[derive(Properties, PartialEq)]
 pub struct UnitBlockProps {
     pub doc: DocRef,
@@ -140,12 +146,12 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
             if unit.provenance.reworded {
                 <RewordedMark lang={props.lang} />
             }
-            if !body.is_empty() {
+            { for paragraphs(body).enumerate().map(|(n, paragraph)| html! {
                 <p class="unit__text">
-                    if heading_tag.is_none() { { label } }
-                    { body.to_string() }
+                    if n == 0 && heading_tag.is_none() { { label.clone() } }
+                    { paragraph.to_string() }
                 </p>
-            }
+            }) }
             <TagList lang={props.lang} {mechanisms} {regions} />
             <ProvenanceDetails lang={props.lang} provenance={unit.provenance.clone()} {tag_reasons} />
         </section>
@@ -181,6 +187,21 @@ mod tests {
     fn a_section_title_is_not_repeated_as_body() {
         let section = unit("6", "六、", UnitKind::Section, Some("创新机制"), "创新机制");
         assert_eq!(body_text(&section), "");
+    }
+
+    #[test]
+    fn a_section_with_introductory_text_keeps_its_paragraphs() {
+        let section = unit(
+            "1",
+            "一、",
+            UnitKind::Section,
+            Some("总体要求"),
+            "总体要求\n以思想为指导。\n\n坚持原则。",
+        );
+        assert_eq!(
+            paragraphs(body_text(&section)).collect::<Vec<_>>(),
+            ["以思想为指导。", "坚持原则。"]
+        );
     }
 
     #[test]

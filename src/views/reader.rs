@@ -69,7 +69,10 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
     // switch: the reader should stay where they are.
     use_effect_with((doc.id.clone(), props.target.clone()), |(_, target)| {
         match target {
-            Some(path) => dom::scroll_to_and_focus(&unit_dom_id(path)),
+            Some(path) => {
+                dom::scroll_to_and_focus(&unit_dom_id(path));
+                dom::reveal_in_scroll_box(".toc", ".toc__link--current");
+            }
             None => dom::scroll_to_top(),
         }
         dom::mark_ready("reader");
