@@ -87,6 +87,7 @@ fn draft(path: &str, paragraphs: Vec<Paragraph>) -> UnitDraft {
         label: String::new(),
         kind: UnitKind::Preamble,
         paragraphs,
+        heading: None,
     }
 }
 
@@ -119,7 +120,7 @@ pub fn parse_document(cleaned: &CleanedText) -> ParsedDocument {
         Some((n, t)) => {
             let notice_paras: Vec<Paragraph> = front[n + 1..t].to_vec();
             let mut notice_unit = draft("0", notice_paras);
-            notice_unit.label = String::new();
+            notice_unit.heading = Some(front[n].text.clone());
             units.push(notice_unit);
             meta.notice_title = Some(front[n].text.clone());
             let (issuers, _) = metadata::split_title(&front[n].text);

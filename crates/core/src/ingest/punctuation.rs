@@ -66,7 +66,30 @@ pub fn is_cjk_or_cjk_punct(c: char) -> bool {
 }
 
 /// Like [`canonicalize_punctuation`] but also reports how much it changed.
+///
+/// A conversion can create the Chinese context that makes a neighbouring
+/// mark convert too (`)(2018年` → `)（2018年` → `）（2018年`), so passes are
+/// repeated until nothing changes. Each pass only turns ASCII marks
+/// full-width, so this ends quickly; the cap guards pathological input.
 pub fn canonicalize_punctuation_counted(text: &str) -> Canonicalized {
+    const MAX_PASSES: usize = 16;
+    let mut result = canonicalize_once(text);
+    for _ in 1..MAX_PASSES {
+        let next = canonicalize_once(&result.text);
+        if next.changes == 0 {
+            break;
+        }
+        result.text = next.text;
+        result.changes += next.changes;
+        if result.example.is_none() {
+            result.example = next.example;
+        }
+    }
+    result
+}
+
+/// One left-to-right pass of the rules.
+fn canonicalize_once(text: &str) -> Canonicalized {
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut changes = 0usize;
@@ -85,8 +108,14 @@ pub fn canonicalize_punctuation_counted(text: &str) -> Canonicalized {
         let c = chars[i];
         let prev = out.last().copied();
         let next = chars.get(i + 1).copied();
-        let prev_cjk = prev.is_some_and(is_cjk_or_cjk_punct);
-        let next_cjk = next.is_some_and(is_cjk_or_cjk_punct);
+        // Context looks through ASCII marks this function may still
+        // convert (`,,"` ends in a quote that becomes “), so a second pass
+        // sees the same context as the first: the rules are idempotent.
+        let prev_cjk = prev.is_some_and(makes_chinese_context);
+        let next_cjk = chars[i + 1..]
+            .iter()
+            .find(|c| !is_convertible_ascii(**c))
+            .is_some_and(|c| makes_chinese_context(*c));
         let chinese_context = prev_cjk || next_cjk;
 
         // Full-width digits and Latin letters → half-width.
@@ -164,7 +193,7 @@ pub fn canonicalize_punctuation_counted(text: &str) -> Canonicalized {
             {
                 Some('。')
             }
-            '(' if chinese_context || encloses_cjk(&chars[i + 1..], ')') => Some('（'),
+            '(' if chinese_context || encloses_cjk(&chars[i + 1..]) => Some('（'),
             ')' if chinese_context || closes_cjk(&out) => Some('）'),
             '"' => {
                 let q = if double_open { '“' } else { '”' };
@@ -202,6 +231,17 @@ pub fn canonicalize_punctuation_counted(text: &str) -> Canonicalized {
     }
 }
 
+/// ASCII marks that may turn full-width depending on their context.
+fn is_convertible_ascii(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '?' | '!' | '.' | '(' | ')' | '\'')
+}
+
+/// Characters that make adjacent ASCII punctuation Chinese: Chinese text,
+/// full-width punctuation, and the ASCII double quote (always converted).
+fn makes_chinese_context(c: char) -> bool {
+    is_cjk_or_cjk_punct(c) || c == '"'
+}
+
 fn between_digits(prev: Option<char>, next: Option<char>) -> bool {
     prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
 }
@@ -229,9 +269,9 @@ fn year_bracket_len(rest: &[char]) -> Option<usize> {
 
 /// True when an opening bracket encloses Chinese text before its closing
 /// bracket (looked up within a short window).
-fn encloses_cjk(rest: &[char], close: char) -> bool {
+fn encloses_cjk(rest: &[char]) -> bool {
     for &c in rest.iter().take(40) {
-        if c == close {
+        if c == ')' || c == '）' {
             return false;
         }
         if is_cjk(c) {

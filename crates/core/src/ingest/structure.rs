@@ -31,6 +31,9 @@ pub struct UnitDraft {
     /// Printed text after the label; following unlabelled paragraphs are
     /// separate entries.
     pub paragraphs: Vec<Paragraph>,
+    /// A heading known from elsewhere (a covering notice's title), used
+    /// instead of the lead phrase.
+    pub heading: Option<String>,
 }
 
 impl UnitDraft {
@@ -64,7 +67,10 @@ impl UnitDraft {
             path: UnitPath::new(self.path.clone()),
             label: self.label.clone(),
             kind: self.kind,
-            heading: heading_of(self.kind, &text),
+            heading: self
+                .heading
+                .clone()
+                .or_else(|| heading_of(self.kind, &text)),
             mechanisms: Vec::new(),
             regions: Vec::new(),
             provenance: Provenance {
@@ -112,6 +118,7 @@ pub fn parse_body(paras: &[Paragraph]) -> Vec<UnitDraft> {
                     label: String::new(),
                     kind: UnitKind::Preamble,
                     paragraphs: vec![p.clone()],
+                    heading: None,
                 }),
             }
             continue;
@@ -166,6 +173,7 @@ pub fn parse_body(paras: &[Paragraph]) -> Vec<UnitDraft> {
             label: label.printed,
             kind,
             paragraphs: vec![first],
+            heading: None,
         });
     }
     units

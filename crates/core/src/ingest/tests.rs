@@ -81,4 +81,115 @@ fn covering_notice_is_unit_zero_and_attached_preamble_is_zero_one() {
     assert_eq!(doc.level, Some(Level::Ministry));
     assert!(doc.unit("0").unwrap().text.contains("现印发你们"));
     assert!(doc.unit("0.1").unwrap().text.starts_with("党中央"));
+    assert_eq!(
+        doc.unit("0").unwrap().heading.as_deref(),
+        Some("国家发展改革委关于印发促进区域协调发展的指导意见的通知")
+    );
+}
+
+mod properties {
+    //! Property tests: whatever text comes in, the parsers do not panic and
+    //! the structure invariants hold.
+
+    use super::*;
+    use crate::model::UnitPath;
+    use proptest::prelude::*;
+    use std::collections::HashSet;
+
+    /// Fragments policy texts are made of, including the awkward ones:
+    /// labels of every level, ASCII and full-width punctuation, spaces,
+    /// noise, brackets that do not close, Latin and digits.
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("一、".to_string()),
+            Just("十二、".to_string()),
+            Just("（三）".to_string()),
+            Just("(二十一)".to_string()),
+            Just("1.".to_string()),
+            Just("12、".to_string()),
+            Just("——".to_string()),
+            Just("\n".to_string()),
+            Just(" ".to_string()),
+            Just("。".to_string()),
+            Just(",".to_string()),
+            Just("(".to_string()),
+            Just(")".to_string()),
+            Just("\"".to_string()),
+            Just("发改地区[2016]1771号".to_string()),
+            Just("2018年11月18日".to_string()),
+            Just("关于建立区域协调发展新机制的意见".to_string()),
+            Just("来源:未知 日期:2016-10-19 点击:次".to_string()),
+            Just("(di)".to_string()),
+            Just("用户登录".to_string()),
+            "[\u{4e00}-\u{4e80}]{1,12}",
+            "[a-zA-Z0-9 .-]{0,6}",
+        ]
+    }
+
+    fn document() -> impl Strategy<Value = String> {
+        prop::collection::vec(fragment(), 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn import_never_panics_and_paths_are_unique_and_valid(raw in document()) {
+            if let Ok(doc) = import_document(&raw, "prop.txt", &IdentityConverter) {
+                prop_assert!(!doc.units.is_empty());
+                let mut seen = HashSet::new();
+                for u in &doc.units {
+                    prop_assert!(UnitPath::parse(u.path.as_str()).is_some(), "bad path {}", u.path);
+                    prop_assert!(seen.insert(u.path.clone()), "duplicate path {}", u.path);
+                    prop_assert!(u.provenance.lines.0 <= u.provenance.lines.1);
+                    if let Some(h) = &u.heading {
+                        prop_assert!(!h.is_empty());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn canonical_punctuation_is_idempotent(raw in document()) {
+            let once = punctuation::canonicalize_punctuation(&raw);
+            prop_assert_eq!(punctuation::canonicalize_punctuation(&once), once);
+        }
+
+        #[test]
+        fn space_removal_is_idempotent_and_only_removes_whitespace(raw in document()) {
+            let once = spacing::remove_cjk_spaces(&raw).text;
+            prop_assert_eq!(&spacing::remove_cjk_spaces(&once).text, &once);
+            let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            prop_assert_eq!(strip(&once), strip(&raw));
+        }
+
+        #[test]
+        fn labels_are_prefixes_of_their_paragraph(raw in document()) {
+            for line in raw.lines() {
+                if let Some(label) = numbering::leading_label(line) {
+                    prop_assert!(line.is_char_boundary(label.len));
+                    prop_assert!(label.len <= line.len());
+                }
+            }
+        }
+
+        #[test]
+        fn layout_repairs_never_invent_text(raw in document()) {
+            let lines: Vec<noise::SourceLine> = raw
+                .lines()
+                .enumerate()
+                .map(|(i, t)| noise::SourceLine { no: i + 1, text: t.to_string() })
+                .collect();
+            let paras = layout::split_paragraphs(&lines);
+            let before: usize = paras.iter().map(|p| p.text.chars().count()).sum();
+            let (paras, _) = layout::collapse_repeated(paras, "p");
+            let (paras, _) = layout::splice_sidebars(paras, "p");
+            let joined = layout::join_column_breaks(paras);
+            let after: usize = joined.iter().map(|p| p.text.chars().count()).sum();
+            prop_assert!(after <= before);
+            for p in &joined {
+                prop_assert!(p.lines.0 >= 1 && p.lines.0 <= p.lines.1);
+            }
+        }
+    }
 }
