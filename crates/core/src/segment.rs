@@ -66,6 +66,8 @@ impl Word<'_> {
 #[derive(Clone)]
 pub struct Segmenter {
     jieba: Jieba,
+    /// Guess unknown words with jieba's HMM (on in the app).
+    hmm: bool,
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -100,13 +102,21 @@ impl Segmenter {
                 jieba.add_word(term, Some(freq), None);
             }
         }
-        Ok(Segmenter { jieba })
+        Ok(Segmenter { jieba, hmm: true })
+    }
+
+    /// The same dictionary without the HMM guesser for unknown words (runs
+    /// of unknown characters become single characters). For measurements:
+    /// the app keeps the HMM on.
+    pub fn without_hmm(mut self) -> Self {
+        self.hmm = false;
+        self
     }
 
     /// Cuts `text` into tokens that borrow it and carry byte offsets.
     pub fn segment<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
         self.jieba
-            .cut(text, true)
+            .cut(text, self.hmm)
             .into_iter()
             .map(|t| Word {
                 text: t.word,
@@ -192,6 +202,7 @@ mod tests {
         // with the same base dictionary without the lexicon.
         let bare = Segmenter {
             jieba: Jieba::with_dict(&mut BASE_DICTIONARY.as_bytes()).unwrap(),
+            hmm: true,
         };
         let s = seg();
         for sentence in [

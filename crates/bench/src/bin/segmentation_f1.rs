@@ -102,6 +102,32 @@ fn main() -> Result<()> {
         secs,
     );
 
+    // Without the HMM guesser (its tables cost ~240 KB gzip in wasm).
+    let app_no_hmm = Segmenter::new()?.without_hmm();
+    let (prf, secs) = score(&sentences, |t| {
+        app_no_hmm
+            .segment(t)
+            .into_iter()
+            .filter(|w| !w.is_space())
+            .map(|w| (w.start, w.end))
+            .collect()
+    });
+    row("policy-explorer dictionary, no HMM", &sizes, prf, secs);
+    let (prf, secs) = score(&sentences, |t| {
+        stock
+            .cut(t, false)
+            .into_iter()
+            .filter(|w| !w.word.trim().is_empty())
+            .map(|w| (w.byte_start, w.byte_end))
+            .collect()
+    });
+    row(
+        "jieba-rs stock dictionary, no HMM",
+        "stock (~5.1 MB)",
+        prf,
+        secs,
+    );
+
     if let Some(path) = sweep {
         let dict = std::fs::read_to_string(&path).with_context(|| format!("reading {path}"))?;
         for min in [1usize, 5, 10, 20, 50, 100, 200, 500] {
