@@ -229,29 +229,45 @@ fn trim_shared(original: &str, reworded: &str) -> Option<(String, String)> {
     (!x.is_empty() && !y.is_empty() && !x.contains(&y) && !y.contains(&x)).then_some((x, y))
 }
 
+/// What one aligned pair of texts showed.
+struct Observed<'a> {
+    path: &'a str,
+    pairs: Vec<(String, String)>,
+    leftovers: Vec<Leftover>,
+}
+
 /// Learns substitution pairs with counts from aligned texts, most frequent
 /// first (ties in code-point order, so the output is deterministic).
 pub fn learn_substitutions(
     segmenter: &Segmenter,
     texts: &[AlignedText<'_>],
 ) -> Vec<SubstitutionPair> {
-    let observed: Vec<(&str, Vec<(String, String)>, Vec<Leftover>)> = texts
+    let observed: Vec<Observed> = texts
         .iter()
         .map(|t| {
             let (pairs, leftovers) = observe(segmenter, t.original, t.reworded);
-            (t.path, pairs, leftovers)
+            Observed {
+                path: t.path,
+                pairs,
+                leftovers,
+            }
         })
         .collect();
     let mut support: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for (_, pairs, _) in &observed {
-        for p in pairs {
+    for o in &observed {
+        for p in &o.pairs {
             if let Some(p) = trim_shared(&p.0, &p.1) {
                 *support.entry(p).or_default() += 1;
             }
         }
     }
     let mut counts: BTreeMap<(String, String), (usize, String)> = BTreeMap::new();
-    for (path, pairs, leftovers) in &observed {
+    for Observed {
+        path,
+        pairs,
+        leftovers,
+    } in &observed
+    {
         let from_chars = leftovers.iter().flat_map(|l| observe_chars(l, &support));
         for pair in pairs.iter().cloned().chain(from_chars) {
             let Some(pair) = trim_shared(&pair.0, &pair.1) else {

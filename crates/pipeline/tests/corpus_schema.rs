@@ -59,7 +59,8 @@ fn check(schema: &Value, node: &Value, value: &Value, at: &str, errors: &mut Vec
             Value::Array(_) => "array",
             Value::Object(_) => "object",
         };
-        if !types.contains(&actual) && !(actual == "integer" && types.contains(&"number")) {
+        let integer_as_number = actual == "integer" && types.contains(&"number");
+        if !(types.contains(&actual) || integer_as_number) {
             errors.push(format!("{at}: {actual} is not {types:?}"));
         }
     }

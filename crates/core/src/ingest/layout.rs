@@ -146,16 +146,12 @@ pub fn splice_sidebars(paras: Vec<Paragraph>, file: &str) -> (Vec<Paragraph>, Ve
             k += 1;
             continue;
         }
-        let mut found = None;
-        for m in k + 1..paras.len().min(k + 1 + WINDOW) {
-            if is_numbered(&paras[m]) {
-                break;
-            }
-            if paras[m].text.len() > frag.text.len() && paras[m].text.starts_with(&frag.text) {
-                found = Some(m);
-                break;
-            }
-        }
+        let window_end = paras.len().min(k + 1 + WINDOW);
+        let found = paras[k + 1..window_end]
+            .iter()
+            .take_while(|p| !is_numbered(p))
+            .position(|p| p.text.len() > frag.text.len() && p.text.starts_with(&frag.text))
+            .map(|offset| k + 1 + offset);
         if let Some(m) = found {
             drop[k] = Some(rule::REPEATED_BLOCK);
             for d in drop.iter_mut().take(m).skip(k + 1) {

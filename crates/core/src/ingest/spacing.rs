@@ -77,7 +77,7 @@ fn is_full_width_punct(c: char) -> bool {
 fn joinable(p: char, n: char) -> bool {
     let p_cjk = is_cjk_or_cjk_punct(p);
     let n_cjk = is_cjk_or_cjk_punct(n);
-    (p_cjk && n_cjk) || (p_cjk && n.is_ascii_digit()) || (p.is_ascii_digit() && n_cjk)
+    (p_cjk && (n_cjk || n.is_ascii_digit())) || (p.is_ascii_digit() && n_cjk)
 }
 
 /// True when the space run `start..end` borders a token that mixes digits
