@@ -33,7 +33,9 @@ fn report_panic(info: &PanicHookInfo<'_>) {
     }
 }
 
-fn show_banner(details: &str) -> Option<()> {
+/// Puts the banner on the page (once). Public for the browser tests; the
+/// hook is the only caller in the app.
+pub fn show_banner(details: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     if document.get_element_by_id(BANNER_ID).is_some() {
         return Some(()); // a second panic adds nothing the first did not say

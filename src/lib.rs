@@ -1,0 +1,60 @@
+//! policy-explorer in the browser: a Yew single-page app that reads the
+//! corpus compiled into it.
+//!
+//! A library plus a two-line `main.rs`, so that the browser tests in
+//! `tests/browser.rs` can mount the app and call its DOM helpers.
+//!
+//! * [`app`] — router, state, page chrome; [`route`] — the URL scheme;
+//!   [`state`] — the reducer for what is not in the URL.
+//! * [`views`] — one per route; [`components`] — small pieces, props in,
+//!   callbacks out.
+//! * [`corpus_data`] — the bundled corpus; [`i18n`] — every UI string;
+//!   [`preferences`] — local storage; [`dom`] — the few direct DOM effects;
+//!   [`panic_banner`] — the crash message.
+
+pub mod app;
+pub mod components;
+pub mod corpus_data;
+pub mod dom;
+pub mod i18n;
+pub mod panic_banner;
+pub mod preferences;
+pub mod route;
+pub mod state;
+pub mod views;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod render_tests;
+#[cfg(test)]
+mod test_fixtures;
+
+use app::{App, AppProps};
+
+/// The element index.html provides for the app; its loading message is
+/// replaced by the first render.
+pub const ROOT_ID: &str = "app";
+
+/// Starts the app. The order matters: the panic hook first (so that even a
+/// failure while loading shows a message), then the stored preferences,
+/// then the corpus, then the first render.
+pub fn start() {
+    panic_banner::install();
+    let (initial_lang, startup_notices) = preferences::load_language();
+    let props = AppProps {
+        corpus: corpus_data::bundled_corpus(),
+        initial_lang,
+        startup_notices,
+    };
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(ROOT_ID));
+    match root {
+        Some(root) => {
+            root.set_text_content(None);
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }
+        None => {
+            yew::Renderer::<App>::with_props(props).render();
+        }
+    }
+}
