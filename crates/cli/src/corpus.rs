@@ -24,8 +24,9 @@ pub enum CorpusCommand {
         #[arg(long)]
         root: Option<PathBuf>,
     },
-    /// Run the pipeline on raw policy texts and print each normalized
-    /// document as JSON (one JSON document per file, in order).
+    /// Run the pipeline on raw policy texts and print the normalized
+    /// document as JSON: one object for one file, an array for several.
+    /// Nothing is printed unless every file imports.
     Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -116,11 +117,11 @@ fn import(files: &[PathBuf]) -> Result<ExitCode> {
             .with_context(|| format!("cannot import {}", file.display()))?;
         out.push(doc);
     }
-    if out.is_empty() {
-        bail!("no files given");
-    }
-    for doc in &out {
-        println!("{}", serde_json::to_string_pretty(doc)?);
-    }
+    let json = match out.as_slice() {
+        [] => bail!("no files given"),
+        [doc] => serde_json::to_string_pretty(doc)?,
+        docs => serde_json::to_string_pretty(docs)?,
+    };
+    println!("{json}");
     Ok(ExitCode::SUCCESS)
 }

@@ -146,6 +146,37 @@ fn import_prints_a_normalized_document() {
 }
 
 #[test]
+fn several_files_print_an_array_and_one_bad_file_prints_nothing() {
+    let raw = repo_root().join("corpus/raw");
+    let o = bin()
+        .args(["corpus", "import"])
+        .arg(raw.join("001_ca91016dd0c6a5e5.txt"))
+        .arg(raw.join("003_c7cda20545700e5f.txt"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docs: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(docs.as_array().map(Vec::len), Some(2));
+    assert!(docs[1]["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| u["path"] == "3.2.1"));
+
+    let dir = scratch("one-bad");
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    let o = bin()
+        .args(["corpus", "import"])
+        .arg(raw.join("001_ca91016dd0c6a5e5.txt"))
+        .arg(dir.join("empty.txt"))
+        .output()
+        .unwrap();
+    no_panic(&o);
+    assert!(!o.status.success() && o.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn bad_inputs_give_clear_errors() {
     let dir = scratch("bad-inputs");
     let cases: [(&str, Vec<u8>, &str); 5] = [
