@@ -68,3 +68,22 @@ fn traditional_raw_file_imports_like_the_corpus_document() {
     assert_eq!(tags(&imported.units), tags(&expected.units));
     assert_eq!(imported.jurisdiction.as_deref(), Some("inner-mongolia"));
 }
+
+#[test]
+fn browser_converter_agrees_with_opencc_on_the_traditional_documents() {
+    // The browser imports with the pure-Rust converter; it must give the
+    // units the OpenCC-built corpus has.
+    let browser =
+        policy_core::script::SimplifiedConverter::new().expect("pure-Rust converter loads");
+    let corpus = build_corpus(&root()).expect("corpus builds");
+    for (file, id) in [
+        ("003_c7cda20545700e5f.txt", "inner-mongolia"),
+        ("004_126da79b9d7433e3.txt", "ndrc-2016"),
+    ] {
+        let raw = std::fs::read_to_string(root().join("corpus/raw").join(file)).expect("raw file");
+        let imported = import_document(&raw, file, &browser).expect("imports");
+        let expected = corpus.document(id).expect("document");
+        assert_eq!(shape(&imported.units), shape(&expected.units), "{id}");
+        assert_eq!(imported.doc_number, expected.doc_number, "{id}");
+    }
+}
