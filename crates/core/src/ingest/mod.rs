@@ -293,14 +293,20 @@ pub fn import_document(
     let meta = parsed.meta;
     let mut sources = meta.sources.clone();
     let (jurisdiction, level) = jurisdiction_from_issuers(&meta.issuers, &matcher);
-    if let Some(j) = &jurisdiction {
-        sources.push(MetadataSource {
-            field: "jurisdiction".into(),
-            origin: "issuers".into(),
-            file: Some(file_name.to_string()),
-            line: None,
-            evidence: format!("{} → {j}", meta.issuers.join("、")),
-        });
+    let implied = [
+        ("jurisdiction", jurisdiction.clone()),
+        ("level", level.map(|l| l.id().to_string())),
+    ];
+    for (field, value) in implied {
+        if let Some(v) = value {
+            sources.push(MetadataSource {
+                field: field.into(),
+                origin: "issuers".into(),
+                file: Some(file_name.to_string()),
+                line: None,
+                evidence: format!("{} → {v}", meta.issuers.join("、")),
+            });
+        }
     }
     let title = meta.title.clone().unwrap_or_else(|| file_name.to_string());
     Ok(Document {
