@@ -99,21 +99,32 @@ fn is_source_date_clicks(line: &str) -> bool {
     labelled >= 2
 }
 
-const LOGIN_WORDS: [&str; 9] = [
+const LOGIN_WORDS: [&str; 11] = [
     "用户登录",
-    "登录",
-    "注册",
+    "退出登录",
+    "请登录",
+    "立即注册",
     "还没有账号",
     "没有账号",
     "忘记密码",
-    "立即注册",
-    "退出",
-    "请登录",
+    "用户名",
+    "密码",
+    "登录",
+    "注册",
 ];
 
+/// A login prompt: a short line made (almost) only of login words, so a
+/// clause title such as `（五）完善企业注册登记制度` is never taken for one.
 fn is_login_prompt(line: &str) -> bool {
     let t = line.trim();
-    char_len(t) <= 20 && !t.contains('。') && LOGIN_WORDS.iter().any(|w| t.contains(w))
+    if char_len(t) > 20 || t.contains('。') || !LOGIN_WORDS.iter().any(|w| t.contains(w)) {
+        return false;
+    }
+    let mut rest = t.to_string();
+    for w in LOGIN_WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().all(|c| !c.is_alphanumeric())
 }
 
 const TRAILER_MARKERS: [&str; 11] = [
@@ -173,8 +184,24 @@ pub fn remove_chrome_lines(lines: Vec<SourceLine>, file: &str) -> (Vec<SourceLin
     // Menu bullets count only in runs of three or more (a single dash line
     // could be prose).
     let mut run: Vec<usize> = Vec::new();
+    // …and only outside the text proper (before its first sentence or
+    // after its last), where a site puts its navigation.
+    let is_sentence =
+        |i: usize| char_len(lines[i].text.trim()) > 30 && !is_menu_bullet(&lines[i].text);
+    let first_sentence = non_blank
+        .iter()
+        .copied()
+        .find(|&i| is_sentence(i))
+        .unwrap_or(usize::MAX);
+    let last_sentence = non_blank
+        .iter()
+        .copied()
+        .rev()
+        .find(|&i| is_sentence(i))
+        .unwrap_or(0);
     let flush = |run: &mut Vec<usize>, drop: &mut Vec<Option<&'static str>>| {
-        if run.len() >= 3 {
+        let outside = run.iter().all(|&i| i < first_sentence || i > last_sentence);
+        if run.len() >= 3 && outside {
             for &i in run.iter() {
                 drop[i] = Some(rule::SITE_MENU);
             }
@@ -206,8 +233,10 @@ pub fn remove_chrome_lines(lines: Vec<SourceLine>, file: &str) -> (Vec<SourceLin
         } else if is_trailer_marker(t) {
             in_trailer = true;
             Some(rule::SHARE_TRAILER)
-        } else if in_trailer && char_len(t.trim()) <= 40 && !t.contains('。') {
-            // Link titles listed under a "related articles" marker.
+        } else if in_trailer && i > last_sentence && char_len(t.trim()) <= 40 && !t.contains('。')
+        {
+            // Link titles listed under a "related articles" marker after
+            // the text (a share bar above the title must not eat the title).
             Some(rule::SHARE_TRAILER)
         } else if !seen_sentence && is_newspaper_header(t) {
             Some(rule::NEWSPAPER_HEADER)
@@ -355,6 +384,16 @@ mod tests {
     }
 
     #[test]
+    fn bullets_inside_the_text_and_clause_titles_are_kept() {
+        let body = "这是正文的第一句话，说明制定本方案的目的、依据和适用范围，内容较长。";
+        let (kept, rules) = kept_and_rules(&[body, "- 第一项", "- 第二项", "- 第三项", body]);
+        assert_eq!(kept.len(), 5);
+        assert!(rules.is_empty());
+        let (kept, _) = kept_and_rules(&["（五）完善企业注册登记制度", "退出机制"]);
+        assert_eq!(kept.len(), 2);
+    }
+
+    #[test]
     fn source_date_clicks_line_is_removed_but_prose_with_a_date_is_not() {
         let (kept, rules) =
             kept_and_rules(&["来源:未知 日期:2016-10-19 点击:次", "日期为2016年。"]);
@@ -385,6 +424,17 @@ mod tests {
                 "share-trailer"
             ]
         );
+    }
+
+    #[test]
+    fn a_share_bar_above_the_title_does_not_remove_the_title() {
+        let (kept, rules) = kept_and_rules(&[
+            "分享到：",
+            "国家发展改革委关于印发指导意见的通知",
+            "各省、自治区、直辖市人民政府，国务院有关部委、直属机构：现将指导意见印发你们。",
+        ]);
+        assert_eq!(rules, vec!["share-trailer"]);
+        assert_eq!(kept.len(), 2);
     }
 
     #[test]
