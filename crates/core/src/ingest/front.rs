@@ -186,11 +186,27 @@ pub fn parse_document(cleaned: &CleanedText) -> ParsedDocument {
         }
     }
 
+    let body_units = parse_body(&paras[start..]);
+    // A signature block after the last clause (`中共中央 国务院` /
+    // `2018年11月18日`) dates the document when the front matter does not.
+    if meta.date.is_none() {
+        let tail = body_units.last().map(|u| &u.paragraphs[1..]).unwrap_or(&[]);
+        let signature = tail
+            .iter()
+            .rev()
+            .take(3)
+            .find(|p| metadata::date_line(&p.text).is_some());
+        if let Some(p) = signature {
+            meta.date = metadata::date_line(&p.text);
+            meta.sources.push(source(cleaned, "date", p.lines.0));
+        }
+    }
+
     let preamble_path = if notice.is_some() { "0.1" } else { "0" };
     if !preamble.is_empty() {
         units.push(draft(preamble_path, preamble));
     }
-    units.extend(parse_body(&paras[start..]));
+    units.extend(body_units);
     if units.is_empty() {
         // Nothing but a title: keep it as the one unit so no text is lost.
         units.push(draft("0", paras.to_vec()));

@@ -68,6 +68,17 @@ fn small_document_with_title_date_and_numbering() {
 }
 
 #[test]
+fn a_signature_date_after_the_last_clause_dates_the_document() {
+    let doc = import("关于加强区域合作的实施意见\n一、总体要求\n（一）指导思想。加强合作。\n某省人民政府\n2019年3月5日\n");
+    assert_eq!(doc.date.as_deref(), Some("2019-03-05"));
+    let doc = import("关于加强区域合作的实施意见\n一、总体要求\n（一）到2020年3月5日完成。\n");
+    assert_eq!(
+        doc.date, None,
+        "a date inside a clause's own sentence is not a signature"
+    );
+}
+
+#[test]
 fn covering_notice_is_unit_zero_and_attached_preamble_is_zero_one() {
     let raw = "国家发展改革委关于印发促进区域协调发展的指导意见的通知\n发改地区[2016]1771号\n各省、自治区、直辖市人民政府:\n\
         《关于促进区域协调发展的指导意见》已经国务院同意,现印发你们,请认真贯彻执行。\n国家发展改革委\n2016年8月16日\n\
