@@ -45,6 +45,7 @@ fn document(id: &str, title: &str, units: Vec<Unit>) -> Document {
         }],
         units,
         removals: Vec::new(),
+        witness_readings: Vec::new(),
     }
 }
 

@@ -55,6 +55,25 @@ pub struct Document {
     /// Everything the cleaning rules removed from this document's raw files.
     #[serde(default)]
     pub removals: Vec<Removal>,
+    /// What the *other* witnesses read for each unit, so the witness view
+    /// can show both copies side by side: the reworded copy's text where the
+    /// reading text is the faithful one, and the faithful fragment where the
+    /// reading text had to come from the reworded copy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub witness_readings: Vec<WitnessReading>,
+}
+
+/// One witness's reading of one unit (see [`Document::witness_readings`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WitnessReading {
+    /// The unit's path in the collated document.
+    pub path: UnitPath,
+    /// The raw file this reading comes from.
+    pub file: String,
+    pub text: String,
+    /// True when this witness has only part of the unit (it stops
+    /// mid-sentence or lost sentences in the layout).
+    pub partial: bool,
 }
 
 /// Administrative level of the issuing body.

@@ -185,6 +185,7 @@ fn assemble_document(
         .unwrap_or(0);
     let reworded_idx = witnesses.iter().position(|w| w.role == "reworded");
     let mut learned = Vec::new();
+    let mut witness_readings = Vec::new();
     let mut units = match reworded_idx {
         Some(r) => {
             let c = collate(&witnesses[primary_idx].units, &witnesses[r].units);
@@ -198,6 +199,7 @@ fn assemble_document(
                 })
                 .collect();
             learned = learn_substitutions(segmenter, &texts);
+            witness_readings = c.readings;
             c.units
         }
         None => std::mem::take(&mut witnesses[primary_idx].units),
@@ -242,6 +244,7 @@ fn assemble_document(
             .collect(),
         units,
         removals,
+        witness_readings,
     };
     (doc, learned)
 }

@@ -11,7 +11,7 @@
 //! the unit complete, otherwise from the reworded one, marked `reworded`.
 
 use policy_core::ingest::layout::ends_open;
-use policy_core::model::{Unit, UnitKind};
+use policy_core::model::{Unit, UnitKind, WitnessReading};
 use std::collections::HashMap;
 
 /// Alignment key: the path without its section number for units inside a
@@ -50,6 +50,8 @@ pub struct AlignedPair {
 pub struct Collation {
     pub units: Vec<Unit>,
     pub aligned: Vec<AlignedPair>,
+    /// The other witness's text for every unit both carry.
+    pub readings: Vec<WitnessReading>,
 }
 
 /// Collates the faithful witness's units with the complete reworded
@@ -64,6 +66,7 @@ pub fn collate(faithful: &[Unit], reworded: &[Unit]) -> Collation {
         .collect();
     let mut units = Vec::new();
     let mut aligned = Vec::new();
+    let mut readings = Vec::new();
     for r in reworded {
         let key = alignment_key(r);
         let unit = match faithful_by_key.get(&key) {
@@ -78,6 +81,12 @@ pub fn collate(faithful: &[Unit], reworded: &[Unit]) -> Collation {
                 u.label = r.label.clone();
                 u.kind = r.kind;
                 u.provenance.also_in.push(r.provenance.file.clone());
+                readings.push(WitnessReading {
+                    path: r.path.clone(),
+                    file: r.provenance.file.clone(),
+                    text: r.text.clone(),
+                    partial: false,
+                });
                 u
             }
             partial => {
@@ -85,6 +94,12 @@ pub fn collate(faithful: &[Unit], reworded: &[Unit]) -> Collation {
                 u.provenance.reworded = true;
                 if let Some(f) = partial {
                     u.provenance.also_in.push(f.provenance.file.clone());
+                    readings.push(WitnessReading {
+                        path: r.path.clone(),
+                        file: f.provenance.file.clone(),
+                        text: f.text.clone(),
+                        partial: true,
+                    });
                 }
                 u
             }
@@ -106,7 +121,11 @@ pub fn collate(faithful: &[Unit], reworded: &[Unit]) -> Collation {
             .map_or(0, |p| p + 1);
         units.insert(pos, f.clone());
     }
-    Collation { units, aligned }
+    Collation {
+        units,
+        aligned,
+        readings,
+    }
 }
 
 #[cfg(test)]
@@ -177,5 +196,21 @@ mod tests {
         );
         assert_eq!(c.units[4].provenance.also_in, vec!["002"]);
         assert_eq!(c.aligned.len(), 3);
+        // Each unit both witnesses carry keeps the other witness's reading.
+        let readings: Vec<(&str, &str, bool)> = c
+            .readings
+            .iter()
+            .map(|r| (r.path.as_str(), r.file.as_str(), r.partial))
+            .collect();
+        assert_eq!(
+            readings,
+            vec![
+                ("0", "000", false),
+                ("3", "000", false),
+                ("5.14", "000", false),
+                ("5.16", "002", true)
+            ]
+        );
+        assert_eq!(c.readings[3].text, "创新开展对口协作，建设");
     }
 }

@@ -327,6 +327,7 @@ pub fn import_document(
         }],
         units,
         removals: cleaned.removals,
+        witness_readings: Vec::new(),
     })
 }
 

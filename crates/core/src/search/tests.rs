@@ -56,6 +56,7 @@ fn doc(
         witnesses: vec![],
         units,
         removals: vec![],
+        witness_readings: vec![],
     }
 }
 
@@ -408,6 +409,20 @@ fn hits_are_grouped_by_document_best_first() {
             .windows(2)
             .all(|w| r.hits[w[0]].score >= r.hits[w[1]].score));
     }
+}
+
+#[test]
+fn search_top_keeps_totals_and_groups_but_fewer_hits() {
+    let e = engine();
+    let all = search(&e, "补偿");
+    let top = e.search_top(&SearchRequest::with_query("补偿"), 2);
+    assert_eq!(top.total, all.total);
+    assert_eq!(top.hits.len(), 2);
+    assert_eq!(top.hits[..], all.hits[..2]);
+    assert_eq!(top.facets, all.facets);
+    let totals: usize = top.groups.iter().map(|g| g.total).sum();
+    assert_eq!(totals, all.total);
+    assert_eq!(top.groups.iter().map(|g| g.hits.len()).sum::<usize>(), 2);
 }
 
 #[test]
