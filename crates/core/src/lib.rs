@@ -11,6 +11,7 @@
 //! * [`segment`] — the jieba-based segmenter with the policy lexicon.
 //! * [`search`] — search index, query language, filters, facets, KWIC, export, URL state.
 //! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
+//! * [`tour`] — guided walkthroughs as validated data.
 
 pub mod compare;
 pub mod ingest;
@@ -19,3 +20,4 @@ pub mod query_normalize;
 pub mod script;
 pub mod search;
 pub mod segment;
+pub mod tour;

@@ -1,0 +1,297 @@
+//! Guided walkthroughs ("tours") as data.
+//!
+//! A tour is a sequence of app states, each a permalink (`#/doc/…`,
+//! `#/search?…`, `#/compare/…`) with a short explanation. Teachers write
+//! their own as a small JSON file and load it in the app, so the loader is
+//! strict and explains every problem in words a teacher can act on: a tour
+//! comes from outside and is never trusted (its texts are rendered as text,
+//! its routes must be plain in-app hash routes).
+
+use serde::{Deserialize, Serialize};
+
+/// The `format` value every tour file carries, so a future layout can be
+/// told apart.
+pub const TOUR_FORMAT: &str = "policy-explorer-tour/1";
+
+/// Tours are small; a bigger file is not a tour.
+pub const MAX_TOUR_BYTES: usize = 256 * 1024;
+const MAX_STEPS: usize = 100;
+const MAX_TITLE_CHARS: usize = 200;
+const MAX_TEXT_CHARS: usize = 4000;
+const MAX_ROUTE_CHARS: usize = 600;
+
+/// A text in the UI's two languages; `en` may be omitted (the Chinese text
+/// is shown instead).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalizedText {
+    pub zh: String,
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+impl LocalizedText {
+    /// The text in English when asked for and present, else Chinese.
+    pub fn get(&self, english: bool) -> &str {
+        match (&self.en, english) {
+            (Some(en), true) if !en.trim().is_empty() => en,
+            _ => &self.zh,
+        }
+    }
+}
+
+/// One stop of a tour.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TourStep {
+    /// An in-app hash route, e.g. `#/compare/central-2018/sichuan/6.21`.
+    pub route: String,
+    pub title: LocalizedText,
+    pub text: LocalizedText,
+}
+
+/// A guided walkthrough.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tour {
+    pub format: String,
+    /// ASCII kebab-case id, e.g. `spot-the-rewording`.
+    pub id: String,
+    pub title: LocalizedText,
+    #[serde(default)]
+    pub description: Option<LocalizedText>,
+    pub steps: Vec<TourStep>,
+}
+
+/// Why a tour file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TourError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is {0} bytes; a tour may be at most {MAX_TOUR_BYTES} bytes")]
+    TooLarge(usize),
+    #[error("the file is not UTF-8 text (is it a tour file?)")]
+    NotText,
+    #[error("the file is not valid tour JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("\"format\" must be \"{TOUR_FORMAT}\", found \"{0}\"")]
+    Format(String),
+    #[error("\"id\" must be 1–64 characters of a–z, 0–9 and '-', found \"{0}\"")]
+    Id(String),
+    #[error("{field}: {problem}")]
+    Field { field: String, problem: String },
+}
+
+/// Parses and validates a tour file's bytes.
+pub fn load_tour(bytes: &[u8]) -> Result<Tour, TourError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(TourError::Empty);
+    }
+    if bytes.len() > MAX_TOUR_BYTES {
+        return Err(TourError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| TourError::NotText)?;
+    let tour: Tour = serde_json::from_str(text).map_err(|e| TourError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    validate(&tour)?;
+    Ok(tour)
+}
+
+fn validate(tour: &Tour) -> Result<(), TourError> {
+    if tour.format != TOUR_FORMAT {
+        return Err(TourError::Format(truncate(&tour.format, 40)));
+    }
+    let id_ok = !tour.id.is_empty()
+        && tour.id.len() <= 64
+        && tour
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !id_ok {
+        return Err(TourError::Id(truncate(&tour.id, 40)));
+    }
+    check_text("title", &tour.title, MAX_TITLE_CHARS)?;
+    if let Some(d) = &tour.description {
+        check_text("description", d, MAX_TEXT_CHARS)?;
+    }
+    if tour.steps.is_empty() || tour.steps.len() > MAX_STEPS {
+        return Err(field(
+            "steps",
+            format!(
+                "a tour needs 1 to {MAX_STEPS} steps, found {}",
+                tour.steps.len()
+            ),
+        ));
+    }
+    for (i, step) in tour.steps.iter().enumerate() {
+        let n = i + 1;
+        check_route(&format!("step {n} route"), &step.route)?;
+        check_text(&format!("step {n} title"), &step.title, MAX_TITLE_CHARS)?;
+        check_text(&format!("step {n} text"), &step.text, MAX_TEXT_CHARS)?;
+    }
+    Ok(())
+}
+
+/// A route must be a plain in-app hash route: `#/` followed by one of the
+/// app's top-level paths, no scheme, no control characters, no markup.
+fn check_route(name: &str, route: &str) -> Result<(), TourError> {
+    let problem = if route.chars().count() > MAX_ROUTE_CHARS {
+        Some(format!("longer than {MAX_ROUTE_CHARS} characters"))
+    } else if !route.starts_with("#/") {
+        Some("must start with \"#/\" (an in-app link such as #/doc/sichuan/6.21)".to_string())
+    } else if route
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || "<>\"'`\\".contains(c))
+    {
+        Some("contains spaces, quotes, angle brackets or control characters".to_string())
+    } else {
+        let first = route[2..].split(['/', '?']).next().unwrap_or_default();
+        (!["", "doc", "search", "compare", "witness"].contains(&first))
+            .then(|| format!("\"{}\" is not a page of the app", truncate(first, 30)))
+    };
+    match problem {
+        Some(p) => Err(field(name, p)),
+        None => Ok(()),
+    }
+}
+
+fn check_text(name: &str, text: &LocalizedText, max: usize) -> Result<(), TourError> {
+    if text.zh.trim().is_empty() {
+        return Err(field(
+            name,
+            "the Chinese text (\"zh\") is empty".to_string(),
+        ));
+    }
+    for t in std::iter::once(&text.zh).chain(text.en.as_ref()) {
+        if t.chars().count() > max {
+            return Err(field(name, format!("longer than {max} characters")));
+        }
+    }
+    Ok(())
+}
+
+fn field(name: &str, problem: String) -> TourError {
+    TourError::Field {
+        field: name.to_string(),
+        problem,
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r##"{"format": "policy-explorer-tour/1", "id": "t1",
+        "title": {"zh": "标题"},
+        "steps": [{"route": "#/doc/sichuan/6.21", "title": {"zh": "一"}, "text": {"zh": "说明", "en": "note"}}]}"##;
+
+    #[test]
+    fn a_minimal_tour_loads_and_falls_back_to_chinese() {
+        let tour = load_tour(MINIMAL.as_bytes()).unwrap();
+        assert_eq!(tour.steps.len(), 1);
+        assert_eq!(tour.title.get(true), "标题");
+        assert_eq!(tour.steps[0].text.get(true), "note");
+    }
+
+    #[test]
+    fn every_built_in_tour_validates() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tours");
+        let mut count = 0;
+        for entry in std::fs::read_dir(&dir).expect("tours/ exists") {
+            let path = entry.expect("readable entry").path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let bytes = std::fs::read(&path).expect("readable tour");
+                load_tour(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                count += 1;
+            }
+        }
+        assert!(
+            count >= 3,
+            "expected the three built-in tours, found {count}"
+        );
+    }
+
+    #[test]
+    fn bad_files_get_errors_that_say_what_to_fix() {
+        assert_eq!(load_tour(b"  "), Err(TourError::Empty));
+        assert_eq!(load_tour(&[0xff, 0xfe, 0x00]), Err(TourError::NotText));
+        assert!(matches!(
+            load_tour(b"{\"format\": 1"),
+            Err(TourError::Syntax { line: 1, .. })
+        ));
+        let big = vec![b' '; MAX_TOUR_BYTES + 1];
+        assert!(matches!(
+            load_tour(&[b"{".as_slice(), &big].concat()),
+            Err(TourError::TooLarge(_))
+        ));
+        let wrong = MINIMAL.replace("tour/1", "tour/9");
+        assert!(matches!(
+            load_tour(wrong.as_bytes()),
+            Err(TourError::Format(_))
+        ));
+        let extra = MINIMAL.replace("\"id\"", "\"script\": 1, \"id\"");
+        assert!(matches!(
+            load_tour(extra.as_bytes()),
+            Err(TourError::Syntax { .. })
+        ));
+    }
+
+    #[test]
+    fn hostile_routes_are_refused() {
+        for route in [
+            "javascript:alert(1)",
+            "https://example.com/",
+            "#/doc/<img src=x onerror=alert(1)>",
+            "#/evil",
+            "#/doc/a b",
+            "//example.com",
+        ] {
+            let tour = MINIMAL.replace("#/doc/sichuan/6.21", route);
+            let err = load_tour(tour.as_bytes()).expect_err(route);
+            assert!(err.to_string().contains("step 1 route"), "{route}: {err}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+            let _ = load_tour(&bytes);
+        }
+
+        #[test]
+        fn arbitrary_routes_never_panic_and_never_pass_with_markup(route in "\\PC{0,80}") {
+            let tour = MINIMAL.replace("#/doc/sichuan/6.21", &route.replace(['"', '\\'], ""));
+            if let Ok(t) = load_tour(tour.as_bytes()) {
+                proptest::prop_assert!(t.steps[0].route.starts_with("#/"));
+                proptest::prop_assert!(!t.steps[0].route.contains(['<', '>']));
+            }
+        }
+    }
+
+    #[test]
+    fn empty_steps_and_empty_texts_are_refused() {
+        let no_steps =
+            r#"{"format": "policy-explorer-tour/1", "id": "t", "title": {"zh": "x"}, "steps": []}"#;
+        assert!(load_tour(no_steps.as_bytes())
+            .unwrap_err()
+            .to_string()
+            .contains("steps"));
+        let blank = MINIMAL.replace("\"说明\"", "\"  \"");
+        assert!(load_tour(blank.as_bytes())
+            .unwrap_err()
+            .to_string()
+            .contains("step 1 text"));
+    }
+}
