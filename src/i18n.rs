@@ -8,6 +8,11 @@
 
 use policy_core::model::{Level, UnitKind};
 
+/// The language of the corpus text (titles, clauses, issuers). Elements
+/// showing it carry `lang` so that an English interface still has Chinese
+/// text read with a Chinese voice and Chinese glyph forms.
+pub const CORPUS_LANG: &str = "zh-CN";
+
 /// The interface language. Chinese is the default: the documents are Chinese
 /// and most readers are too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::document_row::{known_or_unknown, unknown};
+use crate::components::metadata_value::{known_or_unknown, ui_value_or_unknown, unknown};
 use crate::corpus_data::DocRef;
 use crate::i18n::Lang;
 
@@ -28,7 +28,7 @@ pub fn DocumentMeta(props: &DocumentMetaProps) -> Html {
             </div>
             <div class="document-meta__row">
                 <dt>{ strings.col_level }</dt>
-                <dd>{ known_or_unknown(doc.level.map(|l| strings.level(l).to_string()), strings) }</dd>
+                <dd>{ ui_value_or_unknown(doc.level.map(|l| strings.level(l)), strings) }</dd>
             </div>
             <div class="document-meta__row">
                 <dt>{ strings.col_type }</dt>

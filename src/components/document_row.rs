@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use crate::corpus_data::{unit_counts, unit_kind_id, DocRef};
-use crate::i18n::{Lang, Strings};
+use crate::components::metadata_value::{known_or_unknown, ui_value_or_unknown, unknown};
+use crate::i18n::{Lang, CORPUS_LANG};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -25,11 +26,11 @@ pub fn DocumentRow(props: &DocumentRowProps) -> Html {
     html! {
         <tr data-doc-id={doc.id.clone()}>
             <th scope="row" class="library__title" data-label={strings.col_title}>
-                <a href={href}>{ doc.title.clone() }</a>
+                <a href={href} lang={CORPUS_LANG}>{ doc.title.clone() }</a>
             </th>
             <td class="library__issuers" data-label={strings.col_issuers}>{ known_or_unknown(issuers, strings) }</td>
             <td class="library__level" data-label={strings.col_level}>
-                { known_or_unknown(doc.level.map(|l| strings.level(l).to_string()), strings) }
+                { ui_value_or_unknown(doc.level.map(|l| strings.level(l)), strings) }
             </td>
             <td class="library__type" data-label={strings.col_type}>{ known_or_unknown(doc.doc_type.clone(), strings) }</td>
             <td class="library__date" data-label={strings.col_date}>
@@ -57,17 +58,4 @@ pub fn DocumentRow(props: &DocumentRowProps) -> Html {
             </td>
         </tr>
     }
-}
-
-/// A metadata value, or the visible "unknown" marker: the corpus keeps
-/// unknown values as null and the UI must never invent or hide them.
-pub fn known_or_unknown(value: Option<String>, strings: &Strings) -> Html {
-    match value {
-        Some(text) if !text.trim().is_empty() => html! { { text } },
-        _ => unknown(strings),
-    }
-}
-
-pub fn unknown(strings: &Strings) -> Html {
-    html! { <span class="unknown">{ strings.unknown }</span> }
 }

@@ -4,6 +4,7 @@
 pub mod document_meta;
 pub mod document_row;
 pub mod lang_toggle;
+pub mod metadata_value;
 pub mod notice_list;
 pub mod provenance_details;
 pub mod reworded_mark;

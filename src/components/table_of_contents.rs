@@ -5,7 +5,7 @@ use policy_core::model::{Unit, UnitKind};
 use yew::prelude::*;
 
 use crate::corpus_data::DocRef;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, CORPUS_LANG};
 use crate::route::Route;
 
 /// The id of the contents heading, which labels the `<nav>`.
@@ -77,7 +77,7 @@ pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
         }
         .href();
         html! {
-            <a class={classes!("toc__link", is_current.then_some("toc__link--current"))} href={href}>
+            <a class={classes!("toc__link", is_current.then_some("toc__link--current"))} href={href} lang={CORPUS_LANG}>
                 { entry_text(unit) }
             </a>
         }

@@ -11,7 +11,7 @@ use crate::components::provenance_details::{ProvenanceDetails, TagReason};
 use crate::components::reworded_mark::RewordedMark;
 use crate::components::tag_list::{TagItem, TagList};
 use crate::corpus_data::{unit_kind_id, DocRef};
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
 
 /// The element id of a unit, the scroll target of `#/doc/{id}/{path}`.
@@ -136,7 +136,7 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
         >
             <div class="unit__head">
                 if let Some(tag) = heading_tag {
-                    <@{tag} class="unit__heading">
+                    <@{tag} class="unit__heading" lang={CORPUS_LANG}>
                         { label.clone() }
                         { heading_text.clone().unwrap_or_default() }
                     </@>
@@ -147,7 +147,7 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
                 <RewordedMark lang={props.lang} />
             }
             { for paragraphs(body).enumerate().map(|(n, paragraph)| html! {
-                <p class="unit__text">
+                <p class="unit__text" lang={CORPUS_LANG}>
                     if n == 0 && heading_tag.is_none() { { label.clone() } }
                     { paragraph.to_string() }
                 </p>

@@ -9,7 +9,7 @@ use crate::components::table_of_contents::TableOfContents;
 use crate::components::unit_block::{unit_dom_id, UnitBlock};
 use crate::corpus_data::{CorpusHandle, DocRef};
 use crate::dom;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
@@ -87,7 +87,7 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
                         <span aria-hidden="true">{ "← " }</span>{ strings.back_to_library }
                     </a>
                 </p>
-                <h1 id="reader-title" class="page-heading reader__title">{ doc.title.clone() }</h1>
+                <h1 id="reader-title" class="page-heading reader__title" lang={CORPUS_LANG}>{ doc.title.clone() }</h1>
                 <DocumentMeta doc={doc.clone()} {lang} />
                 if reworded > 0 {
                     <p class="reader__reworded-note" role="note">

@@ -11,7 +11,7 @@ use crate::query_normalize::QueryNormalizer;
 use crate::script::ScriptError;
 use crate::segment::{SegmentError, Segmenter};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// BM25 term-frequency saturation.
 const K1: f64 = 1.2;
@@ -75,6 +75,9 @@ pub struct DocGroup {
     pub title: String,
     /// Indices into [`SearchResults::hits`], best first.
     pub hits: Vec<usize>,
+    /// All matching units of this document, including those beyond the
+    /// materialized hits of [`SearchEngine::search_top`].
+    pub total: usize,
     pub best_score: f64,
 }
 
@@ -123,7 +126,10 @@ pub struct NoResults {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
     pub query: Query,
+    /// Number of matching units (after filters).
     pub total: usize,
+    /// The best hits, best first: all of them from [`SearchEngine::search`],
+    /// at most `max_hits` from [`SearchEngine::search_top`].
     pub hits: Vec<Hit>,
     pub groups: Vec<DocGroup>,
     pub facets: Facets,
@@ -143,14 +149,41 @@ struct ResolvedFilters {
     years: Vec<u16>,
 }
 
-/// Per needle: occurrences (start offsets in `folded`) per unit.
-type Occurrences = HashMap<u32, Vec<usize>>;
+/// Where one needle occurs: units in ascending order, each with the byte
+/// offsets (in `folded`) where the needle starts.
+#[derive(Debug, Default)]
+struct Occurrences {
+    units: Vec<u32>,
+    /// Range of `starts` belonging to `units[i]`.
+    spans: Vec<(u32, u32)>,
+    starts: Vec<u32>,
+}
 
+impl Occurrences {
+    fn get(&self, unit: u32) -> Option<&[u32]> {
+        let i = self.units.binary_search(&unit).ok()?;
+        let (a, b) = self.spans[i];
+        Some(&self.starts[a as usize..b as usize])
+    }
+
+    /// Document frequency.
+    fn len(&self) -> usize {
+        self.units.len()
+    }
+}
+
+/// A required term as needle strings.
 struct PreparedTerm {
     /// Every needle must occur.
     pieces: Vec<String>,
     /// For unquoted multi-word terms: the whole term, boosted when contiguous.
     phrase: Option<String>,
+}
+
+/// A required term as indices into the search's needle list.
+struct TermNeedles {
+    pieces: Vec<usize>,
+    phrase: Option<usize>,
 }
 
 impl SearchEngine {
@@ -205,8 +238,17 @@ impl SearchEngine {
         }
     }
 
-    /// Runs a search. Never fails: unknown filter values become notices.
+    /// Runs a search and returns every hit. Never fails: unknown filter
+    /// values become notices.
     pub fn search(&self, request: &SearchRequest) -> SearchResults {
+        self.search_top(request, usize::MAX)
+    }
+
+    /// Like [`SearchEngine::search`] but materializes only the best
+    /// `max_hits` hits (what one screen shows); `total`, facets, group
+    /// counts and the diagnosis still cover every match. Per keystroke the
+    /// app calls this; exports call [`SearchEngine::search`].
+    pub fn search_top(&self, request: &SearchRequest, max_hits: usize) -> SearchResults {
         let query = Query::parse(&request.query);
         let mut notices = Vec::new();
         let filters = self.resolve_filters(request, &mut notices);
@@ -223,47 +265,49 @@ impl SearchEngine {
             .map(|t| self.fold(&t.text))
             .filter(|s| !s.is_empty())
             .collect();
-        let mut highlight_terms: Vec<String> = Vec::new();
-        for term in &prepared {
-            for p in term.phrase.iter().chain(&term.pieces) {
-                if !highlight_terms.contains(p) {
-                    highlight_terms.push(p.clone());
+
+        // Every distinct needle (pieces and phrases) once; their occurrences
+        // over the whole corpus, so document frequencies ignore filters.
+        let mut needles: Vec<String> = Vec::new();
+        let mut intern = |s: &String| -> usize {
+            match needles.iter().position(|n| n == s) {
+                Some(i) => i,
+                None => {
+                    needles.push(s.clone());
+                    needles.len() - 1
                 }
             }
-        }
-
-        // Occurrences of every needle (pieces and phrases), over the whole
-        // corpus, so document frequencies do not depend on filters.
-        let mut occurrences: HashMap<&str, Occurrences> = HashMap::new();
-        for needle in prepared
+        };
+        let terms: Vec<TermNeedles> = prepared
             .iter()
-            .flat_map(|t| t.pieces.iter().chain(&t.phrase))
-        {
-            if !occurrences.contains_key(needle.as_str()) {
-                occurrences.insert(needle, self.find_all(needle));
-            }
-        }
+            .map(|t| TermNeedles {
+                pieces: t.pieces.iter().map(&mut intern).collect(),
+                phrase: t.phrase.as_ref().map(&mut intern),
+            })
+            .collect();
+        let occurrences: Vec<Occurrences> = needles.iter().map(|n| self.find_all(n)).collect();
+        let idf: Vec<f64> = occurrences.iter().map(|o| self.idf(o.len())).collect();
+        let highlight_terms = needles.clone();
 
         // Units matching the query (ignoring filters), with their score.
-        let mut matched: Vec<Option<f64>> = if prepared.is_empty() {
+        let mut matched: Vec<Option<f64>> = if terms.is_empty() {
             vec![Some(0.0); units.len()]
         } else {
             let mut scores = vec![None; units.len()];
-            let first = &prepared[0].pieces[0];
-            'unit: for &id in occurrences[first.as_str()].keys() {
+            let first = terms[0].pieces[0];
+            'unit: for &id in &occurrences[first].units {
                 let unit = &units[id as usize];
                 let mut score = 0.0;
-                for term in &prepared {
+                for term in &terms {
                     let mut term_score = 0.0;
-                    for piece in &term.pieces {
-                        let Some(starts) = occurrences[piece.as_str()].get(&id) else {
+                    for &piece in &term.pieces {
+                        let Some(starts) = occurrences[piece].get(id) else {
                             continue 'unit;
                         };
-                        let df = occurrences[piece.as_str()].len();
-                        term_score += self.bm25(unit, piece, starts, df);
+                        term_score += self.bm25(unit, needles[piece].len(), starts, idf[piece]);
                     }
-                    if let Some(phrase) = &term.phrase {
-                        if let Some(starts) = occurrences[phrase.as_str()].get(&id) {
+                    if let Some(phrase) = term.phrase {
+                        if let Some(starts) = occurrences[phrase].get(id) {
                             let tf = starts.len() as f64;
                             term_score += PHRASE_BOOST * term_score * tf / (tf + K1);
                         }
@@ -299,13 +343,16 @@ impl SearchEngine {
             );
             sb.total_cmp(&sa).then(a.cmp(&b))
         });
+        let total = hit_ids.len();
+        let groups = self.group(&hit_ids, &matched, max_hits);
         let hits: Vec<Hit> = hit_ids
             .iter()
+            .take(max_hits)
             .map(|&id| {
                 self.make_hit(
                     id,
                     matched[id as usize].unwrap_or(0.0),
-                    &prepared,
+                    &needles,
                     &occurrences,
                     &filters,
                 )
@@ -313,7 +360,6 @@ impl SearchEngine {
             .collect();
 
         let facets = self.facets(&matched, &masks, &filters);
-        let groups = self.group(&hits);
         let diagnosis = if hits.is_empty() && (!query.is_empty() || !request.has_no_filters()) {
             Some(self.diagnose(&query, &matched, &masks))
         } else {
@@ -321,7 +367,7 @@ impl SearchEngine {
         };
         SearchResults {
             query,
-            total: hits.len(),
+            total,
             hits,
             groups,
             facets,
@@ -373,34 +419,44 @@ impl SearchEngine {
     }
 
     fn find_all(&self, needle: &str) -> Occurrences {
-        let mut out = HashMap::new();
+        let mut out = Occurrences::default();
         if needle.is_empty() {
             return out;
         }
+        // A needle is valid UTF-8, so byte matches start on char boundaries.
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
         for id in self.index.candidates(needle) {
             let unit = &self.index.units[id as usize];
-            let starts: Vec<usize> = unit.folded.match_indices(needle).map(|(i, _)| i).collect();
-            if !starts.is_empty() {
-                out.insert(id, starts);
+            let before = out.starts.len() as u32;
+            out.starts
+                .extend(finder.find_iter(unit.folded.as_bytes()).map(|i| i as u32));
+            let after = out.starts.len() as u32;
+            if after > before {
+                out.units.push(id);
+                out.spans.push((before, after));
             }
         }
         out
     }
 
-    fn bm25(&self, unit: &IndexedUnit, piece: &str, starts: &[usize], df: usize) -> f64 {
+    fn idf(&self, df: usize) -> f64 {
+        let n = self.index.units.len() as f64;
+        let df = df as f64;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn bm25(&self, unit: &IndexedUnit, needle_len: usize, starts: &[u32], idf: f64) -> f64 {
         let tf: f64 = starts
             .iter()
             .map(|&s| {
-                if unit.is_word_bound(s) && unit.is_word_bound(s + piece.len()) {
+                let s = s as usize;
+                if unit.is_word_bound(s) && unit.is_word_bound(s + needle_len) {
                     1.0
                 } else {
                     PARTIAL_WORD_WEIGHT
                 }
             })
             .sum();
-        let n = self.index.units.len() as f64;
-        let df = df as f64;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         let norm = 1.0 - B + B * unit.word_count.max(1) as f64 / self.index.avg_word_count;
         idf * tf * (K1 + 1.0) / (tf + K1 * norm)
     }
@@ -409,18 +465,19 @@ impl SearchEngine {
         &self,
         id: u32,
         score: f64,
-        prepared: &[PreparedTerm],
-        occurrences: &HashMap<&str, Occurrences>,
+        needles: &[String],
+        occurrences: &[Occurrences],
         filters: &ResolvedFilters,
     ) -> Hit {
         let unit = &self.index.units[id as usize];
         let mut ranges: Vec<(usize, usize)> = Vec::new();
-        for needle in prepared
-            .iter()
-            .flat_map(|t| t.pieces.iter().chain(&t.phrase))
-        {
-            if let Some(starts) = occurrences.get(needle.as_str()).and_then(|o| o.get(&id)) {
-                ranges.extend(starts.iter().map(|&s| (s, s + needle.len())));
+        for (needle, occ) in needles.iter().zip(occurrences) {
+            if let Some(starts) = occ.get(id) {
+                ranges.extend(
+                    starts
+                        .iter()
+                        .map(|&s| (s as usize, s as usize + needle.len())),
+                );
             }
         }
         ranges.sort();
@@ -526,11 +583,12 @@ impl SearchEngine {
 
     fn facets(&self, matched: &[Option<f64>], masks: &[u8], f: &ResolvedFilters) -> Facets {
         let index = &self.index;
-        let mut region: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut mechanism: HashMap<Mechanism, usize> = HashMap::new();
-        let mut doc: HashMap<u32, usize> = HashMap::new();
-        let mut level: HashMap<Level, usize> = HashMap::new();
-        let mut year: BTreeMap<u16, usize> = BTreeMap::new();
+        // Plain arrays, no hashing: this runs on every keystroke over every
+        // matching unit.
+        let mut region = vec![0usize; index.regions.len()];
+        let mut mechanism = [0usize; Mechanism::ALL.len()];
+        // Per document, for the doc, level and year dimensions.
+        let mut per_doc = vec![[0usize; 3]; index.docs.len()];
         // A unit counts for dimension i when it passes every *other* filter.
         let counts_for = |mask: u8, i: usize| mask | (1 << i) == 0b11111;
         for (id, unit) in index.units.iter().enumerate() {
@@ -538,35 +596,36 @@ impl SearchEngine {
                 continue;
             }
             let mask = masks[id];
-            let d = &index.docs[unit.doc as usize];
+            if mask.count_ones() < 4 {
+                // Fails two or more filters: counts nowhere.
+                continue;
+            }
             if counts_for(mask, 0) {
-                let set: HashSet<&str> = unit
-                    .issued_by
-                    .iter()
-                    .chain(&unit.mentions)
-                    .map(String::as_str)
-                    .collect();
-                for r in set {
-                    *region.entry(r).or_default() += 1;
+                for &r in &unit.region_indices {
+                    region[r as usize] += 1;
                 }
             }
             if counts_for(mask, 1) {
                 for m in &unit.mechanisms {
-                    *mechanism.entry(*m).or_default() += 1;
+                    mechanism[*m as usize] += 1;
                 }
             }
-            if counts_for(mask, 2) {
-                *doc.entry(unit.doc).or_default() += 1;
-            }
-            if counts_for(mask, 3) {
-                if let Some(l) = d.level {
-                    *level.entry(l).or_default() += 1;
+            for (slot, bit) in [(0, 2), (1, 3), (2, 4)] {
+                if counts_for(mask, bit) {
+                    per_doc[unit.doc as usize][slot] += 1;
                 }
             }
-            if counts_for(mask, 4) {
-                if let Some(y) = d.year {
-                    *year.entry(y).or_default() += 1;
-                }
+        }
+        let mut level: HashMap<Level, usize> = HashMap::new();
+        let mut year: BTreeMap<u16, usize> = BTreeMap::new();
+        let mut doc: HashMap<u32, usize> = HashMap::new();
+        for (i, (d, counts)) in index.docs.iter().zip(&per_doc).enumerate() {
+            doc.insert(i as u32, counts[0]);
+            if let Some(l) = d.level {
+                *level.entry(l).or_default() += counts[1];
+            }
+            if let Some(y) = d.year {
+                *year.entry(y).or_default() += counts[2];
             }
         }
         let mut years: Vec<u16> = index.docs.iter().filter_map(|d| d.year).collect();
@@ -576,10 +635,11 @@ impl SearchEngine {
             region: index
                 .regions
                 .iter()
-                .map(|r| FacetCount {
+                .enumerate()
+                .map(|(i, r)| FacetCount {
                     value: r.id.clone(),
                     label: r.name.clone(),
-                    count: region.get(r.id.as_str()).copied().unwrap_or(0),
+                    count: region[i],
                     selected: f.regions.contains(&r.id),
                 })
                 .collect(),
@@ -588,7 +648,7 @@ impl SearchEngine {
                 .map(|m| FacetCount {
                     value: m.id().into(),
                     label: m.name_zh().into(),
-                    count: mechanism.get(m).copied().unwrap_or(0),
+                    count: mechanism[*m as usize],
                     selected: f.mechanisms.contains(m),
                 })
                 .collect(),
@@ -624,27 +684,32 @@ impl SearchEngine {
         }
     }
 
-    fn group(&self, hits: &[Hit]) -> Vec<DocGroup> {
+    /// Groups the ranked units by document, documents in order of their
+    /// best unit; `hits` indices only cover the first `max_hits` units.
+    fn group(&self, ranked: &[u32], matched: &[Option<f64>], max_hits: usize) -> Vec<DocGroup> {
         let mut groups: Vec<DocGroup> = Vec::new();
-        let mut by_doc: HashMap<&str, usize> = HashMap::new();
-        for (i, hit) in hits.iter().enumerate() {
-            let g = *by_doc.entry(hit.doc.as_str()).or_insert_with(|| {
-                let title = self
-                    .index
-                    .docs
-                    .iter()
-                    .find(|d| d.id == hit.doc)
-                    .map(|d| d.title.clone())
-                    .unwrap_or_default();
-                groups.push(DocGroup {
-                    doc: hit.doc.clone(),
-                    title,
-                    hits: Vec::new(),
-                    best_score: hit.score,
-                });
-                groups.len() - 1
-            });
-            groups[g].hits.push(i);
+        let mut by_doc: Vec<Option<usize>> = vec![None; self.index.docs.len()];
+        for (i, &id) in ranked.iter().enumerate() {
+            let doc = self.index.units[id as usize].doc as usize;
+            let g = match by_doc[doc] {
+                Some(g) => g,
+                None => {
+                    let d = &self.index.docs[doc];
+                    groups.push(DocGroup {
+                        doc: d.id.clone(),
+                        title: d.title.clone(),
+                        hits: Vec::new(),
+                        total: 0,
+                        best_score: matched[id as usize].unwrap_or(0.0),
+                    });
+                    by_doc[doc] = Some(groups.len() - 1);
+                    groups.len() - 1
+                }
+            };
+            groups[g].total += 1;
+            if i < max_hits {
+                groups[g].hits.push(i);
+            }
         }
         groups
     }

@@ -48,6 +48,9 @@ pub struct IndexedUnit {
     /// Region ids the unit "mentions": its region tags and every region
     /// containing them.
     pub mentions: Vec<String>,
+    /// `issued_by` ∪ `mentions` as indices into [`SearchIndex::regions`],
+    /// ascending (for facet counting without hashing).
+    pub region_indices: Vec<u32>,
 }
 
 impl IndexedUnit {
@@ -100,6 +103,12 @@ impl SearchIndex {
                 .map(|set| set.iter().cloned().collect())
                 .unwrap_or_else(|| vec![id.to_string()])
         };
+        let region_index: HashMap<&str, u32> = corpus
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i as u32))
+            .collect();
         let mut docs = Vec::with_capacity(corpus.documents.len());
         let mut units = Vec::new();
         for (doc_index, doc) in corpus.documents.iter().enumerate() {
@@ -128,6 +137,13 @@ impl SearchIndex {
                 let mut mechanisms: Vec<Mechanism> = unit.mechanisms.iter().map(|m| m.id).collect();
                 mechanisms.sort();
                 mechanisms.dedup();
+                let mut region_indices: Vec<u32> = issued_by
+                    .iter()
+                    .chain(&mentions)
+                    .filter_map(|id| region_index.get(id.as_str()).copied())
+                    .collect();
+                region_indices.sort();
+                region_indices.dedup();
                 units.push(IndexedUnit {
                     doc: doc_index as u32,
                     path: unit.path.as_str().to_string(),
@@ -139,6 +155,7 @@ impl SearchIndex {
                     mechanisms,
                     issued_by: issued_by.clone(),
                     mentions: mentions.into_iter().collect(),
+                    region_indices,
                 });
             }
         }
