@@ -3,9 +3,10 @@
 //! hosted `dist/` over HTTP from [`StaticServer`], and the single file over
 //! `file://`.
 //!
-//! The Node side learns where to look from three environment variables, so a
-//! test file added later (CSP, iframe, axe) needs no change here:
-//! `PE_SERVED_URL`, `PE_SINGLE_FILE_URL`, `PE_ARTIFACTS_DIR`.
+//! The Node side learns where to look from environment variables, so a test
+//! file added later (CSP, iframe, axe) needs no change here: `PE_SERVED_URL`,
+//! `PE_SINGLE_FILE_URL`, `PE_ARTIFACTS_DIR` and `PE_DIST_DIR` (for a test
+//! that serves the build itself, e.g. with a Content-Security-Policy header).
 
 use std::fs;
 use std::path::Path;
@@ -42,6 +43,7 @@ pub fn run(ws: &Workspace) -> Result<E2eOutcome> {
         .env("PE_SERVED_URL", server.url())
         .env("PE_SINGLE_FILE_URL", &single_file_url)
         .env("PE_ARTIFACTS_DIR", &artifacts)
+        .env("PE_DIST_DIR", ws.dist_dir())
         .run_tee()?;
     drop(server);
     Ok(E2eOutcome { passed, output })
