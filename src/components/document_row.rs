@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::corpus_data::{unit_counts, unit_kind_id, DocRef};
 use crate::components::metadata_value::{known_or_unknown, ui_value_or_unknown, unknown};
+use crate::corpus_data::{unit_counts, unit_kind_id, DocRef};
 use crate::i18n::{Lang, CORPUS_LANG};
 use crate::route::Route;
 
