@@ -1,4 +1,6 @@
-//! A unit's mechanism and region tags, as two labelled lists of names.
+//! A unit's mechanism and region tags, as two labelled lists of names. The
+//! visible label is hidden from screen readers because the list's
+//! `aria-label` already says it.
 
 use yew::prelude::*;
 
@@ -28,7 +30,7 @@ pub fn TagList(props: &TagListProps) -> Html {
     html! {
         <div class="tags">
             if !props.mechanisms.is_empty() {
-                <span class="tags__label">{ strings.tags_mechanisms }</span>
+                <span class="tags__label" aria-hidden="true">{ strings.tags_mechanisms }</span>
                 <ul class="tags__list" aria-label={strings.tags_mechanisms}>
                     { for props.mechanisms.iter().map(|tag| html! {
                         <li class="tag tag--mechanism" data-mechanism={tag.id.clone()}>{ tag.name.clone() }</li>
@@ -36,7 +38,7 @@ pub fn TagList(props: &TagListProps) -> Html {
                 </ul>
             }
             if !props.regions.is_empty() {
-                <span class="tags__label">{ strings.tags_regions }</span>
+                <span class="tags__label" aria-hidden="true">{ strings.tags_regions }</span>
                 <ul class="tags__list" aria-label={strings.tags_regions}>
                     { for props.regions.iter().map(|tag| html! {
                         <li class="tag tag--region" data-region={tag.id.clone()}>{ tag.name.clone() }</li>
