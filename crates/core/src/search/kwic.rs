@@ -99,6 +99,34 @@ pub fn kwic(text: &str, matches: &[(usize, usize)], window: usize) -> Snippet {
     }
 }
 
+/// Byte ranges in `text` where any of `terms` occurs (ASCII
+/// case-insensitively, like the search), sorted and merged: what the reader
+/// highlights when a hit is followed with the results'
+/// `highlight_terms`.
+pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    let folded = text.to_ascii_lowercase();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for term in terms {
+        let needle = term.to_ascii_lowercase();
+        if needle.is_empty() {
+            continue;
+        }
+        ranges.extend(
+            memchr::memmem::find_iter(folded.as_bytes(), needle.as_bytes())
+                .map(|s| (s, s + needle.len())),
+        );
+    }
+    ranges.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
 /// Byte offset `n` characters before `at` (or 0).
 fn back_chars(text: &str, at: usize, n: usize) -> usize {
     if n == 0 {
@@ -150,6 +178,20 @@ mod tests {
         let snip = kwic(text, &[(1, 2), (0, 99)], 2);
         assert_eq!(snip.to_marked("[", "]"), "区域协调…");
         assert_eq!(kwic("", &[], 5).to_marked("[", "]"), "");
+    }
+
+    #[test]
+    fn highlight_ranges_merge_overlaps_and_ignore_case() {
+        let text = "区域协调发展 and G60 走廊";
+        let terms = vec![
+            "协调".to_string(),
+            "协调发展".to_string(),
+            "g60".to_string(),
+            String::new(),
+        ];
+        let ranges = highlight_ranges(text, &terms);
+        let found: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(found, vec!["协调发展", "G60"]);
     }
 
     proptest! {

@@ -38,7 +38,7 @@ pub use engine::{
 };
 pub use export::{csv_field, export_rows, to_csv, to_json, ExportRow};
 pub use index::{region_containers, IndexedDoc, IndexedUnit, SearchIndex};
-pub use kwic::{kwic, Snippet, SnippetPart};
+pub use kwic::{highlight_ranges, kwic, Snippet, SnippetPart};
 pub use query::{Query, QueryTerm};
 pub use request::{FilterKind, SearchRequest};
 pub use terms::{term_frequencies, StopWords, TermCount, TermFrequencies, TermGroup, STOP_WORDS};
