@@ -2,6 +2,31 @@
 //! document title, `<html lang>`, the readiness marker for tests and
 //! benchmarks, and scrolling to a unit. Only called from effects, which never
 //! run during native server-side rendering in tests.
+//!
+//! # Selector contract
+//!
+//! End-to-end tests, the cold-start benchmark and embedders may rely on
+//! these; renaming one is a breaking change.
+//!
+//! | selector | what it is |
+//! |---|---|
+//! | `body[data-ready="…"]` | the view that has rendered: `library`, `reader`, `not-found`, `unavailable`, `corpus-error` (later views add their own names) |
+//! | `html[lang]` | `zh-CN` or `en`, following the language toggle |
+//! | `#main` | the `<main>` element, target of the skip link (`.skip-link`) |
+//! | `#lang-toggle` | the language switch button |
+//! | `[data-notice="stored-language-reset"]` | the notice after a corrupt stored language was reset |
+//! | `table#library`, `#library tr[data-doc-id="{id}"]` | the library table and one row per document |
+//! | `#reader[data-doc-id="{id}"]` | the reader's `<article>` |
+//! | `[data-path="{path}"]`, `#unit-{path}` | one unit in the reader (`data-kind` = its kind) |
+//! | `.unit--target[aria-current="location"]` | the unit named by `#/doc/{id}/{path}` (exactly one) |
+//! | `.unit--reworded`, `.reworded-mark` | a unit whose text comes only from the reworded witness, and its warning |
+//! | `.unit__permalink` | a unit's permalink (`href="#/doc/{id}/{path}"`) |
+//! | `details.provenance` | a unit's source, lines, repairs and tag reasons |
+//! | `.tag--mechanism[data-mechanism]`, `.tag--region[data-region]` | a unit's tags |
+//! | `nav.toc`, `.toc__link--current` | the contents and its entry for the target unit |
+//! | `[data-testid="not-found"]` | the not-found page (always has `a[href="#/"]`) |
+//! | `[data-testid="unavailable"]`, `[data-testid="corpus-error"]` | a route not in this build; an unreadable bundled corpus |
+//! | `#fatal-error[role="alert"]` | the panic banner with its reload button |
 
 use web_sys::{FocusOptions, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
