@@ -5,6 +5,7 @@
 //! libraries, so every function behaves the same natively and in wasm32.
 //!
 //! * [`model`] — the normalized corpus (the JSON contract).
+//! * [`app_route`] — the one rule for a safe in-app route (tours, embedding).
 //! * [`compare`] — clause alignment and Chinese-aware diffs.
 //! * [`script`] — pure-Rust Traditional → Simplified conversion (OpenCC tables).
 //! * [`query_normalize`] — queries normalized exactly like the corpus.
@@ -13,6 +14,7 @@
 //! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
 //! * [`tour`] — guided walkthroughs as validated data.
 
+pub mod app_route;
 pub mod compare;
 pub mod ingest;
 pub mod model;

@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::app_route::check_app_route;
+
 /// The `format` value every tour file carries, so a future layout can be
 /// told apart.
 pub const TOUR_FORMAT: &str = "policy-explorer-tour/1";
@@ -18,7 +20,6 @@ pub const MAX_TOUR_BYTES: usize = 256 * 1024;
 const MAX_STEPS: usize = 100;
 const MAX_TITLE_CHARS: usize = 200;
 const MAX_TEXT_CHARS: usize = 4000;
-const MAX_ROUTE_CHARS: usize = 600;
 
 /// A text in the UI's two languages; `en` may be omitted (the Chinese text
 /// is shown instead).
@@ -139,27 +140,10 @@ fn validate(tour: &Tour) -> Result<(), TourError> {
     Ok(())
 }
 
-/// A route must be a plain in-app hash route: `#/` followed by one of the
-/// app's top-level paths, no scheme, no control characters, no markup.
+/// A route must be a plain in-app hash route; the rule is shared with the
+/// embedding bridge's `navigate` command ([`crate::app_route`]).
 fn check_route(name: &str, route: &str) -> Result<(), TourError> {
-    let problem = if route.chars().count() > MAX_ROUTE_CHARS {
-        Some(format!("longer than {MAX_ROUTE_CHARS} characters"))
-    } else if !route.starts_with("#/") {
-        Some("must start with \"#/\" (an in-app link such as #/doc/sichuan/6.21)".to_string())
-    } else if route
-        .chars()
-        .any(|c| c.is_control() || c.is_whitespace() || "<>\"'`\\".contains(c))
-    {
-        Some("contains spaces, quotes, angle brackets or control characters".to_string())
-    } else {
-        let first = route[2..].split(['/', '?']).next().unwrap_or_default();
-        (!["", "doc", "search", "compare", "witness"].contains(&first))
-            .then(|| format!("\"{}\" is not a page of the app", truncate(first, 30)))
-    };
-    match problem {
-        Some(p) => Err(field(name, p)),
-        None => Ok(()),
-    }
+    check_app_route(route).map_err(|problem| field(name, problem.to_string()))
 }
 
 fn check_text(name: &str, text: &LocalizedText, max: usize) -> Result<(), TourError> {
