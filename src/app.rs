@@ -17,6 +17,7 @@ use crate::views::corpus_error::CorpusErrorView;
 use crate::views::library::LibraryView;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 use crate::views::reader::ReaderView;
+use crate::views::search::SearchView;
 use crate::views::unavailable::{UnavailableFeature, UnavailableView};
 
 /// The id of `<main>`, target of the skip link.
@@ -103,7 +104,7 @@ fn switch(route: Route) -> Html {
         Route::Library => html! { <LibraryView /> },
         Route::Document { id } => html! { <ReaderView {id} path={None::<String>} /> },
         Route::Unit { id, path } => html! { <ReaderView {id} path={Some(path)} /> },
-        Route::Search => html! { <UnavailableView feature={UnavailableFeature::Search} /> },
+        Route::Search => html! { <SearchView /> },
         Route::Compare { .. } | Route::CompareUnit { .. } => {
             html! { <UnavailableView feature={UnavailableFeature::Compare} /> }
         }

@@ -9,6 +9,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use policy_core::model::{load_corpus, Corpus, Document, UnitKind};
+use policy_core::search::{SearchEngine, StopWords};
 
 /// The generated corpus (`cargo run -p policy-cli -- corpus build` writes it).
 const BUNDLED_CORPUS_JSON: &str = include_str!("../corpus/corpus.json");
@@ -23,6 +24,59 @@ thread_local! {
 /// instead of panicking).
 pub fn bundled_corpus() -> Result<CorpusHandle, String> {
     BUNDLED.with(Clone::clone)
+}
+
+/// The search engine (index + segmenter + T→S converter) for a corpus,
+/// with the stop words its term charts use and how long it took to build.
+/// Cheap to clone; compares by pointer.
+#[derive(Clone)]
+pub struct SearchEngineHandle {
+    pub engine: Rc<SearchEngine>,
+    pub stop_words: Rc<StopWords>,
+    /// Milliseconds the build took (shown to tests and benchmarks).
+    pub build_ms: f64,
+}
+
+impl PartialEq for SearchEngineHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.engine, &other.engine)
+    }
+}
+
+thread_local! {
+    /// Built on first use of search or of the reader's word boundaries, not
+    /// at start-up: the library's cold start must not pay for segmenting
+    /// the whole corpus. Keyed by corpus pointer so tests with a fixture
+    /// corpus get their own engine.
+    static SEARCH_ENGINE: std::cell::RefCell<Option<(CorpusHandle, SearchEngineHandle)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The engine for `corpus` if it has already been built.
+pub fn cached_search_engine(corpus: &CorpusHandle) -> Option<SearchEngineHandle> {
+    SEARCH_ENGINE.with(|cell| {
+        cell.borrow()
+            .as_ref()
+            .filter(|(owner, _)| owner == corpus)
+            .map(|(_, handle)| handle.clone())
+    })
+}
+
+/// The engine for `corpus`, built now if needed. An error means embedded
+/// data (dictionary, conversion tables) is broken; the caller shows it.
+pub fn search_engine(corpus: &CorpusHandle) -> Result<SearchEngineHandle, String> {
+    if let Some(handle) = cached_search_engine(corpus) {
+        return Ok(handle);
+    }
+    let started = crate::clock::now_ms();
+    let engine = SearchEngine::new(corpus).map_err(|e| e.to_string())?;
+    let handle = SearchEngineHandle {
+        engine: Rc::new(engine),
+        stop_words: Rc::new(StopWords::builtin()),
+        build_ms: crate::clock::now_ms() - started,
+    };
+    SEARCH_ENGINE.with(|cell| *cell.borrow_mut() = Some((corpus.clone(), handle.clone())));
+    Ok(handle)
 }
 
 /// Shared, read-only access to a parsed corpus.

@@ -13,6 +13,7 @@
 //!   [`panic_banner`] — the crash message.
 
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod corpus_data;
 pub mod dom;

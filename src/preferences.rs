@@ -55,6 +55,25 @@ pub fn save_language(lang: Lang) {
     }
 }
 
+/// The local-storage key of the reader's "show word boundaries" toggle.
+pub const WORD_BOUNDARIES_KEY: &str = "policy-explorer.word-boundaries";
+
+/// Whether the reader shows word boundaries. Only the exact value `"on"`
+/// turns them on; anything else (missing, junk) means off, so a corrupt
+/// value can only ever hide a teaching aid, never break the reader.
+pub fn load_word_boundaries() -> bool {
+    local_storage()
+        .and_then(|s| s.get_item(WORD_BOUNDARIES_KEY).ok().flatten())
+        .is_some_and(|v| v == "on")
+}
+
+/// Remembers the toggle; silently does nothing without storage.
+pub fn save_word_boundaries(on: bool) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(WORD_BOUNDARIES_KEY, if on { "on" } else { "off" });
+    }
+}
+
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }

@@ -223,7 +223,7 @@ fn hostile_route_parameters_are_rendered_as_text() {
 
 #[test]
 fn routes_of_later_features_say_they_are_not_in_this_build() {
-    for path in ["/search", "/compare/a/b", "/compare/a/b/1.1"] {
+    for path in ["/compare/a/b", "/compare/a/b/1.1"] {
         let html = render(path);
         assert!(html.contains("data-testid=\"unavailable\""), "{path}");
     }

@@ -27,6 +27,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                 <nav class="site-nav" aria-label={strings.main_nav_label}>
                     <ul class="site-nav__list">
                         <li><a class="site-nav__link" href={Route::Library.href()}>{ strings.nav_library }</a></li>
+                        <li><a class="site-nav__link" href={Route::Search.href()}>{ strings.nav_search }</a></li>
                     </ul>
                 </nav>
                 <LangToggle lang={props.lang} on_toggle={props.on_toggle_lang.clone()} />

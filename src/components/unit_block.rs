@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::provenance_details::{ProvenanceDetails, TagReason};
 use crate::components::reworded_mark::RewordedMark;
+use crate::components::search_unit_text::SearchUnitText;
 use crate::components::tag_list::{TagItem, TagList};
 use crate::corpus_data::{unit_kind_id, DocRef};
 use crate::i18n::{fill, Lang, CORPUS_LANG};
@@ -149,7 +150,7 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
             { for paragraphs(body).enumerate().map(|(n, paragraph)| html! {
                 <p class="unit__text" lang={CORPUS_LANG}>
                     if n == 0 && heading_tag.is_none() { { label.clone() } }
-                    { paragraph.to_string() }
+                    <SearchUnitText text={paragraph.to_string()} target={props.is_target} />
                 </p>
             }) }
             <TagList lang={props.lang} {mechanisms} {regions} />

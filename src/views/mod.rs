@@ -6,4 +6,5 @@ pub mod corpus_error;
 pub mod library;
 pub mod not_found;
 pub mod reader;
+pub mod search;
 pub mod unavailable;

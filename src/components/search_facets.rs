@@ -1,0 +1,150 @@
+//! The facet panel: one group per filter dimension (region, mechanism,
+//! document, level, year), each option a toggle button (`aria-pressed`)
+//! with the live count the engine computed for it — hits it would give
+//! together with the query and the *other* filters.
+
+use policy_core::model::{Level, Mechanism};
+use policy_core::search::{FacetCount, Facets, FilterKind};
+use yew::prelude::*;
+
+use crate::components::search_notices::filter_name;
+use crate::corpus_data::CorpusHandle;
+use crate::i18n::{Lang, CORPUS_LANG};
+
+#[derive(Properties, PartialEq)]
+pub struct SearchFacetsProps {
+    pub lang: Lang,
+    pub corpus: CorpusHandle,
+    pub facets: Facets,
+    /// A click on an option: its dimension and value.
+    pub on_toggle: Callback<(FilterKind, String)>,
+    pub on_clear: Callback<()>,
+}
+
+#[component]
+pub fn SearchFacets(props: &SearchFacetsProps) -> Html {
+    let strings = props.lang.strings();
+    let english = props.lang == Lang::En;
+    let corpus = &props.corpus;
+    let facets = &props.facets;
+    let any_selected = [
+        &facets.region,
+        &facets.mechanism,
+        &facets.doc,
+        &facets.level,
+        &facets.year,
+    ]
+    .iter()
+    .any(|list| list.iter().any(|f| f.selected));
+
+    // Regions: the gazetteer is long, so only places the current results
+    // touch (or that are selected) are offered.
+    let regions: Vec<(FacetCount, String)> = facets
+        .region
+        .iter()
+        .filter(|f| f.count > 0 || f.selected)
+        .map(|f| (f.clone(), corpus.region_name(&f.value, english)))
+        .collect();
+    let mechanisms: Vec<(FacetCount, String)> = facets
+        .mechanism
+        .iter()
+        .map(|f| {
+            let name = Mechanism::parse(&f.value)
+                .map_or_else(|| f.label.clone(), |m| corpus.mechanism_name(m, english));
+            (f.clone(), name)
+        })
+        .collect();
+    let docs: Vec<(FacetCount, String)> = facets
+        .doc
+        .iter()
+        .map(|f| (f.clone(), f.label.clone()))
+        .collect();
+    let levels: Vec<(FacetCount, String)> = facets
+        .level
+        .iter()
+        .map(|f| {
+            let name = Level::from_id(&f.value).map_or(f.label.as_str(), |l| strings.level(l));
+            (f.clone(), name.to_string())
+        })
+        .collect();
+    let years: Vec<(FacetCount, String)> = facets
+        .year
+        .iter()
+        .map(|f| (f.clone(), f.label.clone()))
+        .collect();
+
+    let on_clear = {
+        let cb = props.on_clear.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    html! {
+        <div class="search-facets">
+            <h2 class="search-facets__heading">{ strings.search_filters_heading }</h2>
+            if any_selected {
+                <button type="button" class="search-facets__clear" onclick={on_clear}>{ strings.facet_clear }</button>
+            }
+            <FacetGroup lang={props.lang} kind={FilterKind::Region} options={regions}
+                hint={Some(AttrValue::from(strings.facet_region_hint))} corpus_text={true}
+                on_toggle={props.on_toggle.clone()} />
+            <FacetGroup lang={props.lang} kind={FilterKind::Mechanism} options={mechanisms}
+                corpus_text={!english} on_toggle={props.on_toggle.clone()} />
+            <FacetGroup lang={props.lang} kind={FilterKind::Doc} options={docs}
+                corpus_text={true} on_toggle={props.on_toggle.clone()} />
+            <FacetGroup lang={props.lang} kind={FilterKind::Level} options={levels}
+                on_toggle={props.on_toggle.clone()} />
+            <FacetGroup lang={props.lang} kind={FilterKind::Year} options={years}
+                on_toggle={props.on_toggle.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FacetGroupProps {
+    lang: Lang,
+    kind: FilterKind,
+    /// Each option with its display name.
+    options: Vec<(FacetCount, String)>,
+    #[prop_or_default]
+    hint: Option<AttrValue>,
+    /// The names are corpus text (Chinese), marked with `lang`.
+    #[prop_or_default]
+    corpus_text: bool,
+    on_toggle: Callback<(FilterKind, String)>,
+}
+
+#[component]
+fn FacetGroup(props: &FacetGroupProps) -> Html {
+    let strings = props.lang.strings();
+    let kind = props.kind;
+    let hint_id = format!("facet-hint-{}", kind.param());
+    html! {
+        <fieldset class="facet" data-facet={kind.param()}>
+            <legend class="facet__legend">{ filter_name(strings, kind) }</legend>
+            if let Some(hint) = &props.hint {
+                <p id={hint_id.clone()} class="facet__hint">{ hint.clone() }</p>
+            }
+            <ul class="facet__options">
+                { for props.options.iter().map(|(facet, name)| {
+                    let onclick = {
+                        let cb = props.on_toggle.clone();
+                        let value = facet.value.clone();
+                        Callback::from(move |_: MouseEvent| cb.emit((kind, value.clone())))
+                    };
+                    html! {
+                        <li key={facet.value.clone()}>
+                            <button type="button"
+                                class={classes!("facet-option", (facet.count == 0).then_some("facet-option--empty"))}
+                                data-value={facet.value.clone()}
+                                aria-pressed={if facet.selected { "true" } else { "false" }}
+                                aria-describedby={props.hint.is_some().then(|| hint_id.clone())}
+                                {onclick}>
+                                <span class="facet-option__name" lang={props.corpus_text.then_some(CORPUS_LANG)}>{ name.clone() }</span>
+                                <span class="facet-count">{ facet.count }</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </fieldset>
+    }
+}

@@ -1,0 +1,406 @@
+//! `#/search?q=…&region=…&mechanism=…&doc=…&level=…&year=…`: the search
+//! screen. The URL is the source of truth: the request is parsed from it
+//! (ignored parameters become visible notices) and every change made here
+//! writes the canonical URL back (`to_search_url`) — replacing the history
+//! entry while typing, pushing a new one on submit and on filter clicks —
+//! so a permalink, reload, back and forward all give the same screen.
+//!
+//! The engine is built on first use (not at start-up); until then the view
+//! shows a short "preparing" message. `#search-view` carries
+//! `data-engine-ms` and `data-search-ms` for tests and benchmarks.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use policy_core::search::{
+    parse_search_url, term_frequencies, to_search_url, FilterKind, SearchRequest, SearchResults,
+    UrlNotice, SEARCH_ROUTE,
+};
+use yew::prelude::*;
+use yew_router::prelude::*;
+use yew_router::query::Raw;
+
+use crate::components::search_export::SearchExport;
+use crate::components::search_facets::SearchFacets;
+use crate::components::search_notices::{no_results_lines, SearchNotices};
+use crate::components::search_query_box::SearchQueryBox;
+use crate::components::search_results::SearchResultsList;
+use crate::components::search_term_chart::SearchTermChart;
+use crate::corpus_data::{cached_search_engine, search_engine, CorpusHandle, SearchEngineHandle};
+use crate::dom;
+use crate::i18n::Lang;
+use crate::route::Route;
+
+/// Typing waits this long for a pause before searching and writing the URL.
+const DEBOUNCE_MS: u32 = 150;
+/// Hits rendered at first, and added by "show more".
+const PAGE: usize = 100;
+/// Words per group in the term chart.
+const TOP_TERMS: usize = 5;
+
+#[component]
+pub fn SearchView() -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let Some(corpus) = use_context::<CorpusHandle>() else {
+        return html! {};
+    };
+    let query_str = use_location()
+        .map(|l| l.query_str().to_string())
+        .unwrap_or_default();
+
+    // The engine: from the cache, or built just after the first paint so
+    // the page shows "preparing…" instead of freezing on the link click.
+    let engine = {
+        let corpus = corpus.clone();
+        use_state(move || cached_search_engine(&corpus).map(Ok))
+    };
+    {
+        let engine = engine.clone();
+        let corpus = corpus.clone();
+        use_effect_with((), move |_| {
+            if engine.is_none() {
+                Timeout::new(0, move || engine.set(Some(search_engine(&corpus)))).forget();
+            }
+        });
+    }
+    {
+        use_effect_with(lang, |lang| {
+            dom::set_title(lang.strings().page_title_search)
+        });
+    }
+
+    let strings = lang.strings();
+    let body = match &*engine {
+        None => {
+            html! { <p class="search-preparing" role="status">{ strings.search_preparing }</p> }
+        }
+        Some(Err(error)) => html! {
+            <p class="search-error" role="alert">{ strings.search_engine_error }{ " " }<code>{ error.clone() }</code></p>
+        },
+        Some(Ok(handle)) => html! {
+            <SearchScreen {lang} corpus={corpus.clone()} engine={handle.clone()} query_str={query_str} />
+        },
+    };
+    html! {
+        <section id="search-view" class="search-view" aria-labelledby="search-heading"
+            data-engine-ms={engine.as_ref().and_then(|e| e.as_ref().ok()).map(|h| format!("{:.1}", h.build_ms))}>
+            <h1 id="search-heading" class="page-heading">{ strings.search_heading }</h1>
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SearchScreenProps {
+    lang: Lang,
+    corpus: CorpusHandle,
+    engine: SearchEngineHandle,
+    /// `?q=…` as found in the location (with the `?`, or empty).
+    query_str: AttrValue,
+}
+
+/// The search screen once the engine exists.
+#[component]
+fn SearchScreen(props: &SearchScreenProps) -> Html {
+    let lang = props.lang;
+    let strings = lang.strings();
+    let navigator = use_navigator();
+
+    let parsed: Rc<(SearchRequest, Vec<UrlNotice>)> =
+        use_memo(props.query_str.clone(), |q| parse_search_url(q));
+    let request = parsed.0.clone();
+
+    let outcome: Rc<(Rc<SearchResults>, f64)> = {
+        let engine = props.engine.clone();
+        use_memo(request.clone(), move |request| {
+            let started = crate::clock::now_ms();
+            let results = engine.engine.search(request);
+            (Rc::new(results), crate::clock::now_ms() - started)
+        })
+    };
+    let results = outcome.0.clone();
+    let frequencies = {
+        let engine = props.engine.clone();
+        use_memo(results.clone(), move |results| {
+            term_frequencies(
+                engine.engine.index(),
+                &results.hits,
+                &engine.stop_words,
+                TOP_TERMS,
+            )
+        })
+    };
+
+    // The text in the box. It follows the URL, except for URLs this view
+    // wrote itself while the user was typing (so a rejected character does
+    // not vanish from under the cursor).
+    let typed = use_state(|| request.query.clone());
+    let written: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    {
+        let typed = typed.clone();
+        let written = written.clone();
+        let query = request.query.clone();
+        use_effect_with(props.query_str.clone(), move |query_str| {
+            let ours = written.borrow().as_deref() == Some(query_str.as_str());
+            if !ours && *typed != query {
+                typed.set(query);
+            }
+        });
+    }
+    let window = use_state(|| 20usize);
+    let limit = use_state(|| PAGE);
+    {
+        let limit = limit.clone();
+        use_effect_with(request.clone(), move |_| limit.set(PAGE));
+    }
+    use_effect_with(request.clone(), |_| dom::mark_ready("search"));
+
+    // Writes a request to the URL: `replace` while typing, push otherwise.
+    let go = {
+        let written = written.clone();
+        Callback::from(move |(next, replace): (SearchRequest, bool)| {
+            let Some(navigator) = navigator.as_ref() else {
+                return;
+            };
+            let url = to_search_url(&next);
+            let query = url
+                .strip_prefix(SEARCH_ROUTE)
+                .unwrap_or_default()
+                .to_string();
+            *written.borrow_mut() = Some(query.clone());
+            let query = query.strip_prefix('?').map(str::to_string);
+            match (query, replace) {
+                (None, true) => navigator.replace(&Route::Search),
+                (None, false) => navigator.push(&Route::Search),
+                (Some(q), true) => {
+                    let _ = navigator.replace_with_query(&Route::Search, Raw(q));
+                }
+                (Some(q), false) => {
+                    let _ = navigator.push_with_query(&Route::Search, Raw(q));
+                }
+            }
+        })
+    };
+
+    let on_input = {
+        let typed = typed.clone();
+        let pending = pending.clone();
+        let go = go.clone();
+        let request = request.clone();
+        Callback::from(move |text: String| {
+            typed.set(text.clone());
+            let go = go.clone();
+            let mut next = request.clone();
+            let pending_inner = pending.clone();
+            *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                pending_inner.borrow_mut().take();
+                next.query = text;
+                go.emit((next, true));
+            }));
+        })
+    };
+    let on_submit = {
+        let pending = pending.clone();
+        let go = go.clone();
+        let request = request.clone();
+        Callback::from(move |text: String| {
+            pending.borrow_mut().take();
+            let mut next = request.clone();
+            next.query = text;
+            go.emit((next, false));
+        })
+    };
+    let on_toggle = {
+        let go = go.clone();
+        let request = request.clone();
+        let typed = typed.clone();
+        let pending = pending.clone();
+        Callback::from(move |(kind, value): (FilterKind, String)| {
+            pending.borrow_mut().take();
+            let mut next = request.clone();
+            next.query = (*typed).clone();
+            toggle_filter(&mut next, kind, &value);
+            go.emit((next, false));
+        })
+    };
+    let on_clear = {
+        let go = go.clone();
+        let request = request.clone();
+        Callback::from(move |()| {
+            go.emit((SearchRequest::with_query(request.query.clone()), false));
+        })
+    };
+    let on_window = {
+        let window = window.clone();
+        Callback::from(move |n: usize| window.set(n))
+    };
+    let on_show_more = {
+        let limit = limit.clone();
+        Callback::from(move |()| limit.set(*limit + PAGE))
+    };
+
+    let browsing = request.query.trim().is_empty() && request.has_no_filters();
+    let no_results = results
+        .diagnosis
+        .as_ref()
+        .filter(|_| results.total == 0)
+        .map(|d| no_results_lines(strings, &request.query, d));
+
+    html! {
+        <div class="search-screen" data-search-ms={format!("{:.2}", outcome.1)}>
+            <SearchQueryBox {lang} value={(*typed).clone()} {on_input} {on_submit} />
+            <SearchNotices {lang} url_notices={parsed.1.clone()} filter_notices={results.notices.clone()} />
+            <div class="search-layout">
+                <aside class="search-layout__facets" aria-label={strings.search_filters_heading}>
+                    <SearchFacets {lang} corpus={props.corpus.clone()} facets={results.facets.clone()}
+                        {on_toggle} {on_clear} />
+                </aside>
+                <div class="search-layout__results">
+                    if browsing {
+                        <p class="search-hint">{ strings.search_browse_hint }</p>
+                    }
+                    if let Some(lines) = no_results {
+                        <div class="search-empty" data-testid="search-no-results">
+                            { for lines.into_iter().map(|line| html! { <p>{ line }</p> }) }
+                        </div>
+                    }
+                    <SearchExport {lang} engine={props.engine.clone()} results={results.clone()} window={*window} />
+                    <SearchResultsList {lang} corpus={props.corpus.clone()} engine={props.engine.clone()}
+                        results={results.clone()} query={AttrValue::from(request.query.clone())}
+                        window={*window} {on_window} limit={*limit} {on_show_more} />
+                </div>
+                <div class="search-layout__chart">
+                    <SearchTermChart {lang} corpus={props.corpus.clone()} frequencies={(*frequencies).clone()} />
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Adds `value` to the filter `kind`, or removes it when already there.
+pub fn toggle_filter(request: &mut SearchRequest, kind: FilterKind, value: &str) {
+    let list = match kind {
+        FilterKind::Region => &mut request.regions,
+        FilterKind::Mechanism => &mut request.mechanisms,
+        FilterKind::Doc => &mut request.docs,
+        FilterKind::Level => &mut request.levels,
+        FilterKind::Year => &mut request.years,
+    };
+    match list.iter().position(|v| v == value) {
+        Some(at) => {
+            list.remove(at);
+        }
+        None => list.push(value.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toggling_a_filter_twice_restores_the_url() {
+        let mut request = SearchRequest::with_query("生态补偿");
+        let before = to_search_url(&request);
+        toggle_filter(&mut request, FilterKind::Region, "sichuan");
+        toggle_filter(&mut request, FilterKind::Mechanism, "compensation");
+        assert_eq!(
+            to_search_url(&request),
+            "#/search?q=%E7%94%9F%E6%80%81%E8%A1%A5%E5%81%BF&region=sichuan&mechanism=compensation"
+        );
+        toggle_filter(&mut request, FilterKind::Region, "sichuan");
+        toggle_filter(&mut request, FilterKind::Mechanism, "compensation");
+        assert_eq!(to_search_url(&request), before);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod render_tests {
+    use yew::prelude::*;
+    use yew_router::history::{AnyHistory, History, MemoryHistory};
+    use yew_router::prelude::*;
+    use yew_router::query::Raw;
+
+    use super::SearchView;
+    use crate::corpus_data::{search_engine, CorpusHandle};
+    use crate::i18n::Lang;
+
+    #[derive(Properties, PartialEq)]
+    struct P {
+        url: String,
+    }
+
+    #[component]
+    fn Harness(props: &P) -> Html {
+        let corpus: CorpusHandle = crate::corpus_data::bundled_corpus().expect("bundled corpus");
+        // Built ahead, as a first visit would have built it.
+        search_engine(&corpus).expect("engine builds");
+        let history = AnyHistory::from(MemoryHistory::new());
+        // MemoryHistory::push refuses a query string; push_with_query takes it.
+        match props.url.split_once('?') {
+            Some((path, query)) => {
+                let _ = history.push_with_query(path, Raw(query.to_string()));
+            }
+            None => history.push(props.url.clone()),
+        }
+        html! {
+            <Router {history}>
+                <ContextProvider<Lang> context={Lang::En}>
+                    <ContextProvider<CorpusHandle> context={corpus}>
+                        <SearchView />
+                    </ContextProvider<CorpusHandle>>
+                </ContextProvider<Lang>>
+            </Router>
+        }
+    }
+
+    fn render(url: &str) -> String {
+        let url = url.to_string();
+        let renderer =
+            yew::ServerRenderer::<Harness>::with_props(move || P { url }).hydratable(false);
+        let html = futures::executor::block_on(renderer.render());
+        assert!(!html.contains("style="), "no inline styles");
+        html
+    }
+
+    #[test]
+    fn a_search_url_renders_hits_with_marks_facets_and_counts() {
+        let html = render("/search?q=%E6%A9%AB%E5%90%91%E7%94%9F%E6%85%8B%E8%A3%9C%E5%84%9F");
+        assert!(html.contains("id=\"search-total\""), "{html}");
+        assert!(html.contains("aria-live=\"polite\""));
+        assert!(
+            html.contains("data-hit-doc="),
+            "traditional query finds hits"
+        );
+        assert!(
+            html.contains("<mark class=\"kwic__match\">"),
+            "matches are marked"
+        );
+        assert!(html.contains("data-facet=\"mechanism\""));
+        assert!(html.contains("class=\"facet-count\""));
+        assert!(
+            html.contains("?hl=%E6%A9%AB"),
+            "reader links carry the query"
+        );
+        assert!(html.contains("id=\"export-csv\"") && html.contains("id=\"export-json\""));
+        assert!(html.contains("<svg"), "term chart");
+    }
+
+    #[test]
+    fn hostile_parameters_become_text_notices() {
+        let html =
+            render("/search?q=%3Cimg%20src=x%20onerror=alert(1)%3E&region=%3Cscript%3E&evil=1");
+        assert!(
+            !html.contains("<img") && !html.contains("<script"),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches("data-testid=\"search-notice\"").count(),
+            3,
+            "{html}"
+        );
+        assert!(html.contains("“evil”"));
+    }
+}
