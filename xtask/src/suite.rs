@@ -146,7 +146,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
             Status::Failed => "FAIL",
             Status::Skipped => "SKIP",
         };
-        println!("  {status}  {:<48} {}", step.name, minutes(step.took));
+        println!("  {status}  {:<60} {}", step.name, minutes(step.took));
     }
     if let Some(report) = &report {
         report.print();
