@@ -149,21 +149,21 @@ struct ResolvedFilters {
     years: Vec<u16>,
 }
 
-/// Where one needle occurs: units in ascending order, each with the byte
-/// offsets (in `folded`) where the needle starts.
+/// Where one needle occurs: units in ascending order, each with its
+/// occurrence count and weighted term frequency.
 #[derive(Debug, Default)]
 struct Occurrences {
     units: Vec<u32>,
-    /// Range of `starts` belonging to `units[i]`.
-    spans: Vec<(u32, u32)>,
-    starts: Vec<u32>,
+    count: Vec<u32>,
+    /// Whole-token occurrences count 1, others [`PARTIAL_WORD_WEIGHT`].
+    tf: Vec<f64>,
 }
 
 impl Occurrences {
-    fn get(&self, unit: u32) -> Option<&[u32]> {
+    /// `(count, weighted tf)` in `unit`.
+    fn get(&self, unit: u32) -> Option<(u32, f64)> {
         let i = self.units.binary_search(&unit).ok()?;
-        let (a, b) = self.spans[i];
-        Some(&self.starts[a as usize..b as usize])
+        Some((self.count[i], self.tf[i]))
     }
 
     /// Document frequency.
@@ -301,14 +301,14 @@ impl SearchEngine {
                 for term in &terms {
                     let mut term_score = 0.0;
                     for &piece in &term.pieces {
-                        let Some(starts) = occurrences[piece].get(id) else {
+                        let Some((_, tf)) = occurrences[piece].get(id) else {
                             continue 'unit;
                         };
-                        term_score += self.bm25(unit, needles[piece].len(), starts, idf[piece]);
+                        term_score += self.bm25(unit, tf, idf[piece]);
                     }
                     if let Some(phrase) = term.phrase {
-                        if let Some(starts) = occurrences[phrase].get(id) {
-                            let tf = starts.len() as f64;
+                        if let Some((count, _)) = occurrences[phrase].get(id) {
+                            let tf = count as f64;
                             term_score += PHRASE_BOOST * term_score * tf / (tf + K1);
                         }
                     }
@@ -423,17 +423,37 @@ impl SearchEngine {
         if needle.is_empty() {
             return out;
         }
+        // One or two characters: the index already counted them.
+        if needle.chars().count() <= 2 {
+            if let Some(p) = self.index.gram_posting(needle) {
+                out.units = p.units.clone();
+                out.count = p.count.iter().map(|&c| c as u32).collect();
+                out.tf = p
+                    .count
+                    .iter()
+                    .zip(&p.whole)
+                    .map(|(&c, &w)| w as f64 + PARTIAL_WORD_WEIGHT * (c - w) as f64)
+                    .collect();
+            }
+            return out;
+        }
         // A needle is valid UTF-8, so byte matches start on char boundaries.
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         for id in self.index.candidates(needle) {
             let unit = &self.index.units[id as usize];
-            let before = out.starts.len() as u32;
-            out.starts
-                .extend(finder.find_iter(unit.folded.as_bytes()).map(|i| i as u32));
-            let after = out.starts.len() as u32;
-            if after > before {
+            let (mut count, mut tf) = (0u32, 0.0);
+            for s in finder.find_iter(unit.folded.as_bytes()) {
+                count += 1;
+                tf += if unit.is_word_bound(s) && unit.is_word_bound(s + needle.len()) {
+                    1.0
+                } else {
+                    PARTIAL_WORD_WEIGHT
+                };
+            }
+            if count > 0 {
                 out.units.push(id);
-                out.spans.push((before, after));
+                out.count.push(count);
+                out.tf.push(tf);
             }
         }
         out
@@ -445,18 +465,7 @@ impl SearchEngine {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    fn bm25(&self, unit: &IndexedUnit, needle_len: usize, starts: &[u32], idf: f64) -> f64 {
-        let tf: f64 = starts
-            .iter()
-            .map(|&s| {
-                let s = s as usize;
-                if unit.is_word_bound(s) && unit.is_word_bound(s + needle_len) {
-                    1.0
-                } else {
-                    PARTIAL_WORD_WEIGHT
-                }
-            })
-            .sum();
+    fn bm25(&self, unit: &IndexedUnit, tf: f64, idf: f64) -> f64 {
         let norm = 1.0 - B + B * unit.word_count.max(1) as f64 / self.index.avg_word_count;
         idf * tf * (K1 + 1.0) / (tf + K1 * norm)
     }
@@ -471,12 +480,12 @@ impl SearchEngine {
     ) -> Hit {
         let unit = &self.index.units[id as usize];
         let mut ranges: Vec<(usize, usize)> = Vec::new();
+        // Positions are only needed for the hits that are materialized.
         for (needle, occ) in needles.iter().zip(occurrences) {
-            if let Some(starts) = occ.get(id) {
+            if occ.get(id).is_some() {
                 ranges.extend(
-                    starts
-                        .iter()
-                        .map(|&s| (s as usize, s as usize + needle.len())),
+                    memchr::memmem::find_iter(unit.folded.as_bytes(), needle.as_bytes())
+                        .map(|s| (s, s + needle.len())),
                 );
             }
         }

@@ -74,11 +74,23 @@ pub struct SearchIndex {
     pub units: Vec<IndexedUnit>,
     /// The corpus gazetteer, for resolving region filters and names.
     pub regions: Vec<RegionInfo>,
-    /// Character unigram and bigram key → ids of units containing it
-    /// (ascending).
-    grams: HashMap<u64, Vec<u32>>,
+    /// Character unigram and bigram key → the units containing it.
+    grams: HashMap<u64, GramPosting>,
     /// Mean [`IndexedUnit::word_count`].
     pub avg_word_count: f64,
+}
+
+/// The units containing one character unigram or bigram, with counts, so
+/// that one- and two-character needles (most Chinese words) are scored
+/// without scanning any text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct GramPosting {
+    /// Unit ids, ascending.
+    pub units: Vec<u32>,
+    /// Occurrences in each unit.
+    pub count: Vec<u16>,
+    /// Occurrences that are a whole segmenter token.
+    pub whole: Vec<u16>,
 }
 
 /// Key of a character unigram.
@@ -159,22 +171,35 @@ impl SearchIndex {
                 });
             }
         }
-        let mut grams: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut grams: HashMap<u64, GramPosting> = HashMap::new();
         for (id, unit) in units.iter().enumerate() {
             let id = id as u32;
-            let mut push = |key: u64| {
-                let list = grams.entry(key).or_default();
-                if list.last() != Some(&id) {
-                    list.push(id);
+            let mut push = |key: u64, whole: bool| {
+                let p = grams.entry(key).or_default();
+                if p.units.last() != Some(&id) {
+                    p.units.push(id);
+                    p.count.push(0);
+                    p.whole.push(0);
+                }
+                if let (Some(c), Some(w)) = (p.count.last_mut(), p.whole.last_mut()) {
+                    *c = c.saturating_add(1);
+                    *w = w.saturating_add(u16::from(whole));
                 }
             };
-            let mut prev: Option<char> = None;
-            for c in unit.folded.chars() {
-                push(unigram_key(c));
-                if let Some(p) = prev {
-                    push(bigram_key(p, c));
+            let mut prev: Option<(usize, char)> = None;
+            for (at, c) in unit.folded.char_indices() {
+                let end = at + c.len_utf8();
+                push(
+                    unigram_key(c),
+                    unit.is_word_bound(at) && unit.is_word_bound(end),
+                );
+                if let Some((p_at, p)) = prev {
+                    push(
+                        bigram_key(p, c),
+                        unit.is_word_bound(p_at) && unit.is_word_bound(end),
+                    );
                 }
-                prev = Some(c);
+                prev = Some((at, c));
             }
         }
         let avg_word_count = if units.is_empty() {
@@ -204,7 +229,7 @@ impl SearchIndex {
         let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(keys.len());
         for key in keys {
             match self.grams.get(&key) {
-                Some(list) => lists.push(list),
+                Some(p) => lists.push(&p.units),
                 None => return Vec::new(),
             }
         }
@@ -217,6 +242,17 @@ impl SearchIndex {
             }
         }
         result
+    }
+
+    /// The exact posting of a one- or two-character needle.
+    pub(crate) fn gram_posting(&self, needle: &str) -> Option<&GramPosting> {
+        let mut chars = needle.chars();
+        let key = match (chars.next(), chars.next(), chars.next()) {
+            (Some(a), None, _) => unigram_key(a),
+            (Some(a), Some(b), None) => bigram_key(a, b),
+            _ => return None,
+        };
+        self.grams.get(&key)
     }
 
     /// Resolves a region typed by a user (id, full name or alias, after
