@@ -279,13 +279,44 @@ fn package_name(manifest: &str) -> Option<String> {
     None
 }
 
-/// cargo's per-binary `test result: ok. 12 passed; …` lines.
+/// cargo's per-binary `test result: ok. 12 passed; …` lines (the many empty
+/// ones of binaries without tests left out), then their total.
 fn cargo_summary(output: &str) -> Vec<String> {
-    output
+    let results: Vec<&str> = output
         .lines()
-        .filter(|line| line.trim_start().starts_with("test result:"))
-        .map(|line| line.trim().to_string())
-        .collect()
+        .map(str::trim)
+        .filter(|line| line.starts_with("test result:"))
+        .collect();
+    let mut lines: Vec<String> = results
+        .iter()
+        .filter(|line| count(line, "passed") + count(line, "failed") + count(line, "ignored") > 0)
+        .map(|line| line.to_string())
+        .collect();
+    if results.len() > 1 {
+        let total = |what| results.iter().map(|line| count(line, what)).sum::<u64>();
+        lines.push(format!(
+            "total over {} test binaries: {} passed; {} failed; {} ignored",
+            results.len(),
+            total("passed"),
+            total("failed"),
+            total("ignored")
+        ));
+    }
+    lines
+}
+
+/// The number before `what` in a `test result:` line (`7 passed` -> 7).
+fn count(line: &str, what: &str) -> u64 {
+    line.split(';')
+        .filter_map(|part| {
+            let mut words = part.split_whitespace().rev();
+            let label = words.next()?;
+            let number = words.next()?;
+            (label == what)
+                .then(|| number.parse::<u64>().ok())
+                .flatten()
+        })
+        .sum()
 }
 
 fn minutes(d: Duration) -> String {
@@ -310,6 +341,20 @@ mod tests {
         assert_eq!(
             cargo_summary(out),
             vec!["test result: ok. 2 passed; 0 failed"]
+        );
+    }
+
+    #[test]
+    fn drops_empty_binaries_and_totals_the_rest() {
+        let out = "test result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n\
+                   test result: FAILED. 7 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out; finished in 3.26s\n\
+                   test result: ok. 134 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 19.77s\n";
+        let summary = cargo_summary(out);
+        assert_eq!(summary.len(), 3, "{summary:?}");
+        assert!(summary[0].starts_with("test result: FAILED. 7 passed"));
+        assert_eq!(
+            summary[2],
+            "total over 3 test binaries: 141 passed; 2 failed; 1 ignored"
         );
     }
 }
