@@ -174,6 +174,7 @@ for (const target of targets()) {
         ([sel, n]) => (document.querySelector(sel)?.innerText.match(/\d+/) ?? [])[0] === String(n),
         [S.total, best.count],
       );
+      await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, target, 'search-filtered');
 
       // Back undoes one filter click at a time.
@@ -190,6 +191,7 @@ for (const target of targets()) {
     it('browses by mechanism with an empty query, and explains an empty list', async () => {
       const { page, watch } = await openSearch(context, target, '#/search?mechanism=compensation');
       assert.ok((await total(page)) > 0, 'filters work without a query');
+      await assertHealthy(page, watch);
       await page.close();
       const empty = await openSearch(
         context,
@@ -202,7 +204,6 @@ for (const target of targets()) {
       assert.equal(await total(empty.page), 0);
       await assertHealthy(empty.page, empty.watch);
       await empty.page.close();
-      await assertHealthy(page, watch);
     });
 
     it('a hostile URL renders as inert text with a visible notice', async () => {
@@ -303,7 +304,13 @@ for (const target of targets()) {
         const facetsTop = await page.locator('.search-layout__facets').evaluate((e) => e.getBoundingClientRect().top);
         const resultsTop = await page.locator('#search-results').evaluate((e) => e.getBoundingClientRect().top);
         assert.ok(facetsTop < resultsTop, 'filters come first');
+        // Folded on a phone; a tap on the summary opens them.
+        const facets = page.locator('details.search-facets');
+        assert.equal(await facets.getAttribute('open'), null, 'filters start folded');
         await screenshot(page, target, 'phone-search');
+        await facets.locator('summary').click();
+        await page.locator(S.facet('region', 'sichuan')).waitFor();
+        await screenshot(page, target, 'phone-search-filters');
         await assertHealthy(page, watch);
         await page.close();
       } finally {

@@ -77,9 +77,34 @@ pub fn SearchFacets(props: &SearchFacetsProps) -> Html {
         let cb = props.on_clear.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    let selected_count = [
+        &facets.region,
+        &facets.mechanism,
+        &facets.doc,
+        &facets.level,
+        &facets.year,
+    ]
+    .iter()
+    .map(|list| list.iter().filter(|f| f.selected).count())
+    .sum::<usize>();
+    // Open on wide screens; on a phone the filters start folded above the
+    // results, so the first screen shows hits, not a wall of options.
+    let open = use_state(|| !narrow_screen());
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
     html! {
-        <div class="search-facets">
-            <h2 class="search-facets__heading">{ strings.search_filters_heading }</h2>
+        <details class="search-facets" open={*open} {ontoggle}>
+            <summary class="search-facets__heading">
+                { strings.search_filters_heading }
+                if selected_count > 0 {
+                    <span class="search-facets__selected">{ format!(" ({selected_count})") }</span>
+                }
+            </summary>
             if any_selected {
                 <button type="button" class="search-facets__clear" onclick={on_clear}>{ strings.facet_clear }</button>
             }
@@ -94,7 +119,22 @@ pub fn SearchFacets(props: &SearchFacetsProps) -> Html {
                 on_toggle={props.on_toggle.clone()} />
             <FacetGroup lang={props.lang} kind={FilterKind::Year} options={years}
                 on_toggle={props.on_toggle.clone()} />
-        </div>
+        </details>
+    }
+}
+
+/// True on a phone-sized viewport (the stylesheet's one-column layout).
+fn narrow_screen() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < 960.0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        false
     }
 }
 

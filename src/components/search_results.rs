@@ -86,10 +86,11 @@ pub fn SearchResultsList(props: &SearchResultsProps) -> Html {
         budget -= shown.len();
         Some(html! {
             <li key={group.doc.clone()} class="result-group" data-group-doc={group.doc.clone()}>
-                <h3 class="result-group__title" lang={CORPUS_LANG}>
+                // h2: the next level under the page's h1 (axe heading-order).
+                <h2 class="result-group__title" lang={CORPUS_LANG}>
                     <a href={Route::Document { id: group.doc.clone() }.href()}>{ group.title.clone() }</a>
                     <span class="result-group__count">{ group.hits.len() }</span>
-                </h3>
+                </h2>
                 <ol class="result-group__hits">
                     { for shown.into_iter().map(|hit| hit_item(props, hit)) }
                 </ol>
@@ -150,7 +151,9 @@ fn hit_item(props: &SearchResultsProps, hit: &Hit) -> Html {
     html! {
         <li class="hit" data-hit-doc={hit.doc.clone()} data-hit-path={hit.path.clone()}>
             <p class="hit__head">
-                <a class="hit__link" {href} aria-label={label}>
+                // `title`, not aria-label: the link's name must contain the
+                // text it shows (axe label-content-name-mismatch).
+                <a class="hit__link" {href} title={label}>
                     <span class="hit__path">{ "§\u{a0}" }{ hit.path.clone() }</span>
                     if let Some(heading) = hit.heading.as_ref().filter(|h| !h.trim().is_empty()) {
                         { " " }<span class="hit__heading" lang={CORPUS_LANG}>{ heading.clone() }</span>

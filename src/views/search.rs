@@ -143,7 +143,9 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
         let written = written.clone();
         let query = request.query.clone();
         use_effect_with(props.query_str.clone(), move |query_str| {
-            let ours = written.borrow().as_deref() == Some(query_str.as_str());
+            // Forget the written URL once seen: coming back to it later
+            // (back / forward) must update the box like any other URL.
+            let ours = written.borrow_mut().take().as_deref() == Some(query_str.as_str());
             if !ours && *typed != query {
                 typed.set(query);
             }
@@ -160,6 +162,7 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
     // Writes a request to the URL: `replace` while typing, push otherwise.
     let go = {
         let written = written.clone();
+        let current = props.query_str.clone();
         Callback::from(move |(next, replace): (SearchRequest, bool)| {
             let Some(navigator) = navigator.as_ref() else {
                 return;
@@ -169,6 +172,9 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
                 .strip_prefix(SEARCH_ROUTE)
                 .unwrap_or_default()
                 .to_string();
+            if query == current.as_str() {
+                return; // already there: no history entry for nothing
+            }
             *written.borrow_mut() = Some(query.clone());
             let query = query.strip_prefix('?').map(str::to_string);
             match (query, replace) {
