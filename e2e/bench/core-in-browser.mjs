@@ -1,44 +1,45 @@
-// Compare benchmark, browser half (issue 5): in ONE headless Chromium page,
-// time the character diff of the two complete witness texts of the 2018
-// opinion with policy-core's `similar` diff compiled to wasm against
-// Google's diff-match-patch (npm) in JS on the same strings, plus the
-// word-level diff and the alignment of Sichuan against the central opinion.
-// Prints a table with the wasm/JS ratio. No thresholds: numbers only.
+// The core's hot paths in headless Chromium (issues 4 and 5), in ONE run
+// next to their native twins and to the JS peer:
+//   - segmentation throughput of the app's segmenter in wasm vs the same
+//     segmenter natively and jieba-rs (stock dictionary) natively;
+//   - character diff of the two complete witness texts of the 2018 opinion
+//     with policy-core's `similar` diff in wasm vs Google's diff-match-patch
+//     (npm) in JS on the same strings; the word-level diff; aligning Sichuan
+//     against the central opinion.
+// Prints a table with ratios. No thresholds: numbers only.
 //
-// Needs PE_BENCH_WASM_DIR: the wasm-bindgen `--target web` output of
-// crates/bench-wasm (cargo xtask bench builds it).
+// Environment (set by `cargo xtask bench`):
+//   PE_BENCH_WASM_DIR  wasm-bindgen `--target web` output of crates/bench-wasm
+//   PE_NATIVE_BENCH    path of the release `compare_bench` binary (run with --json)
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { join, extname, resolve, dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../lib/browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 const wasmDir = process.env.PE_BENCH_WASM_DIR;
-if (!wasmDir) {
-  console.error('PE_BENCH_WASM_DIR is not set (run through `cargo xtask bench`)');
+const nativeBench = process.env.PE_NATIVE_BENCH;
+if (!wasmDir || !nativeBench) {
+  console.error('PE_BENCH_WASM_DIR and PE_NATIVE_BENCH must be set (run through `cargo xtask bench`)');
   process.exit(2);
 }
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
 
+const native = JSON.parse(execFileSync(nativeBench, ['--json'], { cwd: repo, encoding: 'utf8' }));
+
 // Only these files are served; the page needs nothing else.
 const files = {
-  '/': { body: pageHtml(), type: 'text/html' },
+  '/': { body: '<!doctype html><meta charset="utf-8"><title>bench</title>', type: 'text/html' },
   '/dmp.js': { path: join(here, '..', 'node_modules', 'diff-match-patch', 'index.js'), type: 'text/javascript' },
   '/pkg/policy_bench_wasm.js': { path: join(wasmDir, 'policy_bench_wasm.js'), type: 'text/javascript' },
   '/pkg/policy_bench_wasm_bg.wasm': { path: join(wasmDir, 'policy_bench_wasm_bg.wasm'), type: 'application/wasm' },
   '/002.txt': { path: join(repo, 'corpus', 'raw', '002_154208efee2d029c.txt'), type: 'text/plain; charset=utf-8' },
   '/000.txt': { path: join(repo, 'corpus', 'raw', '000_0d3174276c13488c.txt'), type: 'text/plain; charset=utf-8' },
+  '/corpus.json': { path: join(repo, 'corpus', 'corpus.json'), type: 'application/json' },
 };
-
-function pageHtml() {
-  // diff-match-patch's index.js is CommonJS: give it a `module` to fill.
-  return `<!doctype html><meta charset="utf-8"><title>compare bench</title>
-<script>var module = { exports: {} };</script>
-<script src="/dmp.js"></script>
-<script>window.DMP = module.exports;</script>`;
-}
 
 const server = createServer(async (req, res) => {
   const entry = files[new URL(req.url, 'http://x').pathname];
@@ -56,15 +57,35 @@ const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
   await page.goto(`${base}/`);
+  // diff-match-patch's index.js is CommonJS: give it a `module` to fill.
+  await page.addScriptTag({ content: 'var module = { exports: {} };' });
+  await page.addScriptTag({ url: '/dmp.js' });
   const result = await page.evaluate(async (runs) => {
+    const DMP = module.exports;
     const wasm = await import('/pkg/policy_bench_wasm.js');
     const t0 = performance.now();
     await wasm.default();
     const instantiate = performance.now() - t0;
-    const [a, b] = await Promise.all(['/002.txt', '/000.txt'].map((u) => fetch(u).then((r) => r.text())));
+    const [a, b, corpus] = await Promise.all([
+      fetch('/002.txt').then((r) => r.text()),
+      fetch('/000.txt').then((r) => r.text()),
+      fetch('/corpus.json').then((r) => r.json()),
+    ]);
     const t1 = performance.now();
     wasm.warm_up();
     const segmenterLoad = performance.now() - t1;
+    // The same text as the native benchmark: every unit's text, one per line, repeated to ≥ 2 MB.
+    const baseText = corpus.documents.flatMap((d) => d.units.map((u) => u.text)).join('\n');
+    let text = baseText;
+    const bytes = (s) => new TextEncoder().encode(s).length;
+    while (bytes(text) < 2_000_000) text += '\n' + baseText;
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const s = performance.now();
+      wasm.segment_lines(text);
+      best = Math.min(best, performance.now() - s);
+    }
+    const segmentMbps = bytes(text) / 1e6 / (best / 1000);
     const time = (f) => {
       const samples = [];
       let out;
@@ -76,36 +97,40 @@ try {
       samples.sort((x, y) => x - y);
       return { median: samples[Math.floor(runs / 2)], min: samples[0], out };
     };
-    const dmp = new window.DMP();
-    dmp.Diff_Timeout = 0; // exact diff, like similar's (no time cut-off)
+    const exact = new DMP();
+    exact.Diff_Timeout = 0; // exact diff, like similar's (no time cut-off)
+    const capped = new DMP(); // default 1 s timeout: may give up with a coarser diff
     return {
-      chars: [...a].length + ' / ' + [...b].length,
+      chars: `${[...a].length} / ${[...b].length}`,
+      textBytes: bytes(text),
       instantiate,
       segmenterLoad,
+      segmentMbps,
       wasmChars: time(() => wasm.diff_chars_chunks(a, b)),
-      dmpChars: time(() => dmp.diff_main(a, b, false).length),
-      dmpCharsDefault: (() => {
-        const capped = new window.DMP(); // default Diff_Timeout = 1 s: may give up and return a coarser diff
-        return time(() => capped.diff_main(a, b, false).length);
-      })(),
+      dmpChars: time(() => exact.diff_main(a, b, false).length),
+      dmpCapped: time(() => capped.diff_main(a, b, false).length),
       wasmWords: time(() => wasm.diff_words_chunks(a, b)),
       align: time(() => wasm.align_corpus_documents('sichuan', 'central-2018')),
     };
   }, runs);
-  const fmt = (x) => `${x.toFixed(2)} ms`;
-  console.log(`Compare benchmark in headless Chromium (${runs} runs each; witness texts 002/000: ${result.chars} chars)\n`);
-  console.log('| operation | median | min | result size |');
-  console.log('|---|---|---|---|');
-  console.log(`| wasm instantiate (once) | ${fmt(result.instantiate)} | – | – |`);
-  console.log(`| segmenter load (once) | ${fmt(result.segmenterLoad)} | – | – |`);
-  const row = (name, r) => console.log(`| ${name} | ${fmt(r.median)} | ${fmt(r.min)} | ${r.out} |`);
-  row('char diff, similar in wasm', result.wasmChars);
-  row('char diff, diff-match-patch in JS (Diff_Timeout=0)', result.dmpChars);
-  row('char diff, diff-match-patch in JS (default 1 s timeout, inexact)', result.dmpCharsDefault);
-  row('word diff, segmenter + similar in wasm', result.wasmWords);
-  row('align sichuan against central-2018 in wasm', result.align);
-  const ratio = result.wasmChars.median / result.dmpChars.median;
-  console.log(`\nchar diff time ratio wasm/diff-match-patch = ${ratio.toFixed(2)} (below 1 means wasm is faster)`);
+
+  const f2 = (x) => x.toFixed(2);
+  console.log(`Core in headless Chromium vs native and JS (${runs} runs per timing; witnesses 002/000: ${result.chars} chars)\n`);
+  console.log('| operation | wasm in Chromium | native | JS peer | ratio |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| wasm instantiate (once) | ${f2(result.instantiate)} ms | – | – | – |`);
+  console.log(`| segmenter load (once) | ${f2(result.segmenterLoad)} ms | ${f2(native.segmenter_load_ms)} ms | – | – |`);
+  console.log(
+    `| segmentation, ${(result.textBytes / 1e6).toFixed(1)} MB (best of 3) | ${f2(result.segmentMbps)} MB/s | app ${f2(native.segment_app_mbps)} MB/s; jieba-rs stock ${f2(native.segment_stock_jieba_mbps)} MB/s | – | wasm / native jieba-rs = ${(result.segmentMbps / native.segment_stock_jieba_mbps).toFixed(2)} |`,
+  );
+  console.log(
+    `| char diff 002 vs 000, median | ${f2(result.wasmChars.median)} ms (${result.wasmChars.out} chunks) | ${f2(native.char_diff_ms)} ms | diff-match-patch exact ${f2(result.dmpChars.median)} ms (${result.dmpChars.out} ops) | wasm / diff-match-patch = ${(result.wasmChars.median / result.dmpChars.median).toFixed(3)} |`,
+  );
+  console.log(
+    `| char diff, diff-match-patch default 1 s timeout | – | – | ${f2(result.dmpCapped.median)} ms (${result.dmpCapped.out} ops, inexact) | wasm / diff-match-patch = ${(result.wasmChars.median / result.dmpCapped.median).toFixed(3)} |`,
+  );
+  console.log(`| word diff 002 vs 000, median | ${f2(result.wasmWords.median)} ms | ${f2(native.word_diff_ms)} ms | – | wasm / native = ${(result.wasmWords.median / native.word_diff_ms).toFixed(2)} |`);
+  console.log(`| align sichuan against central-2018, median | ${f2(result.align.median)} ms | ${f2(native.align_ms)} ms | – | wasm / native = ${(result.align.median / native.align_ms).toFixed(2)} |`);
 } finally {
   await browser.close();
   server.close();

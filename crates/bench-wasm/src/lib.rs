@@ -32,6 +32,14 @@ pub fn diff_words_chunks(old: &str, new: &str) -> Result<usize, JsError> {
     with_segmenter(|s| diff_tokens(&s.words(old), &s.words(new)).len())
 }
 
+/// Segments every line of `text` with the app's segmenter (gazetteer names
+/// included, as in the app); returns the number of tokens. Same loop as the
+/// native `compare_bench` and `search_bench`, so MB/s compare directly.
+#[wasm_bindgen]
+pub fn segment_lines(text: &str) -> Result<usize, JsError> {
+    with_segmenter(|s| text.lines().map(|l| s.segment(l).len()).sum())
+}
+
 /// Builds the segmenter once (its dictionary load is measured separately).
 #[wasm_bindgen]
 pub fn warm_up() -> Result<usize, JsError> {
@@ -68,7 +76,9 @@ pub fn align_corpus_documents(a: &str, b: &str) -> Result<usize, JsError> {
 fn with_segmenter<T>(f: impl FnOnce(&Segmenter) -> T) -> Result<T, JsError> {
     SEGMENTER.with(|cell| {
         if cell.get().is_none() {
-            let segmenter = Segmenter::new().map_err(|e| JsError::new(&e.to_string()))?;
+            let corpus = load_corpus(CORPUS_JSON).map_err(|e| JsError::new(&e.to_string()))?;
+            let segmenter = Segmenter::with_regions(&corpus.regions)
+                .map_err(|e| JsError::new(&e.to_string()))?;
             let _ = cell.set(segmenter);
         }
         cell.get()
