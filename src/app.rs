@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 use crate::components::notice_list::NoticeList;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
-use crate::corpus_data::CorpusHandle;
+use crate::corpus_data::{CorpusHandle, ImportedCopy, MyCopyContext};
 use crate::dom;
 use crate::i18n::Lang;
 use crate::preferences;
@@ -18,7 +18,9 @@ use crate::views::library::LibraryView;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 use crate::views::reader::ReaderView;
 use crate::views::search::SearchView;
-use crate::views::unavailable::{UnavailableFeature, UnavailableView};
+use crate::views::compare::CompareView;
+use crate::views::matrix::MatrixView;
+use crate::views::witness::WitnessView;
 
 /// The id of `<main>`, target of the skip link.
 pub const MAIN_ID: &str = "main";
@@ -74,10 +76,21 @@ pub fn AppShell(props: &AppProps) -> Html {
         Callback::from(move |id: u32| state.dispatch(Action::Dismiss(id)))
     };
 
+    // The user's imported copy (compare page) lives in the state; views
+    // reach it, and replace it, through this context.
+    let my_copy = MyCopyContext {
+        copy: state.my_copy.clone(),
+        set: {
+            let state = state.clone();
+            Callback::from(move |copy: ImportedCopy| state.dispatch(Action::SetMyCopy(copy)))
+        },
+    };
     let content = match &props.corpus {
         Ok(corpus) => html! {
             <ContextProvider<CorpusHandle> context={corpus.clone()}>
-                <Switch<Route> render={switch} />
+                <ContextProvider<MyCopyContext> context={my_copy}>
+                    <Switch<Route> render={switch} />
+                </ContextProvider<MyCopyContext>>
             </ContextProvider<CorpusHandle>>
         },
         Err(error) => html! { <CorpusErrorView error={error.clone()} /> },
@@ -105,9 +118,10 @@ fn switch(route: Route) -> Html {
         Route::Document { id } => html! { <ReaderView {id} path={None::<String>} /> },
         Route::Unit { id, path } => html! { <ReaderView {id} path={Some(path)} /> },
         Route::Search => html! { <SearchView /> },
-        Route::Compare { .. } | Route::CompareUnit { .. } => {
-            html! { <UnavailableView feature={UnavailableFeature::Compare} /> }
-        }
+        Route::CompareOverview => html! { <MatrixView /> },
+        Route::Compare { a, b } => html! { <CompareView {a} {b} path={None::<String>} /> },
+        Route::CompareUnit { a, b, path } => html! { <CompareView {a} {b} path={Some(path)} /> },
+        Route::Witnesses { id } => html! { <WitnessView {id} /> },
         Route::NotFound => html! { <NotFoundView reason={NotFoundReason::Route} /> },
     }
 }

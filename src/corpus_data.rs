@@ -195,6 +195,41 @@ pub fn unit_counts(doc: &Document) -> Vec<(UnitKind, usize)> {
         .collect()
 }
 
+/// The document id under which the user's own imported copy is compared
+/// (`#/compare/central-2018/my-copy`). Not a valid corpus id pattern
+/// clash: corpus ids come from the manifest and none is `my-copy`.
+pub const MY_COPY_ID: &str = "my-copy";
+
+/// A text the user brought (pasted or dropped) and imported in the browser
+/// with the pipeline's own rules. Shared by pointer: comparing two copies
+/// compares identity, not megabytes of text.
+#[derive(Debug, Clone)]
+pub struct ImportedCopy {
+    pub doc: Rc<Document>,
+    /// The file name it came from, or the label given to a paste.
+    pub source_name: String,
+    /// Bytes of raw input.
+    pub bytes: usize,
+    /// Milliseconds the import (decode, clean, parse, tag) took.
+    pub import_ms: f64,
+}
+
+impl PartialEq for ImportedCopy {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+    }
+}
+
+impl Eq for ImportedCopy {}
+
+/// The imported copy as views see it (a context provided by the app shell,
+/// backed by the app state), with the callback that replaces it.
+#[derive(Clone, PartialEq)]
+pub struct MyCopyContext {
+    pub copy: Option<ImportedCopy>,
+    pub set: yew::Callback<ImportedCopy>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,12 +21,21 @@ pub enum Route {
     /// `#/search?q=…&region=…`: keyword search (issue 4).
     #[at("/search")]
     Search,
+    /// `#/compare`: the overview matrix, mechanisms × documents against the
+    /// central opinion (issue 5).
+    #[at("/compare")]
+    CompareOverview,
     /// `#/compare/{a}/{b}`: two documents side by side (issue 5).
     #[at("/compare/:a/:b")]
     Compare { a: String, b: String },
     /// `#/compare/{a}/{b}/{path}`: a comparison focused on one unit of `a`.
     #[at("/compare/:a/:b/:path")]
     CompareUnit { a: String, b: String, path: String },
+    /// `#/witnesses/{id}`: a document's witnesses clause by clause (the
+    /// faithful copy against the machine-reworded one) and the learned
+    /// substitution table.
+    #[at("/witnesses/:id")]
+    Witnesses { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -68,6 +77,10 @@ mod tests {
                 a: "central-2018".into(),
                 b: "sichuan".into(),
                 path: "6.21".into(),
+            },
+            Route::CompareOverview,
+            Route::Witnesses {
+                id: "central-2018".into(),
             },
         ]
     }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::corpus_data::ImportedCopy;
 use crate::i18n::Lang;
 
 /// Something the user should be told about that is not an error of the
@@ -38,12 +39,18 @@ pub struct Notice {
 pub struct State {
     pub lang: Lang,
     pub notices: Vec<Notice>,
+    /// The user's own copy imported on the compare page (issue 5); kept
+    /// here so that it survives moving between compare screens.
+    pub my_copy: Option<ImportedCopy>,
     next_notice_id: u32,
 }
 
 pub enum Action {
     ToggleLanguage,
     Dismiss(u32),
+    /// Replaces the imported copy (a failed import never dispatches, so
+    /// what was loaded stays loaded).
+    SetMyCopy(ImportedCopy),
 }
 
 impl State {
@@ -53,6 +60,7 @@ impl State {
         let mut state = State {
             lang,
             notices: Vec::new(),
+            my_copy: None,
             next_notice_id: 1,
         };
         for kind in startup_notices {
@@ -89,6 +97,7 @@ impl Reducible for State {
         match action {
             Action::ToggleLanguage => next.lang = next.lang.other(),
             Action::Dismiss(id) => next.notices.retain(|n| n.id != id),
+            Action::SetMyCopy(copy) => next.my_copy = Some(copy),
         }
         Rc::new(next)
     }

@@ -1,6 +1,14 @@
 //! Small presentational components, one per file: props in, callbacks out.
 //! They never read global state; views pass them what they show.
 
+pub mod compare_copy_panel;
+pub mod compare_diff_panel;
+pub mod compare_link_mark;
+pub mod compare_matrix_cell;
+pub mod compare_options_bar;
+pub mod compare_pair_row;
+pub mod compare_relation_badge;
+pub mod diff_text;
 pub mod document_meta;
 pub mod document_row;
 pub mod lang_toggle;
@@ -18,6 +26,7 @@ pub mod search_term_chart;
 pub mod search_unit_text;
 pub mod site_header;
 pub mod skip_link;
+pub mod suspect_text;
 pub mod table_of_contents;
 pub mod tag_list;
 pub mod unit_block;

@@ -28,6 +28,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                     <ul class="site-nav__list">
                         <li><a class="site-nav__link" href={Route::Library.href()}>{ strings.nav_library }</a></li>
                         <li><a class="site-nav__link" href={Route::Search.href()}>{ strings.nav_search }</a></li>
+                        <li><a class="site-nav__link" href={Route::CompareOverview.href()}>{ props.lang.compare_strings().nav_compare }</a></li>
                     </ul>
                 </nav>
                 <LangToggle lang={props.lang} on_toggle={props.on_toggle_lang.clone()} />

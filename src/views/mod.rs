@@ -2,9 +2,14 @@
 //! context, look up what the route names, and hand plain props to
 //! components. Each view marks `<body data-ready="…">` once it has rendered.
 
+pub mod compare;
+pub mod compare_model;
+pub mod compare_options;
 pub mod corpus_error;
 pub mod library;
+pub mod matrix;
 pub mod not_found;
 pub mod reader;
 pub mod search;
 pub mod unavailable;
+pub mod witness;

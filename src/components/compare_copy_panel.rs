@@ -1,0 +1,373 @@
+//! "Bring your own copy": paste a text or choose/drop a `.txt` file, and it
+//! is imported exactly as the pipeline imports the corpus
+//! (`policy_core::ingest::import_document` with the pure-Rust T→S
+//! converter), then aligned against a chosen corpus document.
+//!
+//! Responsiveness on a multi-megabyte paste: the text area is uncontrolled
+//! (the input handler only notes that the paste is the current source; the
+//! text is read once, on "Compare"), and the import runs after a timeout
+//! so the browser paints the "working…" state first. Errors name what was
+//! wrong; nothing already loaded is replaced unless the import succeeds.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::FileReader;
+use gloo::timers::callback::Timeout;
+use policy_core::ingest::{decode, import_document, ImportError, MAX_IMPORT_BYTES};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::corpus_data::{search_engine, CorpusHandle, ImportedCopy, MY_COPY_ID};
+use crate::i18n::{fill, Lang};
+
+/// What "Compare" will import: the text area, or the last file chosen.
+enum Source {
+    Text,
+    File { name: String, bytes: Vec<u8> },
+}
+
+/// Why an import did not happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CopyError {
+    Import(ImportError),
+    /// The file could not be read by the browser.
+    FileRead(String),
+    /// The engine (segmenter, converter) could not be built.
+    Engine(String),
+    /// The text imported but has no units to align.
+    NoUnits,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Status {
+    Idle,
+    Reading,
+    Working,
+    Failed(CopyError),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CopyPanelProps {
+    pub lang: Lang,
+    pub corpus: CorpusHandle,
+    /// The corpus document selected as the comparison target at first.
+    pub default_target: AttrValue,
+    /// The copy loaded now, if any (described in the panel).
+    pub current: Option<ImportedCopy>,
+    /// A successful import and the corpus document to align it with.
+    pub on_imported: Callback<(ImportedCopy, String)>,
+}
+
+#[component]
+pub fn CopyPanel(props: &CopyPanelProps) -> Html {
+    let strings = props.lang.compare_strings();
+    let textarea = use_node_ref();
+    let target_select = use_node_ref();
+    let source: Rc<RefCell<Source>> = use_mut_ref(|| Source::Text);
+    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let status = use_state(|| Status::Idle);
+    let file_label = use_state(|| None::<(String, usize)>);
+
+    // Typing or pasting: the paste becomes the source. No text is read here.
+    let on_input = {
+        let source = source.clone();
+        let file_label = file_label.clone();
+        Callback::from(move |_: InputEvent| {
+            *source.borrow_mut() = Source::Text;
+            if file_label.is_some() {
+                file_label.set(None);
+            }
+        })
+    };
+
+    let take_file = {
+        let source = source.clone();
+        let reader = reader.clone();
+        let status = status.clone();
+        let file_label = file_label.clone();
+        Callback::from(move |file: web_sys::File| {
+            let name = file.name();
+            let size = file.size() as usize;
+            if size > MAX_IMPORT_BYTES {
+                status.set(Status::Failed(CopyError::Import(ImportError::TooLarge {
+                    bytes: size,
+                    limit: MAX_IMPORT_BYTES,
+                })));
+                return;
+            }
+            status.set(Status::Reading);
+            let source = source.clone();
+            let status = status.clone();
+            let file_label = file_label.clone();
+            let blob = gloo::file::File::from(file);
+            let task = gloo::file::callbacks::read_as_bytes(&blob, move |result| match result {
+                Ok(bytes) => {
+                    file_label.set(Some((name.clone(), bytes.len())));
+                    *source.borrow_mut() = Source::File { name, bytes };
+                    status.set(Status::Idle);
+                }
+                Err(error) => status.set(Status::Failed(CopyError::FileRead(error.to_string()))),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let on_file = {
+        let take_file = take_file.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                take_file.emit(file);
+            }
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = {
+        let take_file = take_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let file = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|files| files.get(0));
+            if let Some(file) = file {
+                take_file.emit(file);
+            }
+        })
+    };
+
+    let on_compare = {
+        let textarea = textarea.clone();
+        let target_select = target_select.clone();
+        let source = source.clone();
+        let status = status.clone();
+        let corpus = props.corpus.clone();
+        let on_imported = props.on_imported.clone();
+        let fallback_target = props.default_target.to_string();
+        Callback::from(move |_: MouseEvent| {
+            if *status == Status::Working || *status == Status::Reading {
+                return;
+            }
+            status.set(Status::Working);
+            let target = target_select
+                .cast::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| fallback_target.clone());
+            let textarea = textarea.clone();
+            let source = source.clone();
+            let status = status.clone();
+            let corpus = corpus.clone();
+            let on_imported = on_imported.clone();
+            // Let the browser paint "working…" before the heavy part.
+            Timeout::new(16, move || {
+                let outcome = match &*source.borrow() {
+                    Source::Text => {
+                        let text = textarea
+                            .cast::<HtmlTextAreaElement>()
+                            .map(|t| t.value())
+                            .unwrap_or_default();
+                        let bytes = text.len();
+                        import_copy(&corpus, &text, MY_COPY_ID, bytes)
+                    }
+                    Source::File { name, bytes } => match decode(bytes) {
+                        Ok(text) => import_copy(&corpus, text, name, bytes.len()),
+                        Err(error) => Err(CopyError::Import(error)),
+                    },
+                };
+                match outcome {
+                    Ok(copy) => {
+                        status.set(Status::Idle);
+                        on_imported.emit((copy, target));
+                    }
+                    Err(error) => status.set(Status::Failed(error)),
+                }
+            })
+            .forget();
+        })
+    };
+
+    let busy = matches!(*status, Status::Working | Status::Reading);
+    let message = match &*status {
+        Status::Idle => None,
+        Status::Reading => {
+            Some(html! { <p class="copy-panel__status" role="status">{ strings.copy_reading }</p> })
+        }
+        Status::Working => Some(html! {
+            <p class="copy-panel__status copy-panel__status--working" role="status" data-testid="copy-working">
+                { strings.copy_working }
+            </p>
+        }),
+        Status::Failed(error) => Some(html! {
+            <p class="copy-panel__error" role="alert" data-testid="copy-error" data-error={error_id(error)}>
+                { copy_error_text(props.lang, error) }
+            </p>
+        }),
+    };
+
+    html! {
+        <section class="copy-panel" aria-labelledby="copy-panel-heading" data-testid="copy-panel"
+            ondragover={on_drag_over} ondrop={on_drop}>
+            <h2 id="copy-panel-heading" class="copy-panel__heading">{ strings.copy_heading }</h2>
+            <p class="copy-panel__intro">{ strings.copy_intro }</p>
+            <label class="copy-panel__label" for="copy-text">{ strings.copy_text_label }</label>
+            <textarea id="copy-text" class="copy-panel__text" ref={textarea} rows="6"
+                spellcheck="false" lang="zh-CN" oninput={on_input}
+                placeholder={strings.copy_text_placeholder} />
+            <div class="copy-panel__row">
+                <label class="copy-panel__file" for="copy-file">
+                    { strings.copy_file_label }
+                    <input id="copy-file" type="file" accept=".txt,text/plain" onchange={on_file} />
+                </label>
+                if let Some((name, bytes)) = &*file_label {
+                    <p class="copy-panel__chosen" data-testid="copy-file-chosen">
+                        { fill(strings.copy_file_chosen, &[("name", name), ("size", &format_size(*bytes))]) }
+                    </p>
+                }
+            </div>
+            <div class="copy-panel__row">
+                <label for="copy-target">{ strings.copy_target_label }</label>
+                <select id="copy-target" ref={target_select}>
+                    { for props.corpus.documents.iter().map(|d| html! {
+                        <option value={d.id.clone()} selected={d.id == props.default_target.as_str()}>
+                            { d.title.clone() }
+                        </option>
+                    }) }
+                </select>
+                <button type="button" class="button copy-panel__compare" id="copy-compare"
+                    onclick={on_compare} disabled={busy} aria-busy={busy.then_some("true")}>
+                    { strings.copy_compare }
+                </button>
+            </div>
+            { message.unwrap_or_default() }
+            if let Some(copy) = &props.current {
+                <p class="copy-panel__loaded" data-testid="copy-loaded">
+                    { fill(strings.copy_loaded, &[
+                        ("name", &copy.source_name),
+                        ("units", &copy.doc.units.len().to_string()),
+                        ("ms", &format!("{:.0}", copy.import_ms)),
+                    ]) }
+                </p>
+            }
+        </section>
+    }
+}
+
+/// Runs the pipeline's import on the text, as the user's copy.
+fn import_copy(
+    corpus: &CorpusHandle,
+    text: &str,
+    name: &str,
+    bytes: usize,
+) -> Result<ImportedCopy, CopyError> {
+    let engine = search_engine(corpus).map_err(CopyError::Engine)?;
+    let started = crate::clock::now_ms();
+    let converter = engine.engine.normalizer().converter();
+    let mut doc = import_document(text, name, converter).map_err(CopyError::Import)?;
+    if doc.units.is_empty() {
+        return Err(CopyError::NoUnits);
+    }
+    doc.id = MY_COPY_ID.to_string();
+    Ok(ImportedCopy {
+        doc: Rc::new(doc),
+        source_name: name.to_string(),
+        bytes,
+        import_ms: crate::clock::now_ms() - started,
+    })
+}
+
+/// A stable id for tests (`data-error`).
+pub fn error_id(error: &CopyError) -> &'static str {
+    match error {
+        CopyError::Import(ImportError::Empty) => "empty",
+        CopyError::Import(ImportError::NotUtf8 { .. }) => "not-utf8",
+        CopyError::Import(ImportError::Binary { .. }) => "binary",
+        CopyError::Import(ImportError::TooLarge { .. }) => "too-large",
+        CopyError::Import(ImportError::NotChinese { .. }) => "not-chinese",
+        CopyError::FileRead(_) => "file-read",
+        CopyError::Engine(_) => "engine",
+        CopyError::NoUnits => "no-units",
+    }
+}
+
+/// The error in the interface language.
+pub fn copy_error_text(lang: Lang, error: &CopyError) -> String {
+    let s = lang.compare_strings();
+    match error {
+        CopyError::Import(ImportError::Empty) => s.copy_error_empty.to_string(),
+        CopyError::Import(ImportError::NotUtf8 { offset }) => {
+            fill(s.copy_error_not_utf8, &[("offset", &offset.to_string())])
+        }
+        CopyError::Import(ImportError::Binary { control }) => {
+            fill(s.copy_error_binary, &[("count", &control.to_string())])
+        }
+        CopyError::Import(ImportError::TooLarge { bytes, limit }) => fill(
+            s.copy_error_too_large,
+            &[
+                ("size", &format_size(*bytes)),
+                ("limit", &format_size(*limit)),
+            ],
+        ),
+        CopyError::Import(ImportError::NotChinese { cjk, chars }) => fill(
+            s.copy_error_not_chinese,
+            &[("cjk", &cjk.to_string()), ("chars", &chars.to_string())],
+        ),
+        CopyError::FileRead(message) => fill(s.copy_error_file, &[("message", message)]),
+        CopyError::Engine(message) => fill(s.copy_error_engine, &[("message", message)]),
+        CopyError::NoUnits => s.copy_error_no_units.to_string(),
+    }
+}
+
+/// `1.2 MB`, `34 KB`, `512 B`.
+pub fn format_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else if bytes >= 1024 {
+        format!("{:.0} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus_data::bundled_corpus;
+
+    #[test]
+    fn a_traditional_copy_of_a_corpus_document_imports_to_units() {
+        let corpus = bundled_corpus().expect("corpus loads");
+        let raw = std::fs::read("corpus/raw/003_c7cda20545700e5f.txt").expect("raw file 003");
+        let text = decode(&raw).expect("raw file decodes");
+        let copy = import_copy(&corpus, text, "003.txt", raw.len()).expect("imports");
+        assert_eq!(copy.doc.id, MY_COPY_ID);
+        assert!(copy.doc.units.len() > 10, "{}", copy.doc.units.len());
+    }
+
+    #[test]
+    fn bad_inputs_give_errors_in_both_languages() {
+        let corpus = bundled_corpus().expect("corpus loads");
+        for (input, id) in [
+            ("   \n ", "empty"),
+            ("hello world, no Chinese here", "not-chinese"),
+        ] {
+            let error = import_copy(&corpus, input, MY_COPY_ID, input.len()).unwrap_err();
+            assert_eq!(error_id(&error), id);
+            assert_ne!(
+                copy_error_text(Lang::Zh, &error),
+                copy_error_text(Lang::En, &error)
+            );
+        }
+        let error = CopyError::Import(decode(b"\x00\x01binary").unwrap_err());
+        assert_eq!(error_id(&error), "binary");
+        let error = CopyError::Import(decode(&[0xe4, 0xb8]).unwrap_err());
+        assert_eq!(error_id(&error), "not-utf8");
+    }
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(format_size(512), "512 B");
+        assert_eq!(format_size(34 * 1024), "34 KB");
+        assert_eq!(format_size(5 * 1024 * 1024), "5.0 MB");
+    }
+}

@@ -1,0 +1,33 @@
+//! The connecting mark between a unit of A and its counterpart in B: a
+//! solid line for near-verbatim, dashed for rewritten, dotted for related,
+//! a stub for a unit with no counterpart or one B added. Drawn with SVG
+//! attributes and CSS classes (no inline styles); decorative, so hidden
+//! from assistive technology — the badge says the same in words.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareLinkMarkProps {
+    /// The relation id (see `RelationBadge`).
+    pub relation: AttrValue,
+}
+
+#[component]
+pub fn CompareLinkMark(props: &CompareLinkMarkProps) -> Html {
+    let relation = props.relation.as_str();
+    let (x1, x2) = match relation {
+        "no-counterpart" => ("2", "16"),
+        "added" => ("32", "46"),
+        _ => ("2", "46"),
+    };
+    html! {
+        <svg class={classes!("link-mark", format!("link-mark--{relation}"))}
+            viewBox="0 0 48 16" width="48" height="16" aria-hidden="true" focusable="false">
+            <line class="link-mark__line" x1={x1} y1="8" x2={x2} y2="8" />
+            if relation != "no-counterpart" && relation != "added" {
+                <circle class="link-mark__end" cx="4" cy="8" r="3" />
+                <circle class="link-mark__end" cx="44" cy="8" r="3" />
+            }
+        </svg>
+    }
+}

@@ -1,0 +1,136 @@
+//! One row of the side-by-side table: a unit of A (row header), the
+//! connecting mark and relation badge, and its best counterpart in B (other
+//! candidates listed under it); or a unit B added, with nothing on the left.
+//! The row's link focuses the pair (`#/compare/{a}/{b}/{path}`), which opens
+//! its diff below.
+
+use yew::prelude::*;
+
+use crate::components::compare_link_mark::CompareLinkMark;
+use crate::components::compare_relation_badge::RelationBadge;
+use crate::i18n::{fill, Lang, CORPUS_LANG};
+
+/// One side's unit as the row shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowUnit {
+    pub path: AttrValue,
+    pub label: AttrValue,
+    pub text: AttrValue,
+    /// Reader permalink of the unit (none for the user's copy).
+    pub href: Option<AttrValue>,
+}
+
+/// A candidate counterpart after the best one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherCandidate {
+    pub path: AttrValue,
+    pub score: f64,
+    pub relation: AttrValue,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ComparePairRowProps {
+    pub lang: Lang,
+    /// Relation id (`near-verbatim` … `no-counterpart`, or `added`).
+    pub relation: AttrValue,
+    pub score: Option<f64>,
+    /// A's unit; `None` for a row B added.
+    pub a: Option<RowUnit>,
+    /// B's best counterpart; `None` for a dropped unit.
+    pub b: Option<RowUnit>,
+    #[prop_or_default]
+    pub others: Vec<OtherCandidate>,
+    pub selected: bool,
+    /// Where the row's link goes (focus this pair); pair rows only.
+    pub select_href: Option<AttrValue>,
+}
+
+#[component]
+pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
+    let strings = props.lang.compare_strings();
+    let a_path = props.a.as_ref().map(|u| u.path.clone());
+    let b_path = props.b.as_ref().map(|u| u.path.clone());
+    let row_id = match (&a_path, &b_path) {
+        (Some(a), _) => format!("pair-{a}"),
+        (None, Some(b)) => format!("added-{b}"),
+        (None, None) => String::new(),
+    };
+    let unit_cell = |unit: &RowUnit, link: Option<AttrValue>, select_label: Option<String>| {
+        html! {
+            <>
+                <span class="compare-unit__head">
+                    if let Some(href) = link {
+                        <a class="compare-unit__select" {href} aria-label={select_label}>
+                            { "§\u{a0}" }{ unit.path.clone() }
+                        </a>
+                    } else if let Some(href) = unit.href.clone() {
+                        <a class="compare-unit__path" {href}>{ "§\u{a0}" }{ unit.path.clone() }</a>
+                    } else {
+                        <span class="compare-unit__path">{ "§\u{a0}" }{ unit.path.clone() }</span>
+                    }
+                    if !unit.label.is_empty() {
+                        <span class="compare-unit__label" lang={CORPUS_LANG}>{ unit.label.clone() }</span>
+                    }
+                </span>
+                <span class="compare-unit__text" lang={CORPUS_LANG}>{ unit.text.clone() }</span>
+            </>
+        }
+    };
+    let a_cell = match &props.a {
+        Some(unit) => {
+            let label = fill(strings.select_pair_label, &[("path", &unit.path)]);
+            html! {
+                <th scope="row" class="compare-row__a">
+                    { unit_cell(unit, props.select_href.clone(), Some(label)) }
+                </th>
+            }
+        }
+        None => html! {
+            <td class="compare-row__a compare-row__a--empty">
+                <span class="visually-hidden">{ strings.not_in_a }</span>
+            </td>
+        },
+    };
+    let b_cell = match &props.b {
+        Some(unit) => html! {
+            <td class="compare-row__b">
+                { unit_cell(unit, None, None) }
+                if !props.others.is_empty() {
+                    <span class="compare-row__others">
+                        { strings.other_candidates }
+                        { for props.others.iter().map(|c| html! {
+                            <span class="compare-row__other" data-relation={c.relation.clone()}>
+                                { format!(" §\u{a0}{} ({:.2})", c.path, c.score) }
+                            </span>
+                        }) }
+                    </span>
+                }
+            </td>
+        },
+        None => html! {
+            <td class="compare-row__b compare-row__b--empty">
+                <span class="visually-hidden">{ strings.not_in_b }</span>
+            </td>
+        },
+    };
+    html! {
+        <tr id={row_id}
+            class={classes!(
+                "compare-row",
+                format!("compare-row--{}", props.relation),
+                props.selected.then_some("compare-row--selected"),
+            )}
+            data-a-path={a_path}
+            data-b-path={b_path}
+            data-relation={props.relation.clone()}
+            aria-current={props.selected.then_some("true")}
+            tabindex="-1">
+            { a_cell }
+            <td class="compare-row__relation">
+                <CompareLinkMark relation={props.relation.clone()} />
+                <RelationBadge relation={props.relation.clone()} score={props.score} lang={props.lang} />
+            </td>
+            { b_cell }
+        </tr>
+    }
+}

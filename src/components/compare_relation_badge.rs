@@ -1,0 +1,33 @@
+//! The relation of an aligned pair as a badge: near-verbatim, rewritten,
+//! related, no counterpart (dropped), or added (a unit of B that matches
+//! nothing in A). Colour is never the only signal: the badge says it in
+//! words, and `data-relation` carries the stable id for tests and styles.
+
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct RelationBadgeProps {
+    /// `near-verbatim`, `rewritten`, `related`, `no-counterpart` or `added`.
+    pub relation: AttrValue,
+    /// The similarity score, shown to two decimals when given.
+    #[prop_or_default]
+    pub score: Option<f64>,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn RelationBadge(props: &RelationBadgeProps) -> Html {
+    let strings = props.lang.compare_strings();
+    let label = strings.relation(&props.relation);
+    html! {
+        <span class={classes!("relation", format!("relation--{}", props.relation))}
+            data-relation={props.relation.clone()}>
+            { label }
+            if let Some(score) = props.score {
+                <span class="relation__score">{ format!(" {score:.2}") }</span>
+            }
+        </span>
+    }
+}

@@ -1,0 +1,355 @@
+//! What the compare screens show, computed from an [`Alignment`] without
+//! touching the DOM: the reading order of the side-by-side table (A's
+//! units, with B's additions placed where they occur in B) and the
+//! mechanism × document overview counts. Pure, so it is tested natively.
+
+use std::collections::HashMap;
+
+use policy_core::compare::align::{Alignment, Relation};
+use policy_core::model::{Document, Mechanism, Unit};
+
+use crate::corpus_data::{CorpusHandle, DocRef, ImportedCopy, MY_COPY_ID};
+
+/// One side of a comparison: a corpus document or the user's own copy.
+/// Cheap to clone and compared by identity, so it can key memos and props.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ComparedDoc {
+    Corpus(DocRef),
+    Copy(ImportedCopy),
+}
+
+impl std::ops::Deref for ComparedDoc {
+    type Target = Document;
+    fn deref(&self) -> &Document {
+        match self {
+            ComparedDoc::Corpus(doc) => doc,
+            ComparedDoc::Copy(copy) => &copy.doc,
+        }
+    }
+}
+
+/// Why a side of a comparison could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    /// No corpus document has this id.
+    Unknown(String),
+    /// The URL names the user's copy, but none is loaded (after a reload:
+    /// imported copies are not stored yet).
+    CopyNotLoaded,
+}
+
+/// Resolves a document id from the URL: the user's copy under
+/// [`MY_COPY_ID`], otherwise a corpus document.
+pub fn resolve_doc(
+    corpus: &CorpusHandle,
+    copy: Option<&ImportedCopy>,
+    id: &str,
+) -> Result<ComparedDoc, Unresolved> {
+    if let Some(doc) = corpus.doc_ref(id) {
+        return Ok(ComparedDoc::Corpus(doc));
+    }
+    if id == MY_COPY_ID {
+        return copy
+            .cloned()
+            .map(ComparedDoc::Copy)
+            .ok_or(Unresolved::CopyNotLoaded);
+    }
+    Err(Unresolved::Unknown(id.to_string()))
+}
+
+/// One row of the side-by-side table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareRow {
+    /// A's unit at this index (also the index into `Alignment::pairs`) with
+    /// its best counterpart, or marked as dropped when it has none.
+    Pair { a: usize },
+    /// B's unit at this index, which no unit of A matched: B added it.
+    Added { b: usize },
+}
+
+/// The text a unit is compared by: its text, or its heading when the text
+/// is empty (a section title) — the same rule as `align_documents`.
+pub fn comparable_text(unit: &Unit) -> &str {
+    if unit.text.trim().is_empty() {
+        unit.heading.as_deref().unwrap_or_default()
+    } else {
+        &unit.text
+    }
+}
+
+/// Index of B's unit with this path.
+fn b_index(b: &Document) -> HashMap<&str, usize> {
+    b.units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.path.as_str(), i))
+        .collect()
+}
+
+/// The rows in reading order: every pair in A's order, and each unit B
+/// added right after the A row whose best counterpart comes last before it
+/// in B (or first, when nothing in B precedes it). A reader scanning down
+/// the table thus sees B's additions where B makes them.
+pub fn compare_rows(alignment: &Alignment, b: &Document) -> Vec<CompareRow> {
+    let index = b_index(b);
+    let best: Vec<Option<usize>> = alignment
+        .pairs
+        .iter()
+        .map(|p| {
+            p.candidates
+                .first()
+                .and_then(|c| index.get(c.b.as_str()).copied())
+        })
+        .collect();
+    let mut added: Vec<usize> = alignment
+        .unmatched_b
+        .iter()
+        .filter_map(|path| index.get(path.as_str()).copied())
+        .collect();
+    added.sort_unstable();
+    // anchor[j] = the A row after which B's added unit j goes (None = top).
+    let mut after: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    for &j in &added {
+        let anchor = best
+            .iter()
+            .enumerate()
+            .filter_map(|(row, b)| b.filter(|&b| b < j).map(|b| (b, row)))
+            .max_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)))
+            .map(|(_, row)| row);
+        after.entry(anchor).or_default().push(j);
+    }
+    let mut rows = Vec::with_capacity(alignment.pairs.len() + added.len());
+    rows.extend(
+        after
+            .get(&None)
+            .into_iter()
+            .flatten()
+            .map(|&b| CompareRow::Added { b }),
+    );
+    for a in 0..alignment.pairs.len() {
+        rows.push(CompareRow::Pair { a });
+        rows.extend(
+            after
+                .get(&Some(a))
+                .into_iter()
+                .flatten()
+                .map(|&b| CompareRow::Added { b }),
+        );
+    }
+    rows
+}
+
+/// Whether a unit belongs to the mechanism filter (no filter: all do).
+pub fn has_mechanism(unit: &Unit, filter: Option<Mechanism>) -> bool {
+    filter.is_none_or(|m| unit.mechanisms.iter().any(|t| t.id == m))
+}
+
+/// How one document treated the central text of one mechanism.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MatrixCell {
+    /// Central units with a near-verbatim counterpart.
+    pub kept: usize,
+    pub rewritten: usize,
+    pub related: usize,
+    /// Central units with no counterpart.
+    pub dropped: usize,
+    /// Units of the document tagged with this mechanism that match no
+    /// central unit.
+    pub added: usize,
+    /// The first central unit of the mechanism, where the cell's link opens.
+    pub first_path: Option<String>,
+}
+
+impl MatrixCell {
+    /// Central units of the mechanism (the bar's full width before additions).
+    pub fn central_total(&self) -> usize {
+        self.kept + self.rewritten + self.related + self.dropped
+    }
+
+    pub fn total(&self) -> usize {
+        self.central_total() + self.added
+    }
+
+    /// `(segment id, count)` in the order the stacked bar draws them.
+    pub fn segments(&self) -> [(&'static str, usize); 5] {
+        [
+            ("kept", self.kept),
+            ("rewritten", self.rewritten),
+            ("related", self.related),
+            ("dropped", self.dropped),
+            ("added", self.added),
+        ]
+    }
+}
+
+/// One column of the overview (`central` aligned against `doc`), by
+/// mechanism in `Mechanism::ALL` order. A unit tagged with two mechanisms
+/// counts in both rows.
+pub fn mechanism_column(
+    central: &Document,
+    doc: &Document,
+    alignment: &Alignment,
+) -> Vec<(Mechanism, MatrixCell)> {
+    let mut cells: Vec<(Mechanism, MatrixCell)> = Mechanism::ALL
+        .iter()
+        .map(|&m| (m, MatrixCell::default()))
+        .collect();
+    for (unit, pair) in central.units.iter().zip(&alignment.pairs) {
+        for (m, cell) in cells.iter_mut() {
+            if !unit.mechanisms.iter().any(|t| t.id == *m) {
+                continue;
+            }
+            match pair.relation {
+                Relation::NearVerbatim => cell.kept += 1,
+                Relation::Rewritten => cell.rewritten += 1,
+                Relation::Related => cell.related += 1,
+                Relation::NoCounterpart => cell.dropped += 1,
+            }
+            if cell.first_path.is_none() {
+                cell.first_path = Some(unit.path.as_str().to_string());
+            }
+        }
+    }
+    let index = b_index(doc);
+    for path in &alignment.unmatched_b {
+        let Some(unit) = index.get(path.as_str()).map(|&i| &doc.units[i]) else {
+            continue;
+        };
+        for (m, cell) in cells.iter_mut() {
+            if unit.mechanisms.iter().any(|t| t.id == *m) {
+                cell.added += 1;
+            }
+        }
+    }
+    cells
+}
+
+/// Position of `path` among the A units the stepper visits (those passing
+/// the mechanism filter); the first such unit when `path` is not one.
+pub fn step_target(stops: &[&str], current: Option<&str>, forward: bool) -> Option<usize> {
+    if stops.is_empty() {
+        return None;
+    }
+    let at = current.and_then(|p| stops.iter().position(|s| *s == p));
+    Some(match (at, forward) {
+        (None, _) => 0,
+        (Some(i), true) => (i + 1).min(stops.len() - 1),
+        (Some(i), false) => i.saturating_sub(1),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus_data::bundled_corpus;
+    use policy_core::compare::align::{align_documents, AlignOptions, AlignedUnit, Candidate};
+    use policy_core::model::UnitKind;
+
+    fn doc(paths: &[&str]) -> Document {
+        let corpus = crate::test_fixtures::fixture_corpus();
+        let mut doc = corpus.documents[0].clone();
+        doc.units = paths
+            .iter()
+            .map(|p| crate::test_fixtures::unit(p, "", UnitKind::Clause, None, p))
+            .collect();
+        doc
+    }
+
+    fn pair(a: &str, best: Option<&str>) -> AlignedUnit {
+        AlignedUnit {
+            a: a.into(),
+            relation: if best.is_some() {
+                Relation::Rewritten
+            } else {
+                Relation::NoCounterpart
+            },
+            candidates: best
+                .map(|b| Candidate {
+                    b: b.into(),
+                    score: 0.5,
+                    relation: Relation::Rewritten,
+                })
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn additions_sit_after_the_row_matching_what_precedes_them_in_b() {
+        let b = doc(&["x0", "x1", "x2", "x3", "x4"]);
+        let alignment = Alignment {
+            pairs: vec![
+                pair("1", Some("x1")),
+                pair("2", None),
+                pair("3", Some("x3")),
+            ],
+            unmatched_b: vec!["x4".into(), "x0".into(), "x2".into()],
+        };
+        assert_eq!(
+            compare_rows(&alignment, &b),
+            vec![
+                CompareRow::Added { b: 0 },
+                CompareRow::Pair { a: 0 },
+                CompareRow::Added { b: 2 },
+                CompareRow::Pair { a: 1 },
+                CompareRow::Pair { a: 2 },
+                CompareRow::Added { b: 4 },
+            ]
+        );
+    }
+
+    #[test]
+    fn every_unit_of_both_documents_appears_once_on_the_real_corpus() {
+        let corpus = bundled_corpus().expect("corpus loads");
+        let central = corpus.document("central-2018").expect("central");
+        for other in corpus.documents.iter().filter(|d| d.id != central.id) {
+            let alignment = align_documents(central, other, &AlignOptions::default());
+            let rows = compare_rows(&alignment, other);
+            let pairs = rows
+                .iter()
+                .filter(|r| matches!(r, CompareRow::Pair { .. }))
+                .count();
+            assert_eq!(pairs, central.units.len());
+            let added = rows.len() - pairs;
+            assert_eq!(added, alignment.unmatched_b.len(), "{}", other.id);
+        }
+    }
+
+    #[test]
+    fn a_document_against_itself_keeps_everything_of_every_mechanism() {
+        let corpus = bundled_corpus().expect("corpus loads");
+        let central = corpus.document("central-2018").expect("central");
+        let alignment = align_documents(central, central, &AlignOptions::default());
+        let column = mechanism_column(central, central, &alignment);
+        let tagged: usize = column.iter().map(|(_, c)| c.central_total()).sum();
+        assert!(tagged >= central.units.len(), "every unit has a mechanism");
+        for (m, cell) in &column {
+            assert_eq!(cell.kept, cell.central_total(), "{m:?}");
+            assert_eq!(cell.added, 0);
+            assert_eq!(cell.first_path.is_some(), cell.kept > 0);
+        }
+    }
+
+    #[test]
+    fn a_province_rewrites_more_than_it_copies() {
+        let corpus = bundled_corpus().expect("corpus loads");
+        let central = corpus.document("central-2018").expect("central");
+        let sichuan = corpus.document("sichuan").expect("sichuan");
+        let alignment = align_documents(central, sichuan, &AlignOptions::default());
+        let column = mechanism_column(central, sichuan, &alignment);
+        let kept: usize = column.iter().map(|(_, c)| c.kept).sum();
+        let changed: usize = column.iter().map(|(_, c)| c.rewritten + c.related).sum();
+        assert!(changed > kept, "kept {kept}, changed {changed}");
+    }
+
+    #[test]
+    fn stepping_stops_at_both_ends() {
+        let stops = ["1", "1.1", "2"];
+        assert_eq!(step_target(&stops, None, true), Some(0));
+        assert_eq!(step_target(&stops, Some("1.1"), true), Some(2));
+        assert_eq!(step_target(&stops, Some("2"), true), Some(2));
+        assert_eq!(step_target(&stops, Some("1"), false), Some(0));
+        assert_eq!(step_target(&stops, Some("9"), false), Some(0));
+        assert_eq!(step_target(&[], Some("1"), true), None);
+    }
+}
