@@ -119,6 +119,30 @@ for (const target of targets()) {
       await page.close();
     });
 
+    it('reports the engine build time and per-query search time measured in the page', async () => {
+      const { page, watch } = await openSearch(context, target);
+      const { engineMs } = await timings(page);
+      assert.ok(Number.isFinite(engineMs) && engineMs > 0, `data-engine-ms = ${engineMs}`);
+      const queries = ['生态', '区域协调发展', '协调发', '"一带一路"', '补偿 -生态', '橫向生態補償', '基本公共服务均等化'];
+      const times = [];
+      for (const query of queries) {
+        await page.evaluate((h) => { window.location.hash = h; }, searchHash(query));
+        await page.waitForFunction(
+          (q) => document.querySelector('#search-query')?.value === q,
+          query,
+        );
+        times.push((await timings(page)).searchMs);
+      }
+      assert.ok(times.every(Number.isFinite), String(times));
+      const sorted = [...times].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)];
+      console.log(
+        `# ${target.name}: engine build ${engineMs} ms; search per query (ms) ${times.join(', ')}; median ${median}, max ${sorted.at(-1)}`,
+      );
+      await assertHealthy(page, watch);
+      await page.close();
+    });
+
     it('Traditional and Simplified queries give identical results', async () => {
       const results = [];
       for (const query of [SIMPLIFIED, TRADITIONAL]) {
