@@ -4,6 +4,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::classroom::use_classroom;
 use crate::components::notice_list::NoticeList;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
@@ -17,6 +18,7 @@ use crate::views::corpus_error::CorpusErrorView;
 use crate::views::library::LibraryView;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 use crate::views::reader::ReaderView;
+use crate::tours::{ToursContext, UserTours};
 use crate::views::search::SearchView;
 use crate::views::compare::CompareView;
 use crate::views::matrix::MatrixView;
@@ -24,6 +26,7 @@ use crate::views::witness::WitnessView;
 
 /// The id of `<main>`, target of the skip link.
 pub const MAIN_ID: &str = "main";
+use crate::views::tours::ToursView;
 
 /// What `main` determined before the first render.
 #[derive(Properties, PartialEq, Clone)]
@@ -37,6 +40,9 @@ pub struct AppProps {
 
 /// The app as mounted in the browser: hash routing around [`AppShell`].
 #[component]
+    /// The tours a teacher loaded earlier (issue 6), read from storage.
+    #[prop_or_default]
+    pub initial_user_tours: UserTours,
 pub fn App(props: &AppProps) -> Html {
     html! {
         <HashRouter>
@@ -52,7 +58,12 @@ pub fn AppShell(props: &AppProps) -> Html {
     let state = {
         let lang = props.initial_lang;
         let notices = props.startup_notices.clone();
-        use_reducer(move || State::new(lang, &notices))
+        let user_tours = props.initial_user_tours.clone();
+        use_reducer(move || {
+            let mut state = State::new(lang, &notices);
+            state.user_tours = user_tours;
+            state
+        })
     };
 
     // `<html lang>` drives screen-reader voice and CJK glyph choice; the
@@ -89,9 +100,13 @@ pub fn AppShell(props: &AppProps) -> Html {
         Ok(corpus) => html! {
             <ContextProvider<CorpusHandle> context={corpus.clone()}>
                 <ContextProvider<MyCopyContext> context={my_copy}>
-                    <Switch<Route> render={switch} />
+                    <ContextProvider<ToursContext> context={classroom.tours.clone()}>
+                        <Switch<Route> render={switch} />
+                    </ContextProvider<ToursContext>>
                 </ContextProvider<MyCopyContext>>
             </ContextProvider<CorpusHandle>>
+    // Presentation mode and tours (issue 6).
+    let classroom = use_classroom(&state);
         },
         Err(error) => html! { <CorpusErrorView error={error.clone()} /> },
     };
@@ -100,7 +115,8 @@ pub fn AppShell(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Lang> context={state.lang}>
             <SkipLink target={MAIN_ID} label={strings.skip_to_content} />
-            <SiteHeader lang={state.lang} on_toggle_lang={on_toggle_lang} />
+            <SiteHeader lang={state.lang} on_toggle_lang={on_toggle_lang}
+                on_present={classroom.toggle_presentation.clone()} />
             <NoticeList lang={state.lang} notices={state.notices.clone()} on_dismiss={on_dismiss} />
             <main id={MAIN_ID} class="main" tabindex="-1">
                 { content }
@@ -125,3 +141,6 @@ fn switch(route: Route) -> Html {
         Route::NotFound => html! { <NotFoundView reason={NotFoundReason::Route} /> },
     }
 }
+            { classroom.tour_overlay.clone() }
+            { classroom.presentation_bar.clone() }
+        Route::Tours => html! { <ToursView /> },

@@ -27,6 +27,14 @@
 //! | `[data-testid="not-found"]` | the not-found page (always has `a[href="#/"]`) |
 //! | `[data-testid="unavailable"]`, `[data-testid="corpus-error"]` | a route not in this build; an unreadable bundled corpus |
 //! | `#fatal-error[role="alert"]` | the panic banner with its reload button |
+//! | `#presentation-toggle` | enters presentation mode (also the key `P`; `Esc` leaves) |
+//! | `html[data-presenting]`, `#presentation-bar` | presentation mode is on; its controls (`#presentation-prev`, `#presentation-next`, `#presentation-exit`) |
+//! | `#presentation-position[data-index][data-total]` | the visible position ("7 / 33") |
+//! | `[data-present-current]`, `[data-present-path]` | the one item shown while presenting, and its ancestors (see `presentation`) |
+//! | `#tour-list-built-in [data-tour-id]`, `#tour-list-user [data-tour-id]` | the tours page (`body[data-ready="tours"]`); `.tour-list__start`, `.tour-list__remove` |
+//! | `#tour-file`, `#tour-load-status`, `#tour-load-error[role="alert"]` | loading a tour file and its outcome |
+//! | `#tour-overlay[data-tour-id][data-step]`, `#tour-position`, `#tour-prev`, `#tour-next`, `#tour-close` | the tour in progress |
+//! | `[data-notice="stored-preference-reset"]`, `…="stored-tours-reset"`, `…="storage-unavailable"`, `…="storage-save-failed"` | storage notices (see `storage`) |
 
 use web_sys::{FocusOptions, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 

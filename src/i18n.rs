@@ -968,3 +968,180 @@ mod compare_string_tests {
         }
     }
 }
+
+/// The classroom strings (issue 6): presentation mode, guided tours and
+/// the storage notices, in their own table like [`CompareStrings`]. Same
+/// rules: every field in both languages, templates filled with [`fill`].
+#[derive(Debug)]
+pub struct ClassroomStrings {
+    pub notice_stored_preference_reset: &'static str,
+    pub notice_stored_tours_reset: &'static str,
+    pub notice_storage_unavailable: &'static str,
+    pub notice_storage_save_failed: &'static str,
+
+    pub present_button: &'static str,
+    pub present_button_label: &'static str,
+    pub present_bar_label: &'static str,
+    pub present_prev: &'static str,
+    pub present_next: &'static str,
+    pub present_exit: &'static str,
+    /// `{n}`, `{total}`: the spoken form of the visible "7 / 33".
+    pub present_position_label: &'static str,
+    pub present_nothing: &'static str,
+    pub present_hint: &'static str,
+
+    pub nav_tours: &'static str,
+    pub tours_heading: &'static str,
+    pub tours_intro: &'static str,
+    pub tours_built_in_heading: &'static str,
+    pub tours_user_heading: &'static str,
+    pub tours_user_none: &'static str,
+    /// `{count}`
+    pub tours_steps: &'static str,
+    pub tours_start: &'static str,
+    /// `{title}`
+    pub tours_start_label: &'static str,
+    pub tours_remove: &'static str,
+    /// `{title}`
+    pub tours_remove_label: &'static str,
+    pub tours_load_heading: &'static str,
+    pub tours_load_label: &'static str,
+    pub tours_load_help: &'static str,
+    /// `{title}`
+    pub tours_loaded: &'static str,
+    pub tours_error_prefix: &'static str,
+    pub tour_error_empty: &'static str,
+    /// `{max}` (kilobytes)
+    pub tour_error_too_large: &'static str,
+    pub tour_error_not_text: &'static str,
+    /// `{line}`, `{column}`, `{message}`
+    pub tour_error_syntax: &'static str,
+    pub tour_error_format: &'static str,
+    pub tour_error_id: &'static str,
+    /// `{field}`, `{problem}` (the details stay in English: they name
+    /// fields of the file)
+    pub tour_error_field: &'static str,
+    /// `{max}`
+    pub tour_error_too_many: &'static str,
+    pub tour_error_no_room: &'static str,
+    pub tour_error_unreadable: &'static str,
+    pub page_title_tours: &'static str,
+
+    pub tour_overlay_label: &'static str,
+    pub tour_prev: &'static str,
+    pub tour_next: &'static str,
+    pub tour_close: &'static str,
+    /// `{n}`, `{total}`
+    pub tour_position_label: &'static str,
+}
+
+impl Lang {
+    pub fn classroom_strings(self) -> &'static ClassroomStrings {
+        match self {
+            Lang::Zh => &CLASSROOM_ZH,
+            Lang::En => &CLASSROOM_EN,
+        }
+    }
+}
+
+pub static CLASSROOM_ZH: ClassroomStrings = ClassroomStrings {
+    notice_stored_preference_reset: "保存的阅读设置无法读取，已恢复默认。",
+    notice_stored_tours_reset: "保存的导览无法读取，已清除。请重新载入导览文件。",
+    notice_storage_unavailable: "此处无法使用浏览器存储（例如嵌入在受限框架中），关闭页面后您的设置不会被保留。",
+    notice_storage_save_failed: "浏览器存储已满或拒绝写入，此次更改仅在本次访问中有效。",
+
+    present_button: "演示",
+    present_button_label: "进入演示模式（快捷键 P）",
+    present_bar_label: "演示控制",
+    present_prev: "上一项",
+    present_next: "下一项",
+    present_exit: "退出演示",
+    present_position_label: "第 {n} 项，共 {total} 项",
+    present_nothing: "此页面没有可逐项演示的内容，显示整页。",
+    present_hint: "← → 翻页 · Esc 退出",
+
+    nav_tours: "导览",
+    tours_heading: "导览",
+    tours_intro: "导览是一组带说明的页面，按顺序带您看完一个主题。教师可以用同样格式的 JSON 文件编写自己的导览并在此载入。",
+    tours_built_in_heading: "内置导览",
+    tours_user_heading: "我载入的导览",
+    tours_user_none: "尚未载入自己的导览。",
+    tours_steps: "{count} 步",
+    tours_start: "开始",
+    tours_start_label: "开始导览：{title}",
+    tours_remove: "移除",
+    tours_remove_label: "移除导览：{title}",
+    tours_load_heading: "载入导览文件",
+    tours_load_label: "选择导览文件（JSON）",
+    tours_load_help: "格式与 tours/ 目录中的内置导览相同（\"format\": \"policy-explorer-tour/1\"）。载入的导览保存在本浏览器中。",
+    tours_loaded: "已载入导览：{title}",
+    tours_error_prefix: "无法载入此文件：",
+    tour_error_empty: "文件是空的。",
+    tour_error_too_large: "文件太大，导览文件最多 {max} KB。",
+    tour_error_not_text: "文件不是 UTF-8 文本，可能不是导览文件。",
+    tour_error_syntax: "JSON 格式错误，第 {line} 行第 {column} 列：{message}",
+    tour_error_format: "\"format\" 必须是 \"policy-explorer-tour/1\"。",
+    tour_error_id: "\"id\" 只能包含小写字母、数字和连字符（1–64 个字符）。",
+    tour_error_field: "内容有误（{field}）：{problem}",
+    tour_error_too_many: "最多可以保存 {max} 个导览，请先移除一个。",
+    tour_error_no_room: "为导览保留的存储空间不足，请先移除一个导览。",
+    tour_error_unreadable: "浏览器无法读取此文件。",
+    page_title_tours: "导览 · 区域协调发展政策浏览器",
+
+    tour_overlay_label: "导览",
+    tour_prev: "上一步",
+    tour_next: "下一步",
+    tour_close: "结束导览",
+    tour_position_label: "第 {n} 步，共 {total} 步",
+};
+
+pub static CLASSROOM_EN: ClassroomStrings = ClassroomStrings {
+    notice_stored_preference_reset: "A saved reading setting could not be read and was reset to its default.",
+    notice_stored_tours_reset: "Your saved tours could not be read and were removed. Please load the tour files again.",
+    notice_storage_unavailable: "Browser storage is not available here (for example inside a restricted frame): your settings will not be kept after you close the page.",
+    notice_storage_save_failed: "Browser storage is full or refused the change: it holds for this visit only.",
+
+    present_button: "Present",
+    present_button_label: "Enter presentation mode (key P)",
+    present_bar_label: "Presentation controls",
+    present_prev: "Previous",
+    present_next: "Next",
+    present_exit: "Leave presentation",
+    present_position_label: "Item {n} of {total}",
+    present_nothing: "Nothing on this page to step through; showing the whole page.",
+    present_hint: "← → to step · Esc to leave",
+
+    nav_tours: "Tours",
+    tours_heading: "Guided tours",
+    tours_intro: "A tour is a sequence of pages with explanations that walks through one topic. Teachers can write their own tour as a JSON file in the same format and load it here.",
+    tours_built_in_heading: "Built-in tours",
+    tours_user_heading: "Your tours",
+    tours_user_none: "No tours of your own loaded yet.",
+    tours_steps: "{count} steps",
+    tours_start: "Start",
+    tours_start_label: "Start the tour: {title}",
+    tours_remove: "Remove",
+    tours_remove_label: "Remove the tour: {title}",
+    tours_load_heading: "Load a tour file",
+    tours_load_label: "Choose a tour file (JSON)",
+    tours_load_help: "Same format as the built-in tours in tours/ (\"format\": \"policy-explorer-tour/1\"). Loaded tours are kept in this browser.",
+    tours_loaded: "Tour loaded: {title}",
+    tours_error_prefix: "This file could not be loaded: ",
+    tour_error_empty: "the file is empty.",
+    tour_error_too_large: "the file is too large; a tour file may be at most {max} KB.",
+    tour_error_not_text: "the file is not UTF-8 text (is it a tour file?).",
+    tour_error_syntax: "invalid JSON at line {line}, column {column}: {message}",
+    tour_error_format: "\"format\" must be \"policy-explorer-tour/1\".",
+    tour_error_id: "\"id\" may only contain a–z, 0–9 and '-' (1–64 characters).",
+    tour_error_field: "{field}: {problem}",
+    tour_error_too_many: "at most {max} tours can be kept; remove one first.",
+    tour_error_no_room: "not enough storage space is left for tours; remove one first.",
+    tour_error_unreadable: "the browser could not read this file.",
+    page_title_tours: "Tours · Regional Policy Explorer",
+
+    tour_overlay_label: "Tour",
+    tour_prev: "Previous step",
+    tour_next: "Next step",
+    tour_close: "End tour",
+    tour_position_label: "Step {n} of {total}",
+};

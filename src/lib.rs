@@ -13,6 +13,7 @@
 //!   [`panic_banner`] — the crash message.
 
 pub mod app;
+pub mod classroom;
 pub mod clock;
 pub mod components;
 pub mod corpus_data;
@@ -21,8 +22,11 @@ pub mod i18n;
 pub mod panic_banner;
 pub mod preferences;
 pub mod route;
+pub mod presentation;
 pub mod state;
 pub mod views;
+pub mod storage;
+pub mod tours;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod render_tests;
@@ -40,7 +44,10 @@ pub const ROOT_ID: &str = "app";
 /// then the corpus, then the first render.
 pub fn start() {
     panic_banner::install();
-    let (initial_lang, startup_notices) = preferences::load_language();
+    let (initial_lang, mut startup_notices) = preferences::load_language();
+    startup_notices.extend(preferences::startup_notices());
+    let (initial_user_tours, tours_notice) = classroom::load_user_tours();
+    startup_notices.extend(tours_notice);
     let props = AppProps {
         corpus: corpus_data::bundled_corpus(),
         initial_lang,
@@ -48,6 +55,7 @@ pub fn start() {
     };
     let root = web_sys::window()
         .and_then(|w| w.document())
+        initial_user_tours,
         .and_then(|d| d.get_element_by_id(ROOT_ID));
     match root {
         Some(root) => {

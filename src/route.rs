@@ -36,6 +36,9 @@ pub enum Route {
     /// substitution table.
     #[at("/witnesses/:id")]
     Witnesses { id: String },
+    /// `#/tours`: the guided walkthroughs, built-in and loaded (issue 6).
+    #[at("/tours")]
+    Tours,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -79,6 +82,7 @@ mod tests {
                 path: "6.21".into(),
             },
             Route::CompareOverview,
+            Route::Tours,
             Route::Witnesses {
                 id: "central-2018".into(),
             },

@@ -9,6 +9,8 @@ use yew::Reducible;
 
 use crate::corpus_data::ImportedCopy;
 use crate::i18n::Lang;
+use crate::tours::{ActiveTour, UserTours};
+use policy_core::tour::Tour;
 
 /// Something the user should be told about that is not an error of the
 /// current view (those are rendered by the view itself). Kept as a kind,
@@ -17,6 +19,17 @@ use crate::i18n::Lang;
 pub enum NoticeKind {
     /// The stored language preference was unreadable and has been reset.
     StoredLanguageReset,
+    /// A stored preference other than the language (e.g. the reader's
+    /// word-boundary toggle) was unreadable and has been reset.
+    StoredPreferenceReset,
+    /// The stored user tours were unreadable and have been removed.
+    StoredToursReset,
+    /// Local storage cannot be used (sandboxed iframe, disabled): nothing
+    /// the user chooses will be remembered after the page closes.
+    StorageUnavailable,
+    /// A write to local storage failed (quota exceeded): the change holds
+    /// for this visit only.
+    StorageSaveFailed,
 }
 
 impl NoticeKind {
@@ -27,6 +40,10 @@ impl NoticeKind {
         }
     }
 }
+            NoticeKind::StoredPreferenceReset => "stored-preference-reset",
+            NoticeKind::StoredToursReset => "stored-tours-reset",
+            NoticeKind::StorageUnavailable => "storage-unavailable",
+            NoticeKind::StorageSaveFailed => "storage-save-failed",
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -46,16 +63,31 @@ pub struct State {
 }
 
 pub enum Action {
+    /// Presentation mode (classroom projector): chrome hidden, one item at
+    /// a time. App state, not URL: see `presentation`.
+    pub presenting: bool,
+    /// The tours a teacher loaded (persisted by the app shell).
+    pub user_tours: UserTours,
+    /// The walkthrough in progress, if any.
+    pub active_tour: Option<ActiveTour>,
     ToggleLanguage,
     Dismiss(u32),
     /// Replaces the imported copy (a failed import never dispatches, so
     /// what was loaded stays loaded).
     SetMyCopy(ImportedCopy),
 }
+    Notify(NoticeKind),
 
 impl State {
     /// The state at start-up: the stored language and whatever the start-up
     /// checks want to tell the user.
+    SetPresenting(bool),
+    /// Replaces the loaded user tours (a failed load never dispatches).
+    SetUserTours(UserTours),
+    StartTour(Rc<Tour>),
+    /// Moves the tour in progress by this many steps (clamped).
+    StepTour(isize),
+    EndTour,
     pub fn new(lang: Lang, startup_notices: &[NoticeKind]) -> Self {
         let mut state = State {
             lang,
@@ -66,6 +98,9 @@ impl State {
         for kind in startup_notices {
             state.push_notice(*kind);
         }
+            presenting: false,
+            user_tours: UserTours::default(),
+            active_tour: None,
         state
     }
 
@@ -102,7 +137,15 @@ impl Reducible for State {
         Rc::new(next)
     }
 }
+            Action::Notify(kind) => next.push_notice(kind),
 
+            Action::SetPresenting(on) => next.presenting = on,
+            Action::SetUserTours(tours) => next.user_tours = tours,
+            Action::StartTour(tour) => next.active_tour = Some(ActiveTour::start(tour)),
+            Action::StepTour(delta) => {
+                next.active_tour = next.active_tour.as_ref().map(|t| t.moved(delta));
+            }
+            Action::EndTour => next.active_tour = None,
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -144,7 +144,8 @@ async fn the_mounted_app_follows_hash_routes_and_switches_language() {
     assert_eq!(html_lang.as_deref(), Some("en"));
     assert_eq!(
         storage().get_item(LANGUAGE_KEY).unwrap().as_deref(),
-        Some("en")
+        Some(r#"{"v":1,"data":"en"}"#),
+        "stored in the versioned envelope of src/storage.rs"
     );
 
     web_sys::window()

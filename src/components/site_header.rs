@@ -11,6 +11,9 @@ pub struct SiteHeaderProps {
     pub lang: Lang,
     pub on_toggle_lang: Callback<()>,
 }
+    /// Enters presentation mode (issue 6); no button without it.
+    #[prop_or_default]
+    pub on_present: Option<Callback<()>>,
 
 #[component]
 pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
@@ -30,8 +33,17 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                         <li><a class="site-nav__link" href={Route::Search.href()}>{ strings.nav_search }</a></li>
                         <li><a class="site-nav__link" href={Route::CompareOverview.href()}>{ props.lang.compare_strings().nav_compare }</a></li>
                     </ul>
+                        <li><a class="site-nav__link" href={Route::Tours.href()}>{ props.lang.classroom_strings().nav_tours }</a></li>
                 </nav>
                 <LangToggle lang={props.lang} on_toggle={props.on_toggle_lang.clone()} />
+                if let Some(on_present) = &props.on_present {
+                    <button type="button" class="button button--quiet site-header__present" id="presentation-toggle"
+                        onclick={on_present.reform(|_: MouseEvent| ())}
+                        aria-keyshortcuts="p"
+                        title={props.lang.classroom_strings().present_button_label}>
+                        { props.lang.classroom_strings().present_button }
+                    </button>
+                }
             </div>
         </header>
     }

@@ -11,5 +11,6 @@ pub mod matrix;
 pub mod not_found;
 pub mod reader;
 pub mod search;
+pub mod tours;
 pub mod unavailable;
 pub mod witness;
