@@ -35,6 +35,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
     ensure_apt_packages(ws)?;
     ensure_node(ws)?;
     ensure_wasm_target(ws)?;
+    ensure_rust_components(ws)?;
     ensure_trunk(ws)?;
     ensure_wasm_bindgen_cli(ws)?;
     ensure_wasm_opt(ws)?;
@@ -111,6 +112,24 @@ fn ensure_wasm_target(ws: &Workspace) -> Result<()> {
         return Ok(());
     }
     ws.cmd("rustup").args(["target", "add", WASM_TARGET]).run()
+}
+
+/// `cargo xtask test` runs `cargo fmt` and `cargo clippy`; a minimal rustup
+/// profile lacks them.
+fn ensure_rust_components(ws: &Workspace) -> Result<()> {
+    let has_fmt = ws.cmd("cargo").args(["fmt", "--version"]).probe().is_some();
+    let has_clippy = ws
+        .cmd("cargo")
+        .args(["clippy", "--version"])
+        .probe()
+        .is_some();
+    if has_fmt && has_clippy {
+        println!("ok: rustfmt and clippy");
+        return Ok(());
+    }
+    ws.cmd("rustup")
+        .args(["component", "add", "rustfmt", "clippy"])
+        .run()
 }
 
 fn ensure_trunk(ws: &Workspace) -> Result<()> {
