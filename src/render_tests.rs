@@ -222,10 +222,11 @@ fn hostile_route_parameters_are_rendered_as_text() {
 }
 
 #[test]
-fn routes_of_later_features_say_they_are_not_in_this_build() {
+fn comparing_unknown_documents_is_a_friendly_not_found() {
     for path in ["/compare/a/b", "/compare/a/b/1.1"] {
         let html = render(path);
-        assert!(html.contains("data-testid=\"unavailable\""), "{path}");
+        assert!(html.contains("data-testid=\"not-found\""), "{path}");
+        assert!(!html.contains("data-testid=\"unavailable\""), "{path}");
     }
 }
 
