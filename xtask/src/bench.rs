@@ -1,6 +1,7 @@
-//! `cargo xtask bench`: cold start measured in a real browser, plus the
-//! native benchmark binaries of `crates/bench` (owned by the core/pipeline
-//! engineers) when that crate exists. Prints numbers; never fails on them.
+//! `cargo xtask bench`: cold start measured in a real browser, the core's
+//! hot paths (segmentation, diff, alignment) in Chromium next to their native
+//! twins and diff-match-patch, plus the native benchmark binaries of
+//! `crates/bench`. Prints numbers; never fails on them.
 
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
@@ -24,12 +25,57 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
     if !ok {
         bail!("cold-start bench failed");
     }
+    run_core_in_browser(ws, runs)?;
     run_native_benches(ws)?;
     report.print();
     Ok(())
 }
 
-/// Every binary target of the `crates/bench` package, in release mode.
+/// `e2e/bench/core-in-browser.mjs`: `crates/bench-wasm` compiled to wasm
+/// (release profile, as the app ships) and its native twin `compare_bench`
+/// (speed-optimised profile), timed in one run.
+fn run_core_in_browser(ws: &Workspace, runs: u32) -> Result<()> {
+    println!("== bench: core in headless Chromium vs native and diff-match-patch");
+    ws.cmd("cargo")
+        .args(["build", "--release", "--quiet", "--target", "wasm32-unknown-unknown"])
+        .args(["-p", "policy-bench-wasm"])
+        .run()?;
+    ws.cmd("cargo")
+        .args(["build", "--profile", NATIVE_PROFILE, "--quiet"])
+        .args(["-p", "policy-bench", "--bin", "compare_bench"])
+        .run()?;
+    let wasm = ws
+        .target_dir
+        .join("wasm32-unknown-unknown")
+        .join("release")
+        .join("policy_bench_wasm.wasm");
+    let bindings = ws.xtask_scratch().join("bench-wasm");
+    ws.cmd("wasm-bindgen")
+        .args(["--target", "web", "--out-dir"])
+        .arg(&bindings)
+        .arg(&wasm)
+        .run()?;
+    let native = ws.target_dir.join(NATIVE_PROFILE).join("compare_bench");
+    let ok = ws
+        .cmd("node")
+        .args(["bench/core-in-browser.mjs", "--runs"])
+        .arg(runs.to_string())
+        .cwd(ws.e2e_dir())
+        .env("PE_BENCH_WASM_DIR", &bindings)
+        .env("PE_NATIVE_BENCH", &native)
+        .status()?;
+    if !ok {
+        bail!("core-in-browser bench failed");
+    }
+    Ok(())
+}
+
+/// Cargo profile of the native benchmarks (`[profile.native-bench]` in the
+/// root manifest: release with opt-level 3, since they are compared with
+/// other native code and with wasm).
+const NATIVE_PROFILE: &str = "native-bench";
+
+/// Every binary target of the `crates/bench` package, speed-optimised.
 fn run_native_benches(ws: &Workspace) -> Result<()> {
     let manifest = ws.root.join("crates").join("bench").join("Cargo.toml");
     if !manifest.is_file() {
@@ -50,7 +96,8 @@ fn run_native_benches(ws: &Workspace) -> Result<()> {
         ws.cmd("cargo")
             .args([
                 "run",
-                "--release",
+                "--profile",
+                NATIVE_PROFILE,
                 "--quiet",
                 "-p",
                 &package,
