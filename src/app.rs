@@ -14,19 +14,19 @@ use crate::i18n::Lang;
 use crate::preferences;
 use crate::route::Route;
 use crate::state::{Action, NoticeKind, State};
+use crate::tours::{ToursContext, UserTours};
 use crate::views::corpus_error::CorpusErrorView;
 use crate::views::library::LibraryView;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 use crate::views::reader::ReaderView;
-use crate::tours::{ToursContext, UserTours};
 use crate::views::search::SearchView;
 use crate::views::compare::CompareView;
 use crate::views::matrix::MatrixView;
+use crate::views::tours::ToursView;
 use crate::views::witness::WitnessView;
 
 /// The id of `<main>`, target of the skip link.
 pub const MAIN_ID: &str = "main";
-use crate::views::tours::ToursView;
 
 /// What `main` determined before the first render.
 #[derive(Properties, PartialEq, Clone)]
@@ -36,13 +36,16 @@ pub struct AppProps {
     pub initial_lang: Lang,
     #[prop_or_default]
     pub startup_notices: Vec<NoticeKind>,
+    /// The tours a teacher loaded earlier (issue 6), read from storage.
+    #[prop_or_default]
+    pub initial_user_tours: UserTours,
+    /// The user's own copy kept from an earlier visit (compare page).
+    #[prop_or_default]
+    pub initial_my_copy: Option<ImportedCopy>,
 }
 
 /// The app as mounted in the browser: hash routing around [`AppShell`].
 #[component]
-    /// The tours a teacher loaded earlier (issue 6), read from storage.
-    #[prop_or_default]
-    pub initial_user_tours: UserTours,
 pub fn App(props: &AppProps) -> Html {
     html! {
         <HashRouter>
@@ -59,9 +62,11 @@ pub fn AppShell(props: &AppProps) -> Html {
         let lang = props.initial_lang;
         let notices = props.startup_notices.clone();
         let user_tours = props.initial_user_tours.clone();
+        let my_copy = props.initial_my_copy.clone();
         use_reducer(move || {
             let mut state = State::new(lang, &notices);
             state.user_tours = user_tours;
+            state.my_copy = my_copy;
             state
         })
     };
@@ -96,6 +101,9 @@ pub fn AppShell(props: &AppProps) -> Html {
             Callback::from(move |copy: ImportedCopy| state.dispatch(Action::SetMyCopy(copy)))
         },
     };
+    // Presentation mode and tours (issue 6).
+    let classroom = use_classroom(&state);
+    crate::stored_copy::use_persisted_copy(&state);
     let content = match &props.corpus {
         Ok(corpus) => html! {
             <ContextProvider<CorpusHandle> context={corpus.clone()}>
@@ -105,8 +113,6 @@ pub fn AppShell(props: &AppProps) -> Html {
                     </ContextProvider<ToursContext>>
                 </ContextProvider<MyCopyContext>>
             </ContextProvider<CorpusHandle>>
-    // Presentation mode and tours (issue 6).
-    let classroom = use_classroom(&state);
         },
         Err(error) => html! { <CorpusErrorView error={error.clone()} /> },
     };
@@ -124,6 +130,8 @@ pub fn AppShell(props: &AppProps) -> Html {
             <footer class="site-footer">
                 <p>{ strings.footer_offline }</p>
             </footer>
+            { classroom.tour_overlay.clone() }
+            { classroom.presentation_bar.clone() }
         </ContextProvider<Lang>>
     }
 }
@@ -138,9 +146,7 @@ fn switch(route: Route) -> Html {
         Route::Compare { a, b } => html! { <CompareView {a} {b} path={None::<String>} /> },
         Route::CompareUnit { a, b, path } => html! { <CompareView {a} {b} path={Some(path)} /> },
         Route::Witnesses { id } => html! { <WitnessView {id} /> },
+        Route::Tours => html! { <ToursView /> },
         Route::NotFound => html! { <NotFoundView reason={NotFoundReason::Route} /> },
     }
 }
-            { classroom.tour_overlay.clone() }
-            { classroom.presentation_bar.clone() }
-        Route::Tours => html! { <ToursView /> },

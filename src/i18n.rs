@@ -978,6 +978,8 @@ pub struct ClassroomStrings {
     pub notice_stored_tours_reset: &'static str,
     pub notice_storage_unavailable: &'static str,
     pub notice_storage_save_failed: &'static str,
+    pub notice_stored_copy_reset: &'static str,
+    pub notice_copy_not_kept: &'static str,
 
     pub present_button: &'static str,
     pub present_button_label: &'static str,
@@ -1049,6 +1051,8 @@ pub static CLASSROOM_ZH: ClassroomStrings = ClassroomStrings {
     notice_stored_tours_reset: "保存的导览无法读取，已清除。请重新载入导览文件。",
     notice_storage_unavailable: "此处无法使用浏览器存储（例如嵌入在受限框架中），关闭页面后您的设置不会被保留。",
     notice_storage_save_failed: "浏览器存储已满或拒绝写入，此次更改仅在本次访问中有效。",
+    notice_stored_copy_reset: "保存的自带文本无法读取，已清除。请重新导入。",
+    notice_copy_not_kept: "您导入的文本太大，无法保存在本浏览器中：本次访问可以使用，重新加载页面后需要再次导入。",
 
     present_button: "演示",
     present_button_label: "进入演示模式（快捷键 P）",
@@ -1100,6 +1104,8 @@ pub static CLASSROOM_EN: ClassroomStrings = ClassroomStrings {
     notice_stored_tours_reset: "Your saved tours could not be read and were removed. Please load the tour files again.",
     notice_storage_unavailable: "Browser storage is not available here (for example inside a restricted frame): your settings will not be kept after you close the page.",
     notice_storage_save_failed: "Browser storage is full or refused the change: it holds for this visit only.",
+    notice_stored_copy_reset: "Your saved copy could not be read and was removed. Please import it again.",
+    notice_copy_not_kept: "Your imported copy is too large to keep in this browser: it works for this visit, but after a reload you will need to import it again.",
 
     present_button: "Present",
     present_button_label: "Enter presentation mode (key P)",

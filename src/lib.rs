@@ -21,12 +21,13 @@ pub mod dom;
 pub mod i18n;
 pub mod panic_banner;
 pub mod preferences;
-pub mod route;
 pub mod presentation;
+pub mod route;
 pub mod state;
-pub mod views;
 pub mod storage;
+pub mod stored_copy;
 pub mod tours;
+pub mod views;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod render_tests;
@@ -48,14 +49,17 @@ pub fn start() {
     startup_notices.extend(preferences::startup_notices());
     let (initial_user_tours, tours_notice) = classroom::load_user_tours();
     startup_notices.extend(tours_notice);
+    let (initial_my_copy, copy_notice) = stored_copy::load_my_copy();
+    startup_notices.extend(copy_notice);
     let props = AppProps {
         corpus: corpus_data::bundled_corpus(),
         initial_lang,
         startup_notices,
+        initial_user_tours,
+        initial_my_copy,
     };
     let root = web_sys::window()
         .and_then(|w| w.document())
-        initial_user_tours,
         .and_then(|d| d.get_element_by_id(ROOT_ID));
     match root {
         Some(root) => {

@@ -191,8 +191,8 @@ pub struct MainObserver {
 }
 
 impl MainObserver {
-    pub fn new(mut on_change: impl FnMut() + 'static) -> Self {
-        let callback = Closure::<dyn FnMut()>::new(move || on_change());
+    pub fn new(on_change: impl FnMut() + 'static) -> Self {
+        let callback = Closure::<dyn FnMut()>::new(on_change);
         let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
         if let (Some(observer), Some(main)) = (&observer, main_element()) {
             let init = web_sys::MutationObserverInit::new();

@@ -30,6 +30,10 @@ pub enum NoticeKind {
     /// A write to local storage failed (quota exceeded): the change holds
     /// for this visit only.
     StorageSaveFailed,
+    /// The stored copy of the user's own text was unreadable and removed.
+    StoredCopyReset,
+    /// The user's own copy is too large to keep after a reload.
+    CopyNotKept,
 }
 
 impl NoticeKind {
@@ -37,13 +41,15 @@ impl NoticeKind {
     pub fn id(self) -> &'static str {
         match self {
             NoticeKind::StoredLanguageReset => "stored-language-reset",
-        }
-    }
-}
             NoticeKind::StoredPreferenceReset => "stored-preference-reset",
             NoticeKind::StoredToursReset => "stored-tours-reset",
             NoticeKind::StorageUnavailable => "storage-unavailable",
             NoticeKind::StorageSaveFailed => "storage-save-failed",
+            NoticeKind::StoredCopyReset => "stored-copy-reset",
+            NoticeKind::CopyNotKept => "copy-not-kept",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -59,10 +65,6 @@ pub struct State {
     /// The user's own copy imported on the compare page (issue 5); kept
     /// here so that it survives moving between compare screens.
     pub my_copy: Option<ImportedCopy>,
-    next_notice_id: u32,
-}
-
-pub enum Action {
     /// Presentation mode (classroom projector): chrome hidden, one item at
     /// a time. App state, not URL: see `presentation`.
     pub presenting: bool,
@@ -70,17 +72,16 @@ pub enum Action {
     pub user_tours: UserTours,
     /// The walkthrough in progress, if any.
     pub active_tour: Option<ActiveTour>,
+    next_notice_id: u32,
+}
+
+pub enum Action {
     ToggleLanguage,
     Dismiss(u32),
+    Notify(NoticeKind),
     /// Replaces the imported copy (a failed import never dispatches, so
     /// what was loaded stays loaded).
     SetMyCopy(ImportedCopy),
-}
-    Notify(NoticeKind),
-
-impl State {
-    /// The state at start-up: the stored language and whatever the start-up
-    /// checks want to tell the user.
     SetPresenting(bool),
     /// Replaces the loaded user tours (a failed load never dispatches).
     SetUserTours(UserTours),
@@ -88,19 +89,24 @@ impl State {
     /// Moves the tour in progress by this many steps (clamped).
     StepTour(isize),
     EndTour,
+}
+
+impl State {
+    /// The state at start-up: the stored language and whatever the start-up
+    /// checks want to tell the user.
     pub fn new(lang: Lang, startup_notices: &[NoticeKind]) -> Self {
         let mut state = State {
             lang,
             notices: Vec::new(),
             my_copy: None,
+            presenting: false,
+            user_tours: UserTours::default(),
+            active_tour: None,
             next_notice_id: 1,
         };
         for kind in startup_notices {
             state.push_notice(*kind);
         }
-            presenting: false,
-            user_tours: UserTours::default(),
-            active_tour: None,
         state
     }
 
@@ -132,13 +138,8 @@ impl Reducible for State {
         match action {
             Action::ToggleLanguage => next.lang = next.lang.other(),
             Action::Dismiss(id) => next.notices.retain(|n| n.id != id),
-            Action::SetMyCopy(copy) => next.my_copy = Some(copy),
-        }
-        Rc::new(next)
-    }
-}
             Action::Notify(kind) => next.push_notice(kind),
-
+            Action::SetMyCopy(copy) => next.my_copy = Some(copy),
             Action::SetPresenting(on) => next.presenting = on,
             Action::SetUserTours(tours) => next.user_tours = tours,
             Action::StartTour(tour) => next.active_tour = Some(ActiveTour::start(tour)),
@@ -146,6 +147,11 @@ impl Reducible for State {
                 next.active_tour = next.active_tour.as_ref().map(|t| t.moved(delta));
             }
             Action::EndTour => next.active_tour = None,
+        }
+        Rc::new(next)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

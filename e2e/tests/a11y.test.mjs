@@ -68,6 +68,22 @@ describe('accessibility (axe-core)', () => {
     }
   }
 
+  // Dark mode has its own palette (styles/base.css): audit its contrast too.
+  for (const [name, route, view, extra] of VIEWS) {
+    it(`${name} (dark colour scheme) has no serious or critical findings`, async () => {
+      const dark = await newContext(browser, { colorScheme: 'dark' });
+      try {
+        const { page, watch } = await openRoute(dark, target, route, view);
+        if (extra) await page.waitForSelector(extra, { timeout: 30_000 });
+        await audit(page, `${name} (dark)`);
+        await assertHealthy(page, watch);
+        await page.close();
+      } finally {
+        await dark.close();
+      }
+    });
+  }
+
   it('presentation mode has no serious or critical findings', async () => {
     const { page, watch } = await openRoute(context, target, '/doc/sichuan/6.21', 'reader');
     await page.keyboard.press('p');

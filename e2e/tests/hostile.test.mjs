@@ -178,7 +178,17 @@ describe('hostile input', () => {
     await page.locator('#copy-compare').click();
     await page.waitForSelector('[data-testid="copy-loaded"], [data-testid="copy-error"]', { timeout: 60_000 });
     await assertInert(page, dialogs, 'paste');
-    const loadedBefore = await page.locator('[data-testid="copy-loaded"]').count();
+
+    // A plain copy imports, and is kept across a reload (stored state).
+    await page.locator('#copy-text').fill(
+      ['区域协调发展实施方案', '一、总体要求', '（一）推进区域协调发展，完善生态补偿机制。', '（二）促进基本公共服务均等化。'].join('\n'),
+    );
+    await page.locator('#copy-compare').click();
+    await page.waitForSelector('[data-testid="copy-loaded"]', { timeout: 60_000 });
+    await page.reload();
+    await page.waitForSelector(readySelector('compare'));
+    assert.equal(await page.locator('[data-testid="copy-loaded"]').count(), 1, 'the imported copy survives a reload');
+    const loadedBefore = 1;
 
     // 10 MB: set without typing it, then ask for the comparison.
     await page.goto(routeUrl(target, '/compare/central-2018/sichuan'));
@@ -210,6 +220,7 @@ describe('hostile input', () => {
       sessionStorage.setItem('corrupted', '1');
       localStorage.setItem('policy-explorer.lang', '<img src=x onerror=alert(1)>');
       localStorage.setItem('policy-explorer.word-boundaries', '{"v":1,"data":"yes please"}');
+      localStorage.setItem('policy-explorer.my-copy', '{"v":1,"data":{"source_name":"x","bytes":1,"doc":"<svg/onload=alert(1)>"}}');
       localStorage.setItem(
         'policy-explorer.user-tours',
         `{"v":1,"data":[{"format":"policy-explorer-tour/1","id":"t","title":{"zh":"x"},"steps":[{"route":"javascript:alert(1)","title":{"zh":"x"},"text":{"zh":"x"}}]}],"pad":"${huge}"}`,
@@ -217,15 +228,16 @@ describe('hostile input', () => {
     }, huge);
     const { page, watch } = await openRoute(context, target, '/tours', 'tours');
     const dialogs = forbidDialogs(page);
-    for (const notice of ['stored-language-reset', 'stored-preference-reset', 'stored-tours-reset']) {
+    for (const notice of ['stored-language-reset', 'stored-preference-reset', 'stored-tours-reset', 'stored-copy-reset']) {
       await page.waitForSelector(`[data-notice="${notice}"]`);
     }
     const left = await page.evaluate(() => [
       localStorage.getItem('policy-explorer.lang'),
       localStorage.getItem('policy-explorer.word-boundaries'),
       localStorage.getItem('policy-explorer.user-tours'),
+      localStorage.getItem('policy-explorer.my-copy'),
     ]);
-    assert.deepEqual(left, [null, null, null], 'corrupt values removed');
+    assert.deepEqual(left, [null, null, null, null], 'corrupt values removed');
     assert.match(await page.locator('html').getAttribute('lang'), /^zh/);
     // Reported once: a reload is quiet.
     await page.reload();

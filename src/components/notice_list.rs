@@ -29,6 +29,8 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
                     NoticeKind::StoredToursReset => props.lang.classroom_strings().notice_stored_tours_reset,
                     NoticeKind::StorageUnavailable => props.lang.classroom_strings().notice_storage_unavailable,
                     NoticeKind::StorageSaveFailed => props.lang.classroom_strings().notice_storage_save_failed,
+                    NoticeKind::StoredCopyReset => props.lang.classroom_strings().notice_stored_copy_reset,
+                    NoticeKind::CopyNotKept => props.lang.classroom_strings().notice_copy_not_kept,
                 };
                 html! {
                     <div key={id} class="notice" data-notice={notice.kind.id()}>

@@ -10,10 +10,10 @@ use crate::route::Route;
 pub struct SiteHeaderProps {
     pub lang: Lang,
     pub on_toggle_lang: Callback<()>,
-}
     /// Enters presentation mode (issue 6); no button without it.
     #[prop_or_default]
     pub on_present: Option<Callback<()>>,
+}
 
 #[component]
 pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
@@ -32,10 +32,9 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                         <li><a class="site-nav__link" href={Route::Library.href()}>{ strings.nav_library }</a></li>
                         <li><a class="site-nav__link" href={Route::Search.href()}>{ strings.nav_search }</a></li>
                         <li><a class="site-nav__link" href={Route::CompareOverview.href()}>{ props.lang.compare_strings().nav_compare }</a></li>
-                    </ul>
                         <li><a class="site-nav__link" href={Route::Tours.href()}>{ props.lang.classroom_strings().nav_tours }</a></li>
+                    </ul>
                 </nav>
-                <LangToggle lang={props.lang} on_toggle={props.on_toggle_lang.clone()} />
                 if let Some(on_present) = &props.on_present {
                     <button type="button" class="button button--quiet site-header__present" id="presentation-toggle"
                         onclick={on_present.reform(|_: MouseEvent| ())}
@@ -44,6 +43,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                         { props.lang.classroom_strings().present_button }
                     </button>
                 }
+                <LangToggle lang={props.lang} on_toggle={props.on_toggle_lang.clone()} />
             </div>
         </header>
     }
