@@ -37,7 +37,13 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
 fn run_core_in_browser(ws: &Workspace, runs: u32) -> Result<()> {
     println!("== bench: core in headless Chromium vs native and diff-match-patch");
     ws.cmd("cargo")
-        .args(["build", "--release", "--quiet", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
         .args(["-p", "policy-bench-wasm"])
         .run()?;
     ws.cmd("cargo")
