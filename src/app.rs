@@ -5,23 +5,27 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::classroom::use_classroom;
+use crate::components::embed_bar::EmbedBar;
 use crate::components::notice_list::NoticeList;
+use crate::components::print_footer::PrintFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
 use crate::corpus_data::{CorpusHandle, ImportedCopy, MyCopyContext};
 use crate::dom;
+use crate::embed::bridge::EmbedBridge;
+use crate::embed::environment::Environment;
 use crate::i18n::Lang;
 use crate::preferences;
 use crate::route::Route;
 use crate::state::{Action, NoticeKind, State};
 use crate::tours::{ToursContext, UserTours};
+use crate::views::compare::CompareView;
 use crate::views::corpus_error::CorpusErrorView;
 use crate::views::library::LibraryView;
+use crate::views::matrix::MatrixView;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 use crate::views::reader::ReaderView;
 use crate::views::search::SearchView;
-use crate::views::compare::CompareView;
-use crate::views::matrix::MatrixView;
 use crate::views::tours::ToursView;
 use crate::views::witness::WitnessView;
 
@@ -36,6 +40,9 @@ pub struct AppProps {
     pub initial_lang: Lang,
     #[prop_or_default]
     pub startup_notices: Vec<NoticeKind>,
+    /// Embed mode, parent frame and origin allow-list (issue 6).
+    #[prop_or_default]
+    pub environment: Environment,
     /// The tours a teacher loaded earlier (issue 6), read from storage.
     #[prop_or_default]
     pub initial_user_tours: UserTours,
@@ -118,8 +125,34 @@ pub fn AppShell(props: &AppProps) -> Html {
     };
 
     let strings = state.lang.strings();
+    // Embedding (issue 6): the bridge talks to a parent frame; embed mode
+    // shows the route's content only, with a link to the full explorer.
+    let on_embed_refused = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Notify(NoticeKind::EmbedCommandRefused)))
+    };
+    let bridge = html! {
+        <EmbedBridge environment={props.environment.clone()} on_refused={on_embed_refused} />
+    };
+    let print_footer = html! {
+        <PrintFooter lang={state.lang} corpus={props.corpus.as_ref().ok().cloned()} />
+    };
+    if props.environment.embed {
+        return html! {
+            <ContextProvider<Lang> context={state.lang}>
+                { bridge }
+                <NoticeList lang={state.lang} notices={state.notices.clone()} on_dismiss={on_dismiss} />
+                <main id={MAIN_ID} class="main main--embed" tabindex="-1">
+                    { content }
+                </main>
+                <EmbedBar lang={state.lang} />
+                { print_footer }
+            </ContextProvider<Lang>>
+        };
+    }
     html! {
         <ContextProvider<Lang> context={state.lang}>
+            { bridge }
             <SkipLink target={MAIN_ID} label={strings.skip_to_content} />
             <SiteHeader lang={state.lang} on_toggle_lang={on_toggle_lang}
                 on_present={classroom.toggle_presentation.clone()} />
@@ -132,6 +165,7 @@ pub fn AppShell(props: &AppProps) -> Html {
             </footer>
             { classroom.tour_overlay.clone() }
             { classroom.presentation_bar.clone() }
+            { print_footer }
         </ContextProvider<Lang>>
     }
 }

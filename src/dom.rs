@@ -77,10 +77,18 @@ pub fn scroll_to_and_focus(id: &str) {
     let Some(element) = document.get_element_by_id(id) else {
         return;
     };
-    let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Start);
-    options.set_behavior(ScrollBehavior::Instant);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
+    // Embedded (issue 6), the frame is sized to its content and shows the
+    // unit at its top; scrolling "into view" would scroll the host page.
+    let embedded = document.document_element().is_some_and(|root| {
+        root.class_list()
+            .contains(crate::embed::environment::EMBED_CLASS)
+    });
+    if !embedded {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Start);
+        options.set_behavior(ScrollBehavior::Instant);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
     if let Ok(html_element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
         let focus = FocusOptions::new();
         focus.set_prevent_scroll(true);

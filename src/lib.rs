@@ -18,6 +18,7 @@ pub mod clock;
 pub mod components;
 pub mod corpus_data;
 pub mod dom;
+pub mod embed;
 pub mod i18n;
 pub mod panic_banner;
 pub mod preferences;
@@ -51,10 +52,13 @@ pub fn start() {
     startup_notices.extend(tours_notice);
     let (initial_my_copy, copy_notice) = stored_copy::load_my_copy();
     startup_notices.extend(copy_notice);
+    let environment = embed::environment::Environment::detect();
+    environment.apply_page_class();
     let props = AppProps {
         corpus: corpus_data::bundled_corpus(),
         initial_lang,
         startup_notices,
+        environment,
         initial_user_tours,
         initial_my_copy,
     };

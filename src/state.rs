@@ -19,6 +19,9 @@ use policy_core::tour::Tour;
 pub enum NoticeKind {
     /// The stored language preference was unreadable and has been reset.
     StoredLanguageReset,
+    /// The page embedding the app sent a `navigate` command with an
+    /// unusable route; nothing changed (see `embed::protocol`).
+    EmbedCommandRefused,
     /// A stored preference other than the language (e.g. the reader's
     /// word-boundary toggle) was unreadable and has been reset.
     StoredPreferenceReset,
@@ -41,6 +44,7 @@ impl NoticeKind {
     pub fn id(self) -> &'static str {
         match self {
             NoticeKind::StoredLanguageReset => "stored-language-reset",
+            NoticeKind::EmbedCommandRefused => "embed-command-refused",
             NoticeKind::StoredPreferenceReset => "stored-preference-reset",
             NoticeKind::StoredToursReset => "stored-tours-reset",
             NoticeKind::StorageUnavailable => "storage-unavailable",
@@ -78,6 +82,7 @@ pub struct State {
 pub enum Action {
     ToggleLanguage,
     Dismiss(u32),
+    /// Shows a notice raised after start-up (e.g. by the embedding bridge).
     Notify(NoticeKind),
     /// Replaces the imported copy (a failed import never dispatches, so
     /// what was loaded stays loaded).

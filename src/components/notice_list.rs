@@ -25,6 +25,7 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
                 let onclick = props.on_dismiss.reform(move |_: MouseEvent| id);
                 let text = match notice.kind {
                     NoticeKind::StoredLanguageReset => strings.notice_stored_language_reset,
+                    NoticeKind::EmbedCommandRefused => props.lang.embed_strings().notice_command_refused,
                     NoticeKind::StoredPreferenceReset => props.lang.classroom_strings().notice_stored_preference_reset,
                     NoticeKind::StoredToursReset => props.lang.classroom_strings().notice_stored_tours_reset,
                     NoticeKind::StorageUnavailable => props.lang.classroom_strings().notice_storage_unavailable,

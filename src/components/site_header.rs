@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::lang_toggle::LangToggle;
+use crate::components::share_dialog::ShareDialog;
 use crate::i18n::Lang;
 use crate::route::Route;
 
@@ -35,6 +36,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                         <li><a class="site-nav__link" href={Route::Tours.href()}>{ props.lang.classroom_strings().nav_tours }</a></li>
                     </ul>
                 </nav>
+                <ShareDialog lang={props.lang} />
                 if let Some(on_present) = &props.on_present {
                     <button type="button" class="button button--quiet site-header__present" id="presentation-toggle"
                         onclick={on_present.reform(|_: MouseEvent| ())}

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::components::provenance_details::{ProvenanceDetails, TagReason};
 use crate::components::reworded_mark::RewordedMark;
 use crate::components::search_unit_text::SearchUnitText;
+use crate::components::suspect_text::SuspectText;
 use crate::components::tag_list::{TagItem, TagList};
 use crate::corpus_data::{unit_kind_id, DocRef};
 use crate::i18n::{fill, Lang, CORPUS_LANG};
@@ -106,6 +107,12 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
         _ => None,
     };
     let body = body_text(unit);
+    // Text only the machine-reworded witness has: mark the words the tool
+    // probably swapped, with the likely original (issue 5).
+    let suspect_pairs = unit
+        .provenance
+        .reworded
+        .then(|| std::rc::Rc::new(corpus.substitutions.clone()));
     let label = (!unit.label.is_empty()).then(|| {
         html! {
             <span class="unit__label">{ unit.label.clone() }</span>
@@ -150,7 +157,11 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
             { for paragraphs(body).enumerate().map(|(n, paragraph)| html! {
                 <p class="unit__text" lang={CORPUS_LANG}>
                     if n == 0 && heading_tag.is_none() { { label.clone() } }
-                    <SearchUnitText text={paragraph.to_string()} target={props.is_target} />
+                    if let Some(pairs) = &suspect_pairs {
+                        <SuspectText text={paragraph.to_string()} pairs={pairs.clone()} lang={props.lang} />
+                    } else {
+                        <SearchUnitText text={paragraph.to_string()} target={props.is_target} />
+                    }
                 </p>
             }) }
             <TagList lang={props.lang} {mechanisms} {regions} />

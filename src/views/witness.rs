@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use policy_core::compare::diff::{DiffChunk, DiffKind, Granularity};
+use policy_core::compare::diff::{new_side, DiffChunk, DiffKind, Granularity};
 use policy_core::compare::reword::suspect_substitutions;
 use policy_core::compare::text_diff::{diff_texts, DiffOptions};
 use policy_core::model::SubstitutionPair;
@@ -73,14 +73,24 @@ pub fn change_count(chunks: &[DiffChunk]) -> usize {
     chunks.iter().filter(|c| c.op != DiffKind::Equal).count()
 }
 
-/// Learned substitutions attested in this pair: a reworded word of the
-/// table found in the reworded reading while the faithful reading has the
-/// original word. (Word diffs refine 发展→开展 down to 发→开, so counting
-/// is done on the words, not on diff chunks.)
-pub fn learned_count(pair: &WitnessPair, substitutions: &[SubstitutionPair]) -> usize {
-    suspect_substitutions(&pair.reworded, substitutions, 1)
+/// Learned substitutions among the changes: a reworded word of the
+/// learned table that the diff marks as changed (inserted or replacing) on
+/// the reworded side. Counted on words, not chunks, because word diffs
+/// refine 发展→开展 down to 发→开.
+pub fn learned_in_changes(chunks: &[DiffChunk], substitutions: &[SubstitutionPair]) -> usize {
+    let reworded = new_side(chunks);
+    let mut changed = Vec::new();
+    let mut pos = 0;
+    for chunk in chunks {
+        let end = pos + chunk.new.len();
+        if chunk.op != DiffKind::Equal && end > pos {
+            changed.push((pos, end));
+        }
+        pos = end;
+    }
+    suspect_substitutions(&reworded, substitutions, 1)
         .iter()
-        .filter(|s| pair.faithful.contains(s.likely_original.as_str()))
+        .filter(|s| changed.iter().any(|&(a, b)| s.start < b && a < s.end))
         .count()
 }
 
@@ -156,7 +166,7 @@ fn WitnessScreen(props: &WitnessScreenProps) -> Html {
         Some(diffs) => html! {
             { for pairs.iter().zip(diffs.iter()).map(|(pair, chunks)| {
                 let changes = change_count(chunks);
-                let known = learned_count(pair, &corpus.substitutions);
+                let known = learned_in_changes(chunks, &corpus.substitutions);
                 html! {
                     <tr class="witness-row" data-path={pair.path.clone()}>
                         <th scope="row">
@@ -286,16 +296,13 @@ mod tests {
         for pair in witness_pairs(doc) {
             let chunks = diff_texts(&pair.faithful, &pair.reworded, &options, &segmenter, None);
             changes += change_count(&chunks);
-            known += learned_count(&pair, &corpus.substitutions);
+            known += learned_in_changes(&chunks, &corpus.substitutions);
         }
         assert!(known > 20, "only {known} learned substitutions attested");
         assert!(changes >= known / 2, "{changes} changes, {known} learned");
-        let same = WitnessPair {
-            path: "x".into(),
-            faithful: "促进发展".into(),
-            reworded: "促进发展".into(),
-            partial: false,
-        };
-        assert_eq!(learned_count(&same, &corpus.substitutions), 0);
+        let same = diff_texts("促进区域发展", "促进区域发展", &options, &segmenter, None);
+        assert_eq!(learned_in_changes(&same, &corpus.substitutions), 0);
+        let swapped = diff_texts("促进区域发展", "促进区域开展", &options, &segmenter, None);
+        assert_eq!(learned_in_changes(&swapped, &corpus.substitutions), 1);
     }
 }

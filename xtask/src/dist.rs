@@ -7,6 +7,7 @@ use std::fs;
 
 use anyhow::{Context, Result};
 
+use crate::csp;
 use crate::single_file;
 use crate::sizes::SizeReport;
 use crate::workspace::Workspace;
@@ -16,6 +17,10 @@ pub fn build(ws: &Workspace) -> Result<SizeReport> {
     println!("== dist: trunk build --release (offline, tools from PATH)");
     ws.cmd("trunk").args(["build", "--release"]).run()?;
     write_single_file(ws)?;
+    // After packing (the single file keeps the loader inline): move Trunk's
+    // inline loader out of index.html for the strict CSP (see csp.rs).
+    let loader = csp::externalize_in_dist(&ws.dist_dir())?;
+    println!("strict CSP: Trunk's inline loader moved to dist/{loader}");
     SizeReport::measure(&ws.dist_dir(), &ws.single_file())
 }
 
@@ -23,6 +28,7 @@ pub fn write_single_file(ws: &Workspace) -> Result<()> {
     let dist = ws.dist_dir();
     let index = fs::read_to_string(dist.join("index.html"))
         .context("dist/index.html missing after trunk build")?;
+    let (index, _) = csp::inline_loader_again(&index, &dist)?;
     let load = |path: &str| fs::read(dist.join(path)).map_err(|e| e.to_string());
     let html = single_file::build(&index, &load).context("cannot pack the single file")?;
     fs::write(ws.single_file(), html)?;

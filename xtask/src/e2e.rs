@@ -32,6 +32,7 @@ pub fn run_against_dist(ws: &Workspace) -> Result<()> {
 
 pub fn run(ws: &Workspace) -> Result<E2eOutcome> {
     let (server, single_file_url) = targets(ws)?;
+    let (hardened, demo) = hardened_targets(ws)?;
     let artifacts = ws.e2e_dir().join("artifacts");
     fs::create_dir_all(&artifacts)?;
     println!("== e2e: served build at {}", server.url());
@@ -43,10 +44,35 @@ pub fn run(ws: &Workspace) -> Result<E2eOutcome> {
         .env("PE_SERVED_URL", server.url())
         .env("PE_SINGLE_FILE_URL", &single_file_url)
         .env("PE_ARTIFACTS_DIR", &artifacts)
+        .env("PE_CSP_URL", hardened.url())
+        .env("PE_DEMO_URL", format!("{}embed-demo.html", demo.url()))
         .env("PE_DIST_DIR", ws.dist_dir())
         .run_tee()?;
     drop(server);
+    drop((hardened, demo));
     Ok(E2eOutcome { passed, output })
+}
+
+/// The hosted build as a careful host would serve it (issue 6): with the
+/// strict Content-Security-Policy, and with `Access-Control-Allow-Origin: *`
+/// so that a sandboxed `<iframe>` (opaque origin) may fetch its module
+/// scripts and wasm. Plus a second origin serving `e2e/` for the embed demo
+/// page, so the demo embeds the app cross-origin as a real site would.
+pub fn hardened_targets(ws: &Workspace) -> Result<(StaticServer, StaticServer)> {
+    let hardened = StaticServer::start(
+        &ws.dist_dir(),
+        vec![
+            (
+                "Content-Security-Policy".into(),
+                crate::csp::STRICT_CSP.into(),
+            ),
+            ("Access-Control-Allow-Origin".into(), "*".into()),
+        ],
+    )?;
+    let demo = StaticServer::start(&ws.e2e_dir(), Vec::new())?;
+    println!("== e2e: strict-CSP build at {}", hardened.url());
+    println!("== e2e: embed demo at {}embed-demo.html", demo.url());
+    Ok((hardened, demo))
 }
 
 /// A server over `dist/` and the `file://` URL of the single file.

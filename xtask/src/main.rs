@@ -6,6 +6,7 @@
 //! a warm one run the same command.
 
 mod bench;
+mod csp;
 mod dist;
 mod e2e;
 mod process;

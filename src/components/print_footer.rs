@@ -1,0 +1,86 @@
+//! A footer that only exists on paper (`styles/print.css` shows it, the
+//! screen styles hide it): the permalink of what was printed and where the
+//! text comes from, so a handout can always be traced back. Rendered as
+//! text by Yew; it follows the route like everything else.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::corpus_data::CorpusHandle;
+use crate::embed::environment::current_href;
+use crate::embed::snippet::full_explorer_url;
+use crate::i18n::{fill, Lang};
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct PrintFooterProps {
+    pub lang: Lang,
+    /// `None` when the corpus failed to load (only the link is printed).
+    pub corpus: Option<CorpusHandle>,
+}
+
+#[component]
+pub fn PrintFooter(props: &PrintFooterProps) -> Html {
+    let route = use_route::<Route>();
+    let _location = use_location();
+    let strings = props.lang.embed_strings();
+    let permalink = current_href()
+        .map(|href| full_explorer_url(&href))
+        .unwrap_or_default();
+    let source = props
+        .corpus
+        .as_ref()
+        .map(|corpus| source_line(props.lang, corpus, route.as_ref()));
+    html! {
+        <footer class="print-footer" id="print-footer">
+            <p class="print-footer__line">
+                <span class="print-footer__label">{ strings.print_permalink }</span>
+                <span class="print-footer__url">{ permalink }</span>
+            </p>
+            if let Some(source) = source {
+                <p class="print-footer__line">
+                    <span class="print-footer__label">{ strings.print_source }</span>
+                    <span>{ source }</span>
+                </p>
+            }
+        </footer>
+    }
+}
+
+/// The printed source: the document's title, issuers, date and number on
+/// a document page, else the corpus and its raw files.
+fn source_line(lang: Lang, corpus: &CorpusHandle, route: Option<&Route>) -> String {
+    let strings = lang.strings();
+    let embed = lang.embed_strings();
+    let doc_id = match route {
+        Some(Route::Document { id } | Route::Unit { id, .. }) => Some(id.as_str()),
+        _ => None,
+    };
+    if let Some(doc) = doc_id.and_then(|id| corpus.document(id)) {
+        let issuers = if doc.issuers.is_empty() {
+            strings.unknown.to_string()
+        } else {
+            doc.issuers.join(strings.issuer_separator)
+        };
+        return fill(
+            embed.print_document,
+            &[
+                ("title", &doc.title),
+                ("issuers", &issuers),
+                ("date", doc.date.as_deref().unwrap_or(strings.unknown)),
+                (
+                    "number",
+                    doc.doc_number.as_deref().unwrap_or(strings.unknown),
+                ),
+            ],
+        );
+    }
+    let files: Vec<&str> = corpus.sources.iter().map(|s| s.file.as_str()).collect();
+    fill(
+        embed.print_corpus,
+        &[
+            ("count", &corpus.documents.len().to_string()),
+            ("files", &files.join(", ")),
+        ],
+    )
+}
