@@ -283,6 +283,46 @@ fn cosine(a: &SparseVector, b: &SparseVector) -> f64 {
     sum.clamp(0.0, 1.0)
 }
 
+/// Aligns two corpus documents unit by unit (units without text, such as a
+/// section title that only heads its clauses, still take part through their
+/// heading).
+pub fn align_documents(
+    a: &crate::model::Document,
+    b: &crate::model::Document,
+    options: &AlignOptions,
+) -> Alignment {
+    let owned = |doc: &crate::model::Document| -> Vec<(String, Vec<Mechanism>)> {
+        doc.units
+            .iter()
+            .map(|u| {
+                let text = if u.text.trim().is_empty() {
+                    u.heading.clone().unwrap_or_default()
+                } else {
+                    u.text.clone()
+                };
+                (text, u.mechanisms.iter().map(|m| m.id).collect())
+            })
+            .collect()
+    };
+    let (a_owned, b_owned) = (owned(a), owned(b));
+    align_units(&borrowed(a, &a_owned), &borrowed(b, &b_owned), options)
+}
+
+fn borrowed<'a>(
+    doc: &'a crate::model::Document,
+    owned: &'a [(String, Vec<Mechanism>)],
+) -> Vec<AlignUnit<'a>> {
+    doc.units
+        .iter()
+        .zip(owned)
+        .map(|(u, (text, mechanisms))| AlignUnit {
+            path: u.path.as_str(),
+            text,
+            mechanisms,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,44 +391,4 @@ mod tests {
         assert!(alignment.pairs.iter().all(|p| p.candidates.is_empty()));
         assert_eq!(text_similarity("", ""), 0.0);
     }
-}
-
-/// Aligns two corpus documents unit by unit (units without text, such as a
-/// section title that only heads its clauses, still take part through their
-/// heading).
-pub fn align_documents(
-    a: &crate::model::Document,
-    b: &crate::model::Document,
-    options: &AlignOptions,
-) -> Alignment {
-    let owned = |doc: &crate::model::Document| -> Vec<(String, Vec<Mechanism>)> {
-        doc.units
-            .iter()
-            .map(|u| {
-                let text = if u.text.trim().is_empty() {
-                    u.heading.clone().unwrap_or_default()
-                } else {
-                    u.text.clone()
-                };
-                (text, u.mechanisms.iter().map(|m| m.id).collect())
-            })
-            .collect()
-    };
-    let (a_owned, b_owned) = (owned(a), owned(b));
-    align_units(&borrowed(a, &a_owned), &borrowed(b, &b_owned), options)
-}
-
-fn borrowed<'a>(
-    doc: &'a crate::model::Document,
-    owned: &'a [(String, Vec<Mechanism>)],
-) -> Vec<AlignUnit<'a>> {
-    doc.units
-        .iter()
-        .zip(owned)
-        .map(|(u, (text, mechanisms))| AlignUnit {
-            path: u.path.as_str(),
-            text,
-            mechanisms,
-        })
-        .collect()
 }
