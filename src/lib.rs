@@ -54,6 +54,12 @@ pub fn start() {
     startup_notices.extend(copy_notice);
     let environment = embed::environment::Environment::detect();
     environment.apply_page_class();
+    // An embedded view in a sandboxed frame never has storage, and its
+    // reader cannot do anything about it: say nothing rather than put the
+    // same notice on every embed (docs/embedding.md).
+    if environment.embed {
+        startup_notices.retain(|kind| *kind != state::NoticeKind::StorageUnavailable);
+    }
     let props = AppProps {
         corpus: corpus_data::bundled_corpus(),
         initial_lang,
