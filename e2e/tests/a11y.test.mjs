@@ -84,14 +84,17 @@ describe('accessibility (axe-core)', () => {
     });
   }
 
-  it('presentation mode has no serious or critical findings', async () => {
-    const { page, watch } = await openRoute(context, target, '/doc/sichuan/6.21', 'reader');
-    await page.keyboard.press('p');
-    await page.waitForSelector('html[data-presenting] #presentation-position');
-    await audit(page, 'presentation (reader)');
-    await assertHealthy(page, watch);
-    await page.close();
-  });
+  for (const [name, route, view, extra] of VIEWS.filter(([n]) => ['reader', 'search', 'compare'].includes(n))) {
+    it(`presentation mode on ${name} has no serious or critical findings`, async () => {
+      const { page, watch } = await openRoute(context, target, route, view);
+      if (extra) await page.waitForSelector(extra, { timeout: 30_000 });
+      await page.keyboard.press('p');
+      await page.waitForSelector('html[data-presenting] #presentation-position');
+      await audit(page, `presentation (${name})`);
+      await assertHealthy(page, watch);
+      await page.close();
+    });
+  }
 
   it('the tour overlay has no serious or critical findings', async () => {
     const { page, watch } = await openRoute(context, target, '/tours', 'tours');

@@ -125,6 +125,25 @@ for (const target of targets()) {
       await page.close();
     });
 
+    it('presentation mode steps through aligned pairs, starting at the selected one', async () => {
+      const { page, watch } = await openRoute(context, target, '/compare/sichuan/central-2018/6.21', 'compare');
+      const rows = '#compare-view tr.compare-row';
+      const count = await page.locator(rows).count();
+      await page.keyboard.press('p');
+      await page.waitForSelector(`html[data-presenting] ${P.position}`);
+      const [at, total] = await position(page);
+      assert.equal(total, count, 'every aligned pair is a step');
+      assert.equal(await page.locator(P.current).getAttribute('data-a-path'), '6.21', 'starts at the selected pair');
+      assert.equal(await visibleCount(page, rows), 1, 'one pair at a time');
+      await screenshot(page, target, 'presentation-compare');
+      await page.keyboard.press('ArrowRight');
+      assert.deepEqual(await position(page), [at + 1, total]);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.documentElement.hasAttribute('data-presenting'));
+      await assertHealthy(page, watch);
+      await page.close();
+    });
+
     it('a built-in tour steps through its routes with an overlay', async () => {
       const { page, watch } = await openRoute(context, target, '/tours', 'tours');
       const ids = await page.locator('#tour-list-built-in [data-tour-id]').evaluateAll((els) =>
