@@ -100,6 +100,9 @@ async fn the_mounted_app_follows_hash_routes_and_switches_language() {
         corpus: Ok(corpus.clone()),
         initial_lang: Lang::Zh,
         startup_notices: Vec::new(),
+        environment: Default::default(),
+        initial_user_tours: Default::default(),
+        initial_my_copy: None,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
