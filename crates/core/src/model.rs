@@ -192,7 +192,9 @@ impl UnitPath {
 
     /// The enclosing unit's path, if any (`2.4` → `2`).
     pub fn parent(&self) -> Option<UnitPath> {
-        self.0.rsplit_once('.').map(|(p, _)| UnitPath(p.to_string()))
+        self.0
+            .rsplit_once('.')
+            .map(|(p, _)| UnitPath(p.to_string()))
     }
 }
 
@@ -451,7 +453,10 @@ mod tests {
     #[test]
     fn unit_path_parse_accepts_dotted_numbers_and_rejects_junk() {
         assert_eq!(UnitPath::parse("6.21").unwrap().depth(), 2);
-        assert_eq!(UnitPath::parse("3.2.1").unwrap().parent().unwrap().as_str(), "3.2");
+        assert_eq!(
+            UnitPath::parse("3.2.1").unwrap().parent().unwrap().as_str(),
+            "3.2"
+        );
         assert!(UnitPath::parse("").is_none());
         assert!(UnitPath::parse("1..2").is_none());
         assert!(UnitPath::parse("<script>").is_none());
