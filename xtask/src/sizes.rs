@@ -61,10 +61,6 @@ impl SizeReport {
         self.hosted_gzip_total() <= HOSTED_FIRST_LOAD_BUDGET_GZIP_BYTES
     }
 
-    pub fn within_budgets(&self) -> bool {
-        self.single_file_within_budget() && self.hosted_within_budget()
-    }
-
     pub fn print(&self) {
         println!("== sizes (gzip = gzip -9)");
         println!("  hosted build, first load:");
@@ -142,6 +138,5 @@ mod tests {
         assert!(report.single_file_within_budget());
         assert_eq!(report.hosted_gzip_total(), 600_001);
         assert!(!report.hosted_within_budget());
-        assert!(!report.within_budgets());
     }
 }
