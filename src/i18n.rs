@@ -944,14 +944,21 @@ mod compare_string_tests {
     fn relation_names_differ_by_language_and_unknown_ids_pass_through() {
         assert_eq!(COMPARE_ZH.relation("rewritten"), "改写");
         assert_eq!(COMPARE_EN.relation("rewritten"), "rewritten");
-        assert_eq!(COMPARE_EN.relation("kept"), COMPARE_EN.relation("near-verbatim"));
+        assert_eq!(
+            COMPARE_EN.relation("kept"),
+            COMPARE_EN.relation("near-verbatim")
+        );
         assert_eq!(COMPARE_ZH.relation("<x>"), "<x>");
     }
 
     #[test]
     fn templates_keep_the_same_placeholders_in_both_languages() {
         fn holes(s: &str) -> Vec<&str> {
-            let mut found: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|x| x.0)).collect();
+            let mut found: Vec<&str> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|x| x.0))
+                .collect();
             found.sort_unstable();
             found
         }
@@ -960,7 +967,10 @@ mod compare_string_tests {
             (COMPARE_ZH.copy_loaded, COMPARE_EN.copy_loaded),
             (COMPARE_ZH.notice_bad_value, COMPARE_EN.notice_bad_value),
             (COMPARE_ZH.matrix_cell_label, COMPARE_EN.matrix_cell_label),
-            (COMPARE_ZH.copy_error_too_large, COMPARE_EN.copy_error_too_large),
+            (
+                COMPARE_ZH.copy_error_too_large,
+                COMPARE_EN.copy_error_too_large,
+            ),
             (COMPARE_ZH.witness_counts, COMPARE_EN.witness_counts),
         ];
         for (zh, en) in pairs {
