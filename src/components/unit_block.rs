@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::provenance_details::{ProvenanceDetails, TagReason};
 use crate::components::reworded_mark::RewordedMark;
-use crate::components::search_unit_text::SearchUnitText;
+use crate::components::search_unit_text::{ReaderTextOptions, SearchUnitText};
 use crate::components::suspect_text::SuspectText;
 use crate::components::tag_list::{TagItem, TagList};
 use crate::corpus_data::{unit_kind_id, DocRef};
@@ -55,6 +55,8 @@ pub struct UnitBlockProps {
 
 #[component]
 pub fn UnitBlock(props: &UnitBlockProps) -> Html {
+    // Hooks first, before any early return (Yew's rules of hooks).
+    let text_options = use_context::<ReaderTextOptions>().unwrap_or_default();
     let Some(unit) = props.doc.units.get(props.index) else {
         return html! {};
     };
@@ -108,10 +110,12 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
     };
     let body = body_text(unit);
     // Text only the machine-reworded witness has: mark the words the tool
-    // probably swapped, with the likely original (issue 5).
-    let suspect_pairs = unit
-        .provenance
-        .reworded
+    // probably swapped, with the likely original (issue 5) — unless the
+    // reader asked for search marks in this unit or for word boundaries,
+    // which then take the text's one layer of marks.
+    let reader_marks_wanted = text_options.boundaries.is_some()
+        || (props.is_target && !text_options.highlight_terms.is_empty());
+    let suspect_pairs = (unit.provenance.reworded && !reader_marks_wanted)
         .then(|| std::rc::Rc::new(corpus.substitutions.clone()));
     let label = (!unit.label.is_empty()).then(|| {
         html! {

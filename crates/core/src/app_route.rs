@@ -14,7 +14,7 @@
 pub const MAX_APP_ROUTE_CHARS: usize = 600;
 
 /// The first path segment of every page the app has (`#/` is the library).
-pub const APP_PAGES: [&str; 5] = ["", "doc", "search", "compare", "witness"];
+pub const APP_PAGES: [&str; 6] = ["", "doc", "search", "compare", "witnesses", "tours"];
 
 /// Why a string is not a safe in-app route. The messages are written for a
 /// teacher fixing a tour file, and are shown as text.
@@ -74,7 +74,8 @@ mod tests {
             "#/search?q=%E7%94%9F%E6%80%81&region=sichuan",
             "#/search",
             "#/compare/central-2018/sichuan/6.21",
-            "#/witness/central-2018",
+            "#/witnesses/central-2018",
+            "#/tours",
         ] {
             assert_eq!(check_app_route(route), Ok(()), "{route}");
         }
