@@ -19,6 +19,25 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The text every segmentation-throughput benchmark cuts (natively here and
+/// in the browser by `e2e/bench/core-in-browser.mjs`): all corpus unit
+/// texts, one per line, repeated to at least 2 MB.
+pub fn segmentation_text(corpus: &policy_core::model::Corpus) -> String {
+    let base: String = corpus
+        .documents
+        .iter()
+        .flat_map(|d| &d.units)
+        .map(|u| u.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut text = base.clone();
+    while text.len() < 2_000_000 && !base.is_empty() {
+        text.push('\n');
+        text.push_str(&base);
+    }
+    text
+}
+
 /// One gold sentence: its text and gold word spans (byte offsets).
 pub struct GoldSentence {
     pub text: String,

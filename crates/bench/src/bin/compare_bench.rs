@@ -6,7 +6,7 @@
 use jieba_rs::Jieba;
 use policy_core::compare::align::{align_documents, AlignOptions};
 use policy_core::compare::diff::{diff_chars, diff_tokens};
-use policy_core::model::{load_corpus, Corpus};
+use policy_core::model::load_corpus;
 use policy_core::segment::Segmenter;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -28,7 +28,7 @@ fn main() -> anyhow::Result<()> {
     let segmenter = Segmenter::with_regions(&corpus.regions)?;
     let segmenter_load = start.elapsed();
     let stock = Jieba::new();
-    let text = segmentation_text(&corpus);
+    let text = policy_bench::segmentation_text(&corpus);
 
     let app_mbps = throughput(&text, |l| segmenter.segment(l).len());
     let stock_mbps = throughput(&text, |l| stock.cut(l, true).len());
@@ -68,24 +68,6 @@ fn main() -> anyhow::Result<()> {
         ms(align)
     );
     Ok(())
-}
-
-/// All corpus unit texts, one per line, repeated to at least 2 MB (the
-/// text `search_bench` and the browser benchmark segment).
-pub fn segmentation_text(corpus: &Corpus) -> String {
-    let base: String = corpus
-        .documents
-        .iter()
-        .flat_map(|d| &d.units)
-        .map(|u| u.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut text = base.clone();
-    while text.len() < 2_000_000 && !base.is_empty() {
-        text.push('\n');
-        text.push_str(&base);
-    }
-    text
 }
 
 /// Best of three passes, in MB/s (UTF-8 bytes).

@@ -220,18 +220,7 @@ fn main() -> Result<()> {
     let corpus = load_corpus(&json)?;
 
     // Segmentation throughput on the corpus text, repeated to ≥ 2 MB.
-    let base: String = corpus
-        .documents
-        .iter()
-        .flat_map(|d| &d.units)
-        .map(|u| u.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut text = base.clone();
-    while text.len() < 2_000_000 && !base.is_empty() {
-        text.push('\n');
-        text.push_str(&base);
-    }
+    let text = policy_bench::segmentation_text(&corpus);
     println!(
         "## Segmentation throughput ({:.1} MB of corpus text, best of 3)\n",
         text.len() as f64 / 1e6
