@@ -204,14 +204,6 @@ pub fn join_column_breaks(paras: Vec<Paragraph>) -> Vec<Paragraph> {
 mod tests {
     use super::*;
 
-    fn paras(texts: &[&str]) -> Vec<Paragraph> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Paragraph::new(*t, i + 1))
-            .collect()
-    }
-
     fn texts(ps: &[Paragraph]) -> Vec<&str> {
         ps.iter().map(|p| p.text.as_str()).collect()
     }
@@ -251,7 +243,7 @@ mod tests {
     #[test]
     fn repeated_blocks_collapse_to_their_first_copy() {
         let (kept, removed) = collapse_repeated(
-            paras(&[
+            Paragraph::numbered(&[
                 "（九）完善区域交易平台和制度。建立健全。",
                 "（十）推动区域合作互动。",
                 "（九）完善区域交易平台和制度。建立健全。",
@@ -277,7 +269,7 @@ mod tests {
     #[test]
     fn sidebar_between_a_fragment_and_its_full_continuation_is_spliced_out() {
         let (kept, removed) = splice_sidebars(
-            paras(&[
+            Paragraph::numbered(&[
                 "（四）推动国家重大区域战略融合发展。以西部、东北为基础，促进区域间相互融",
                 "通补充。以“一带一路”建设助推沿海开放。",
                 "推动国家重大区域战略融合发展",
@@ -304,7 +296,7 @@ mod tests {
 
     #[test]
     fn column_breaks_join_but_titles_and_labels_do_not() {
-        let joined = join_column_breaks(paras(&[
+        let joined = join_column_breaks(Paragraph::numbered(&[
             "（八）推动区域市场一体化建设。进一步完善长三角区域合作工作机制，深化三省一市在产业结构布",
             "局调整、改革创新等方面合作。",
             "中共中央 国务院",

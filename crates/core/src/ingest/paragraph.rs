@@ -21,6 +21,16 @@ impl Paragraph {
         }
     }
 
+    /// Test input: one paragraph per text, on lines 1, 2, 3 …
+    #[cfg(test)]
+    pub fn numbered(texts: &[&str]) -> Vec<Paragraph> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Paragraph::new(*t, i + 1))
+            .collect()
+    }
+
     /// Records that `rule` fired `count` times, merging with an earlier
     /// record of the same rule so each rule appears once per paragraph.
     pub fn record(&mut self, rule: &str, count: usize, example: Option<String>) {

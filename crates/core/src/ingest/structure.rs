@@ -199,21 +199,13 @@ fn unique_path(path: String, used: &mut HashSet<String>) -> String {
 mod tests {
     use super::*;
 
-    fn paras(texts: &[&str]) -> Vec<Paragraph> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Paragraph::new(*t, i + 1))
-            .collect()
-    }
-
     fn paths(units: &[UnitDraft]) -> Vec<&str> {
         units.iter().map(|u| u.path.as_str()).collect()
     }
 
     #[test]
     fn clause_numbers_run_on_across_sections() {
-        let ps = paras(&[
+        let ps = Paragraph::numbered(&[
             "一、总体要求",
             "（一）指导思想。以…",
             "（二）基本原则",
@@ -233,7 +225,7 @@ mod tests {
 
     #[test]
     fn three_levels_and_section_body_text() {
-        let ps = paras(&[
+        let ps = Paragraph::numbered(&[
             "一、总体要求",
             "以习近平新时代中国特色社会主义思想为指导。",
             "三、建立机制",
@@ -261,14 +253,18 @@ mod tests {
 
     #[test]
     fn repeated_labels_get_distinct_paths() {
-        let units = parse_body(&paras(&["一、甲", "（一）乙。", "（一）丙。"]));
+        let units = parse_body(&Paragraph::numbered(&[
+            "一、甲",
+            "（一）乙。",
+            "（一）丙。",
+        ]));
         assert_eq!(paths(&units), vec!["1", "1.1", "1.1r2"]);
     }
 
     #[test]
     fn body_starts_at_first_section() {
-        let ps = paras(&["标题", "导言。", "一、总体要求"]);
+        let ps = Paragraph::numbered(&["标题", "导言。", "一、总体要求"]);
         assert_eq!(body_start(&ps), Some(2));
-        assert_eq!(body_start(&paras(&["只有一段话。"])), None);
+        assert_eq!(body_start(&Paragraph::numbered(&["只有一段话。"])), None);
     }
 }
