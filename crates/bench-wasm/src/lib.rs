@@ -29,7 +29,7 @@ pub fn diff_chars_chunks(old: &str, new: &str) -> usize {
 /// to characters; returns the number of chunks.
 #[wasm_bindgen]
 pub fn diff_words_chunks(old: &str, new: &str) -> Result<usize, JsError> {
-    with_segmenter(|s| diff_tokens(&s.words(old), &s.words(new)).len())
+    with_segmenter(|s| diff_tokens(&s.tokens(old), &s.tokens(new)).len())
 }
 
 /// Segments every line of `text` with the app's segmenter (gazetteer names

@@ -142,6 +142,12 @@ impl Segmenter {
             .collect()
     }
 
+    /// Every token of `text`, whitespace included, so that the tokens
+    /// concatenate back to `text` exactly — what a diff must be given.
+    pub fn tokens<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        self.segment(text).into_iter().map(|w| w.text).collect()
+    }
+
     /// True when the dictionary (base + lexicon) knows `word`.
     pub fn knows(&self, word: &str) -> bool {
         self.jieba.has_word(word)

@@ -34,7 +34,7 @@ fn main() -> anyhow::Result<()> {
     let stock_mbps = throughput(&text, |l| stock.cut(l, true).len());
     let char_diff = median(5, || diff_chars(&faithful, &reworded).len());
     let word_diff = median(5, || {
-        diff_tokens(&segmenter.words(&faithful), &segmenter.words(&reworded)).len()
+        diff_tokens(&segmenter.tokens(&faithful), &segmenter.tokens(&reworded)).len()
     });
     let align = median(20, || {
         align_documents(sichuan, central, &AlignOptions::default())

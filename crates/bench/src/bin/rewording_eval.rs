@@ -95,7 +95,7 @@ fn main() -> anyhow::Result<()> {
 /// Byte spans of the reworded text that the word diff marks as changed
 /// (inserted or replaced), ignoring changes of punctuation only.
 fn changed_spans(segmenter: &Segmenter, original: &str, reworded: &str) -> Vec<(usize, usize)> {
-    let chunks = diff_tokens(&segmenter.words(original), &segmenter.words(reworded));
+    let chunks = diff_tokens(&segmenter.tokens(original), &segmenter.tokens(reworded));
     let mut spans = Vec::new();
     let mut at = 0;
     for chunk in chunks {

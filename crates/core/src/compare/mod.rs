@@ -5,3 +5,6 @@ pub mod align;
 pub mod diff;
 pub mod reword;
 pub mod text_diff;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;

@@ -39,7 +39,7 @@ pub fn diff_texts(
     };
     match options.granularity {
         Granularity::Chars => diff_chars(&old, &new),
-        Granularity::Words => diff_tokens(&segmenter.words(&old), &segmenter.words(&new)),
+        Granularity::Words => diff_tokens(&segmenter.tokens(&old), &segmenter.tokens(&new)),
     }
 }
 
