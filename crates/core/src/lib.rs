@@ -7,6 +7,7 @@
 //! * [`model`] — the normalized corpus (the JSON contract).
 //! * [`app_route`] — the one rule for a safe in-app route (tours, embedding).
 //! * [`compare`] — clause alignment and Chinese-aware diffs.
+//! * [`opencc_cases`] — OpenCC's own test cases and a converter's score on them.
 //! * [`script`] — pure-Rust Traditional → Simplified conversion (OpenCC tables).
 //! * [`query_normalize`] — queries normalized exactly like the corpus.
 //! * [`segment`] — the jieba-based segmenter with the policy lexicon.
@@ -18,6 +19,7 @@ pub mod app_route;
 pub mod compare;
 pub mod ingest;
 pub mod model;
+pub mod opencc_cases;
 pub mod query_normalize;
 pub mod script;
 pub mod search;

@@ -112,18 +112,6 @@ mod tests {
         assert_eq!(c.to_simplified("𫫇"), "𫫇");
     }
 
-    #[derive(serde::Deserialize)]
-    struct CaseFile {
-        cases: Vec<Case>,
-    }
-
-    #[derive(serde::Deserialize)]
-    struct Case {
-        id: String,
-        input: String,
-        expected: String,
-    }
-
     fn peer_dir() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/peer/opencc")
     }
@@ -143,23 +131,11 @@ mod tests {
             );
             return;
         };
-        let cases: CaseFile = serde_json::from_str(&json).expect("peer case file is JSON");
+        let cases = crate::opencc_cases::parse_cases(&json).expect("peer case file is JSON");
         let converter = SimplifiedConverter::with_config(config).unwrap();
-        let mut failures = Vec::new();
-        for case in &cases.cases {
-            let got = converter.to_simplified(&case.input);
-            if got != case.expected {
-                failures.push(format!(
-                    "  {}: {} → got {} expected {}",
-                    case.id, case.input, got, case.expected
-                ));
-            }
-        }
-        let passed = cases.cases.len() - failures.len();
-        println!("{file}: {passed}/{} cases pass", cases.cases.len());
-        for f in &failures {
-            println!("{f}");
-        }
+        let score = crate::opencc_cases::score(&cases, |s| converter.to_simplified(s));
+        let passed = score.passed();
+        println!("{}", score.report(file));
         assert!(
             passed >= floor,
             "{file}: {passed} cases pass, fewer than the {floor} measured before"

@@ -8,21 +8,9 @@
 //! fails only if its config passes fewer cases than measured, which would
 //! mean a different (older or wrong) library or dictionary is loaded.
 
+use policy_core::opencc_cases::{parse_cases, score};
 use policy_pipeline::opencc::{OpenCcConfig, OpenCcConverter};
-use serde::Deserialize;
 use std::path::PathBuf;
-
-#[derive(Deserialize)]
-struct CaseFile {
-    cases: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-struct Case {
-    id: String,
-    input: String,
-    expected: String,
-}
 
 fn peer_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/peer/opencc")
@@ -37,28 +25,15 @@ fn run(config: OpenCcConfig, file: &str, measured_floor: usize) {
         );
         return;
     };
-    let cases: CaseFile = serde_json::from_str(&json).expect("case file is JSON");
+    let cases = parse_cases(&json).expect("case file is JSON");
     let converter = OpenCcConverter::new(config).expect("OpenCC loads");
-    let failed: Vec<&Case> = cases
-        .cases
-        .iter()
-        .filter(|c| converter.convert(&c.input) != c.expected)
-        .collect();
-    let passed = cases.cases.len() - failed.len();
-    println!("opencc {file}: {passed}/{} cases pass", cases.cases.len());
-    for c in &failed {
-        println!(
-            "  {} failed: {} → {} (expected {})",
-            c.id,
-            c.input,
-            converter.convert(&c.input),
-            c.expected
-        );
-    }
+    let score = score(&cases, |s| converter.convert(s));
+    let passed = score.passed();
+    println!("{}", score.report(&format!("opencc {file}")));
     assert!(
         passed >= measured_floor,
         "{file}: {passed}/{} pass, fewer than the {measured_floor} measured with libopencc 1.1.6",
-        cases.cases.len()
+        score.total
     );
 }
 
