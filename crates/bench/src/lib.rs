@@ -6,6 +6,10 @@
 //! * `trim_dictionary` — regenerates `crates/core/data/dict.txt`.
 //! * `search_bench` — segmentation throughput and query latency on the
 //!   corpus and on the corpus replicated 100×.
+//! * [`gold`] — the alignment gold standard and its scores, used by
+//!   `alignment_methods`.
+
+pub mod gold;
 
 use std::path::PathBuf;
 
