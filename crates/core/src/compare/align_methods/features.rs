@@ -1,0 +1,210 @@
+//! Text features for clause alignment: character bigrams or segmenter
+//! words, counted per text, weighted by sub-linear TF × smoothed IDF, and
+//! compared by cosine.
+//!
+//! The IDF is fitted over whatever set of texts the caller chooses — the
+//! units of the two documents being aligned (as
+//! [`crate::compare::align`] does), or every unit of the corpus — which is
+//! one of the alternatives the alignment benchmark compares.
+
+use crate::search::StopWords;
+use crate::segment::Segmenter;
+use std::collections::HashMap;
+
+/// How a text is cut into features.
+#[derive(Clone, Copy)]
+pub enum Tokens<'s> {
+    /// Overlapping pairs of letters/digits (punctuation and spaces dropped).
+    CharBigrams,
+    /// The segmenter's words that contain a letter or digit, stop words
+    /// left out.
+    Words(&'s Segmenter, &'s StopWords),
+}
+
+/// Feature counts of one text: (feature id, count), sorted by id.
+pub type Counts = Vec<(u32, f64)>;
+
+/// A TF-IDF vector of unit length: (feature id, weight), sorted by id.
+pub type SparseVector = Vec<(u32, f64)>;
+
+/// Interns features (bigrams, words, anchor ids) to small ids.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// The id of a feature, allocating one for a new feature.
+    pub fn id(&mut self, feature: &str) -> u32 {
+        if let Some(&id) = self.ids.get(feature) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(feature.to_string(), id);
+        id
+    }
+
+    /// Counts the features of `text`.
+    pub fn count(&mut self, tokens: Tokens, text: &str) -> Counts {
+        let mut counts: HashMap<u32, f64> = HashMap::new();
+        match tokens {
+            Tokens::CharBigrams => {
+                let chars: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
+                let mut pair = String::with_capacity(8);
+                for w in chars.windows(2) {
+                    pair.clear();
+                    pair.push(w[0]);
+                    pair.push(w[1]);
+                    *counts.entry(self.id(&pair)).or_default() += 1.0;
+                }
+            }
+            Tokens::Words(segmenter, stop) => {
+                for word in segmenter.words(text) {
+                    if word.chars().any(char::is_alphanumeric) && !stop.contains(word) {
+                        *counts.entry(self.id(word)).or_default() += 1.0;
+                    }
+                }
+            }
+        }
+        sorted(counts)
+    }
+
+    /// Counts given features once each (e.g. the anchors found in a text).
+    pub fn count_set<'f>(&mut self, features: impl IntoIterator<Item = &'f str>) -> Counts {
+        let counts: HashMap<u32, f64> = features.into_iter().map(|f| (self.id(f), 1.0)).collect();
+        sorted(counts)
+    }
+}
+
+fn sorted(counts: HashMap<u32, f64>) -> Counts {
+    let mut v: Counts = counts.into_iter().collect();
+    v.sort_by_key(|&(id, _)| id);
+    v
+}
+
+/// Smoothed inverse document frequency, `ln(1 + n / df)`.
+#[derive(Debug, Clone, Default)]
+pub struct Idf {
+    weights: HashMap<u32, f64>,
+    /// The weight of a feature no fitted text contains (as rare as can be).
+    unseen: f64,
+}
+
+impl Idf {
+    /// Fits the IDF over the given texts' counts.
+    pub fn fit<'a>(texts: impl IntoIterator<Item = &'a Counts>) -> Idf {
+        let mut df: HashMap<u32, f64> = HashMap::new();
+        let mut n = 0.0;
+        for counts in texts {
+            n += 1.0;
+            for &(id, _) in counts {
+                *df.entry(id).or_default() += 1.0;
+            }
+        }
+        Idf {
+            weights: df
+                .into_iter()
+                .map(|(id, d)| (id, (1.0 + n / d).ln()))
+                .collect(),
+            unseen: (1.0f64 + n).ln(),
+        }
+    }
+
+    /// Sub-linear TF × IDF, normalised to unit length.
+    pub fn vector(&self, counts: &Counts) -> SparseVector {
+        let mut v: SparseVector = counts
+            .iter()
+            .map(|&(id, tf)| {
+                let idf = self.weights.get(&id).copied().unwrap_or(self.unseen);
+                (id, (1.0 + tf.ln()) * idf)
+            })
+            .collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        v
+    }
+}
+
+/// Dot product of two sorted unit vectors, clamped to [0, 1].
+pub fn cosine(a: &SparseVector, b: &SparseVector) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum.clamp(0.0, 1.0)
+}
+
+/// The features two vectors share, with the product of their weights, best
+/// first: what makes their cosine.
+pub fn shared(a: &SparseVector, b: &SparseVector) -> Vec<(u32, f64)> {
+    let weights: HashMap<u32, f64> = b.iter().copied().collect();
+    let mut out: Vec<(u32, f64)> = a
+        .iter()
+        .filter_map(|&(id, w)| weights.get(&id).map(|v| (id, w * v)))
+        .collect();
+    out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bigrams_skip_punctuation_and_count_repeats() {
+        let mut vocab = Vocabulary::default();
+        let counts = vocab.count(Tokens::CharBigrams, "补偿，补偿");
+        // 补偿 偿补 补偿: two distinct bigrams, one of them twice.
+        assert_eq!(counts.len(), 2);
+        assert_eq!(counts.iter().map(|c| c.1).sum::<f64>(), 3.0);
+    }
+
+    #[test]
+    fn words_leave_out_stop_words_and_punctuation() {
+        let segmenter = Segmenter::new().expect("segmenter");
+        let stop = StopWords::parse("推动");
+        let mut vocab = Vocabulary::default();
+        let counts = vocab.count(Tokens::Words(&segmenter, &stop), "推动横向生态补偿。");
+        assert_eq!(counts.len(), 1, "{counts:?}");
+        assert_eq!(vocab.id("横向生态补偿"), counts[0].0);
+    }
+
+    #[test]
+    fn idf_pushes_shared_features_down() {
+        let mut vocab = Vocabulary::default();
+        let texts = ["建立机制粮食", "建立机制海洋", "建立机制补偿"];
+        let counts: Vec<Counts> = texts
+            .iter()
+            .map(|t| vocab.count(Tokens::CharBigrams, t))
+            .collect();
+        let idf = Idf::fit(&counts);
+        let v: Vec<SparseVector> = counts.iter().map(|c| idf.vector(c)).collect();
+        assert!(cosine(&v[0], &v[0]) > 0.999);
+        assert!(cosine(&v[0], &v[1]) < 0.5);
+        let shared_ids = shared(&v[0], &v[1]);
+        assert!(shared_ids.iter().any(|&(id, _)| id == vocab.id("机制")));
+        assert!(!shared_ids.iter().any(|&(id, _)| id == vocab.id("粮食")));
+    }
+
+    #[test]
+    fn unseen_features_weigh_like_the_rarest() {
+        let mut vocab = Vocabulary::default();
+        let fitted = vec![vocab.count(Tokens::CharBigrams, "区域合作")];
+        let idf = Idf::fit(&fitted);
+        let new = vocab.count(Tokens::CharBigrams, "海洋");
+        assert_eq!(idf.vector(&new).len(), 1);
+        assert_eq!(cosine(&idf.vector(&new), &idf.vector(&fitted[0])), 0.0);
+    }
+}

@@ -1,0 +1,496 @@
+//! Alternative clause-alignment methods, measured side by side against the
+//! reading gold standard (`corpus/eval/alignment-gold.toml`) by the
+//! `alignment_methods` benchmark; `docs/alignment.md` has the table.
+//!
+//! Every method ranks, for each unit of A (a provincial document), the
+//! units of B (the central opinion) by a score; a caller turns the best
+//! score into "no counterpart" below a threshold. The methods:
+//!
+//! * [`Method::BigramPair`] — [`crate::compare::align`] as it is: character
+//!   bigram TF-IDF, IDF over the two documents, a bonus for a shared
+//!   mechanism tag.
+//! * [`Method::WordPair`] — the same over the app's segmenter words
+//!   (dictionary + policy lexicon), stop words left out.
+//! * [`Method::BigramCorpus`] — bigrams with IDF over every unit of the
+//!   corpus instead of the pair.
+//! * [`Method::Anchors`] — bigram pair score plus the overlap of named
+//!   programmes and places ([`anchors`]).
+//! * [`Method::LocalAlign`] — retrieval of the best bigram candidates, then
+//!   Smith–Waterman local alignment ([`local_align`]) as in the
+//!   Legislative Influence Detector.
+//! * [`Method::Structured`] — like with like ([`structure::Role`]):
+//!   headings by the text of their whole sections, clauses by their own
+//!   score plus their fit with the central clause's section.
+
+pub mod anchors;
+pub mod features;
+pub mod local_align;
+pub mod structure;
+
+use crate::model::{Mechanism, Unit, UnitKind};
+use crate::search::StopWords;
+use crate::segment::Segmenter;
+use anchors::Anchors;
+use features::{cosine, Counts, Idf, SparseVector, Tokens, Vocabulary};
+use structure::{role, Role, Sections};
+
+/// A unit as the alignment methods see it.
+#[derive(Debug, Clone, Copy)]
+pub struct DocUnit<'a> {
+    pub path: &'a str,
+    pub kind: UnitKind,
+    pub heading: Option<&'a str>,
+    pub text: &'a str,
+    pub mechanisms: &'a [Mechanism],
+}
+
+impl<'a> DocUnit<'a> {
+    /// A corpus unit read through `text` (its own text, or another reading
+    /// of it such as a restored one) and its mechanism ids.
+    pub fn new(unit: &'a Unit, text: &'a str, mechanisms: &'a [Mechanism]) -> DocUnit<'a> {
+        DocUnit {
+            path: unit.path.as_str(),
+            kind: unit.kind,
+            heading: unit.heading.as_deref(),
+            text,
+            mechanisms,
+        }
+    }
+
+    /// The text compared: the unit's text, or its heading when it has none.
+    pub fn content(&self) -> &'a str {
+        if self.text.trim().is_empty() {
+            self.heading.unwrap_or("")
+        } else {
+            self.text
+        }
+    }
+
+    fn shares_mechanism(&self, other: &DocUnit) -> bool {
+        self.mechanisms.iter().any(|m| other.mechanisms.contains(m))
+    }
+}
+
+/// The alignment methods compared by the benchmark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    BigramPair,
+    WordPair,
+    BigramCorpus,
+    Anchors,
+    LocalAlign,
+    Structured,
+}
+
+impl Method {
+    pub const ALL: [Method; 6] = [
+        Method::BigramPair,
+        Method::WordPair,
+        Method::BigramCorpus,
+        Method::Anchors,
+        Method::LocalAlign,
+        Method::Structured,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Method::BigramPair => "bigram-pair",
+            Method::WordPair => "word-pair",
+            Method::BigramCorpus => "bigram-corpus",
+            Method::Anchors => "anchors",
+            Method::LocalAlign => "local-align",
+            Method::Structured => "structured",
+        }
+    }
+}
+
+/// The knobs of the methods (each method reads the ones it uses).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Added when the two units share a mechanism tag.
+    pub mechanism_bonus: f64,
+    /// [`Method::Anchors`]: weight of the anchor cosine.
+    pub anchor_weight: f64,
+    /// [`Method::LocalAlign`]: how many bigram candidates are re-scored.
+    pub retrieve: usize,
+    /// [`Method::Structured`]: weight of the cosine between a clause and
+    /// the whole section of the central clause.
+    pub own_section_weight: f64,
+    /// [`Method::Structured`]: weight of the cosine between the two
+    /// clauses' sections.
+    pub section_weight: f64,
+}
+
+impl Default for Params {
+    /// The current aligner's bonus; the structure weights the benchmark's
+    /// cross-validation chose on every fold (`docs/alignment.md`).
+    fn default() -> Self {
+        Params {
+            mechanism_bonus: 0.05,
+            anchor_weight: 0.1,
+            retrieve: 5,
+            own_section_weight: 1.0,
+            section_weight: 0.0,
+        }
+    }
+}
+
+/// What the methods need besides the two documents.
+pub struct Context<'a> {
+    pub segmenter: &'a Segmenter,
+    pub stop_words: &'a StopWords,
+    pub anchors: &'a Anchors,
+    /// Every unit text of the corpus: the texts [`Method::BigramCorpus`]
+    /// and [`Method::Anchors`] fit their IDF on.
+    pub corpus_texts: &'a [&'a str],
+}
+
+/// For every unit of `a`, candidate units of `b` as (index in `b`, score),
+/// best first (ties by index). [`Method::Structured`] only offers units of
+/// the same [`Role`]; [`Method::LocalAlign`] only the retrieved ones.
+pub fn rank(
+    method: Method,
+    params: &Params,
+    a: &[DocUnit],
+    b: &[DocUnit],
+    ctx: &Context,
+) -> Vec<Vec<(usize, f64)>> {
+    let scores: Vec<Vec<(usize, f64)>> = match method {
+        Method::BigramPair => pair_scores(Tokens::CharBigrams, None, params, a, b),
+        Method::WordPair => pair_scores(
+            Tokens::Words(ctx.segmenter, ctx.stop_words),
+            None,
+            params,
+            a,
+            b,
+        ),
+        Method::BigramCorpus => {
+            pair_scores(Tokens::CharBigrams, Some(ctx.corpus_texts), params, a, b)
+        }
+        Method::Anchors => anchor_scores(params, a, b, ctx),
+        Method::LocalAlign => local_scores(params, a, b),
+        Method::Structured => structured_scores(params, a, b),
+    };
+    scores
+        .into_iter()
+        .map(|mut row| {
+            row.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            row
+        })
+        .collect()
+}
+
+/// Unit vectors of both documents, IDF over the pair or over `corpus`.
+fn vectors(
+    tokens: Tokens,
+    corpus: Option<&[&str]>,
+    a: &[&str],
+    b: &[&str],
+) -> (Vec<SparseVector>, Vec<SparseVector>) {
+    let mut vocab = Vocabulary::default();
+    let ca: Vec<Counts> = a.iter().map(|t| vocab.count(tokens, t)).collect();
+    let cb: Vec<Counts> = b.iter().map(|t| vocab.count(tokens, t)).collect();
+    let idf = match corpus {
+        Some(texts) => {
+            let cc: Vec<Counts> = texts.iter().map(|t| vocab.count(tokens, t)).collect();
+            Idf::fit(&cc)
+        }
+        None => Idf::fit(ca.iter().chain(&cb)),
+    };
+    (
+        ca.iter().map(|c| idf.vector(c)).collect(),
+        cb.iter().map(|c| idf.vector(c)).collect(),
+    )
+}
+
+fn contents<'a>(units: &[DocUnit<'a>]) -> Vec<&'a str> {
+    units.iter().map(DocUnit::content).collect()
+}
+
+/// The current aligner's scoring rule: cosine, plus the mechanism bonus when
+/// the cosine is positive, capped at 1.
+fn with_bonus(score: f64, ua: &DocUnit, ub: &DocUnit, params: &Params) -> f64 {
+    if score > 0.0 && ua.shares_mechanism(ub) {
+        (score + params.mechanism_bonus).min(1.0)
+    } else {
+        score
+    }
+}
+
+fn pair_scores(
+    tokens: Tokens,
+    corpus: Option<&[&str]>,
+    params: &Params,
+    a: &[DocUnit],
+    b: &[DocUnit],
+) -> Vec<Vec<(usize, f64)>> {
+    let (va, vb) = vectors(tokens, corpus, &contents(a), &contents(b));
+    a.iter()
+        .zip(&va)
+        .map(|(ua, x)| {
+            b.iter()
+                .zip(&vb)
+                .enumerate()
+                .map(|(j, (ub, y))| (j, with_bonus(cosine(x, y), ua, ub, params)))
+                .collect()
+        })
+        .collect()
+}
+
+fn anchor_scores(
+    params: &Params,
+    a: &[DocUnit],
+    b: &[DocUnit],
+    ctx: &Context,
+) -> Vec<Vec<(usize, f64)>> {
+    let base = pair_scores(Tokens::CharBigrams, None, params, a, b);
+    let mut vocab = Vocabulary::default();
+    let mut anchor_counts = |text: &str| vocab.count_set(ctx.anchors.find(text));
+    let corpus: Vec<Counts> = ctx.corpus_texts.iter().map(|t| anchor_counts(t)).collect();
+    let ca: Vec<Counts> = a.iter().map(|u| anchor_counts(u.content())).collect();
+    let cb: Vec<Counts> = b.iter().map(|u| anchor_counts(u.content())).collect();
+    let idf = Idf::fit(&corpus);
+    let va: Vec<SparseVector> = ca.iter().map(|c| idf.vector(c)).collect();
+    let vb: Vec<SparseVector> = cb.iter().map(|c| idf.vector(c)).collect();
+    base.into_iter()
+        .zip(&va)
+        .map(|(row, x)| {
+            row.into_iter()
+                .map(|(j, s)| (j, s + params.anchor_weight * cosine(x, &vb[j])))
+                .collect()
+        })
+        .collect()
+}
+
+fn local_scores(params: &Params, a: &[DocUnit], b: &[DocUnit]) -> Vec<Vec<(usize, f64)>> {
+    let base = pair_scores(Tokens::CharBigrams, None, params, a, b);
+    base.into_iter()
+        .zip(a)
+        .map(|(mut row, ua)| {
+            row.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            row.truncate(params.retrieve);
+            row.into_iter()
+                .filter(|&(_, s)| s > 0.0)
+                .map(|(j, _)| {
+                    let ub = &b[j];
+                    let s = local_align::local_similarity(
+                        ua.content(),
+                        ub.content(),
+                        local_align::Scoring::default(),
+                    );
+                    (j, with_bonus(s, ua, ub, params))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn structured_scores(params: &Params, a: &[DocUnit], b: &[DocUnit]) -> Vec<Vec<(usize, f64)>> {
+    let tokens = Tokens::CharBigrams;
+    let (sa, sb) = (Sections::of(a), Sections::of(b));
+    let mut vocab = Vocabulary::default();
+    let count_all = |vocab: &mut Vocabulary, texts: &[&str]| -> Vec<Counts> {
+        texts.iter().map(|t| vocab.count(tokens, t)).collect()
+    };
+    let (ua, ub) = (
+        count_all(&mut vocab, &contents(a)),
+        count_all(&mut vocab, &contents(b)),
+    );
+    let (pa, pb) = (
+        count_all(&mut vocab, &section_texts(&sa)),
+        count_all(&mut vocab, &section_texts(&sb)),
+    );
+    // Unit against unit: IDF over the two documents' units.
+    let unit_idf = Idf::fit(ua.iter().chain(&ub));
+    // Section against section: IDF over the two documents' sections.
+    let section_idf = Idf::fit(pa.iter().chain(&pb));
+    // A unit of A against a section of B: IDF over both kinds of text.
+    let mixed_idf = Idf::fit(ua.iter().chain(&pb));
+    let vec_all = |idf: &Idf, counts: &[Counts]| -> Vec<SparseVector> {
+        counts.iter().map(|c| idf.vector(c)).collect()
+    };
+    let (ua_v, ub_v) = (vec_all(&unit_idf, &ua), vec_all(&unit_idf, &ub));
+    let (pa_v, pb_v) = (vec_all(&section_idf, &pa), vec_all(&section_idf, &pb));
+    let (ua_m, pb_m) = (vec_all(&mixed_idf, &ua), vec_all(&mixed_idf, &pb));
+
+    a.iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let rx = role(x);
+            b.iter()
+                .enumerate()
+                .filter(|(_, y)| role(y) == rx)
+                .map(|(j, y)| {
+                    let (sec_i, sec_j) = (sa.of_unit[i], sb.of_unit[j]);
+                    let mut score = if rx == Role::Heading {
+                        cosine(&pa_v[sec_i], &pb_v[sec_j])
+                    } else {
+                        cosine(&ua_v[i], &ub_v[j])
+                            + params.own_section_weight * cosine(&ua_m[i], &pb_m[sec_j])
+                            + params.section_weight * cosine(&pa_v[sec_i], &pb_v[sec_j])
+                    };
+                    if x.shares_mechanism(y) {
+                        score += params.mechanism_bonus;
+                    }
+                    (j, score)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn section_texts(sections: &Sections) -> Vec<&str> {
+    sections.texts.iter().map(String::as_str).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit<'a>(path: &'a str, kind: UnitKind, text: &'a str) -> DocUnit<'a> {
+        let heading = (kind == UnitKind::Section).then_some(text);
+        DocUnit {
+            path,
+            kind,
+            heading,
+            text,
+            mechanisms: &[],
+        }
+    }
+
+    const ECO: &str = "完善多元化横向生态补偿机制。鼓励生态受益地区与生态保护地区、流域下游与流域上游通过资金补偿、对口协作、产业转移、人才培训、共建园区等方式建立横向补偿关系。";
+    const GRAIN: &str = "建立粮食主产区与主销区之间利益补偿机制，研究制定粮食主产区与主销区开展产销合作的具体办法。";
+    const AID: &str =
+        "深入开展对口支援。加强资金和项目管理，推动对口支援向更深层次、更高质量方向发展。";
+
+    fn central() -> Vec<DocUnit<'static>> {
+        vec![
+            unit(
+                "0",
+                UnitKind::Preamble,
+                "为促进区域协调发展，现提出如下意见。",
+            ),
+            unit("5", UnitKind::Section, "优化区域互助机制"),
+            unit("5.15", UnitKind::Clause, AID),
+            unit("6", UnitKind::Section, "健全区际利益补偿机制"),
+            unit("6.17", UnitKind::Clause, ECO),
+            unit("6.18", UnitKind::Clause, GRAIN),
+        ]
+    }
+
+    fn province() -> Vec<DocUnit<'static>> {
+        vec![
+            unit("0", UnitKind::Preamble, "根据中央意见精神，结合我省实际，制定本方案。"),
+            unit("1", UnitKind::Section, "创新区域利益平衡机制"),
+            unit("1.1", UnitKind::Clause, "完善粮食重点产区利益补偿机制。研究省内重点产区与一般产区开展合作的具体措施。"),
+            unit("1.2", UnitKind::Clause, "完善生态补偿机制。鼓励生态受益地区与生态保护地区通过资金补偿、对口协作等方式建立横向补偿关系。"),
+            unit("2", UnitKind::Section, "完善区域互助机制"),
+            unit("2.1", UnitKind::Clause, "强化精准对口支援。加强对口支援资金和项目管理。"),
+        ]
+    }
+
+    fn context_parts() -> (Segmenter, StopWords, Anchors) {
+        (
+            Segmenter::new().expect("segmenter"),
+            StopWords::builtin(),
+            Anchors::new(&[]),
+        )
+    }
+
+    fn best(ranked: &[Vec<(usize, f64)>], b: &[DocUnit]) -> Vec<String> {
+        ranked
+            .iter()
+            .map(|row| {
+                row.first()
+                    .map_or("-".to_string(), |&(j, _)| b[j].path.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn structured_matches_like_with_like() {
+        let (seg, stop, anchors) = context_parts();
+        let texts: Vec<&str> = central()
+            .iter()
+            .chain(&province())
+            .map(|u| u.text)
+            .collect();
+        let ctx = Context {
+            segmenter: &seg,
+            stop_words: &stop,
+            anchors: &anchors,
+            corpus_texts: &texts,
+        };
+        let (a, b) = (province(), central());
+        let ranked = rank(Method::Structured, &Params::default(), &a, &b, &ctx);
+        assert_eq!(best(&ranked, &b), ["0", "6", "6.18", "6.17", "5", "5.15"]);
+        // Headings only ever meet headings.
+        for &(j, _) in &ranked[1] {
+            assert_eq!(b[j].kind, UnitKind::Section);
+        }
+    }
+
+    #[test]
+    fn every_method_finds_the_copied_clauses() {
+        let (seg, stop, anchors) = context_parts();
+        let texts: Vec<&str> = central()
+            .iter()
+            .chain(&province())
+            .map(|u| u.text)
+            .collect();
+        let ctx = Context {
+            segmenter: &seg,
+            stop_words: &stop,
+            anchors: &anchors,
+            corpus_texts: &texts,
+        };
+        let (a, b) = (province(), central());
+        for method in Method::ALL {
+            let ranked = rank(method, &Params::default(), &a, &b, &ctx);
+            let best = best(&ranked, &b);
+            assert_eq!(
+                [best[2].as_str(), best[3].as_str(), best[5].as_str()],
+                ["6.18", "6.17", "5.15"],
+                "{}",
+                method.id()
+            );
+            for row in &ranked {
+                assert!(
+                    row.windows(2).all(|w| w[0].1 >= w[1].1),
+                    "{}: not sorted",
+                    method.id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bigram_pair_scores_equal_the_current_aligner() {
+        use crate::compare::align::{align_units, AlignOptions, AlignUnit};
+        let (seg, stop, anchors) = context_parts();
+        let ctx = Context {
+            segmenter: &seg,
+            stop_words: &stop,
+            anchors: &anchors,
+            corpus_texts: &[],
+        };
+        let (a, b) = (province(), central());
+        let ranked = rank(Method::BigramPair, &Params::default(), &a, &b, &ctx);
+        let as_align = |u: &DocUnit<'static>| AlignUnit {
+            path: u.path,
+            text: u.content(),
+            mechanisms: u.mechanisms,
+        };
+        let current = align_units(
+            &a.iter().map(as_align).collect::<Vec<_>>(),
+            &b.iter().map(as_align).collect::<Vec<_>>(),
+            &AlignOptions::default(),
+        );
+        for (row, pair) in ranked.iter().zip(&current.pairs) {
+            if let Some(c) = pair.candidates.first() {
+                assert_eq!(b[row[0].0].path, c.b);
+                assert!((row[0].1 - c.score).abs() < 0.001);
+            }
+        }
+    }
+}
