@@ -31,6 +31,8 @@ pub type SparseVector = Vec<(u32, f64)>;
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
+    /// Bigrams by their two characters (no string per bigram).
+    bigram_ids: HashMap<(char, char), u32>,
 }
 
 impl Vocabulary {
@@ -39,9 +41,22 @@ impl Vocabulary {
         if let Some(&id) = self.ids.get(feature) {
             return id;
         }
-        let id = self.ids.len() as u32;
+        let id = self.next_id();
         self.ids.insert(feature.to_string(), id);
         id
+    }
+
+    fn bigram_id(&mut self, pair: (char, char)) -> u32 {
+        if let Some(&id) = self.bigram_ids.get(&pair) {
+            return id;
+        }
+        let id = self.next_id();
+        self.bigram_ids.insert(pair, id);
+        id
+    }
+
+    fn next_id(&self) -> u32 {
+        (self.ids.len() + self.bigram_ids.len()) as u32
     }
 
     /// Counts the features of `text`.
@@ -50,12 +65,8 @@ impl Vocabulary {
         match tokens {
             Tokens::CharBigrams => {
                 let chars: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
-                let mut pair = String::with_capacity(8);
                 for w in chars.windows(2) {
-                    pair.clear();
-                    pair.push(w[0]);
-                    pair.push(w[1]);
-                    *counts.entry(self.id(&pair)).or_default() += 1.0;
+                    *counts.entry(self.bigram_id((w[0], w[1]))).or_default() += 1.0;
                 }
             }
             Tokens::Words(segmenter, stop) => {
@@ -194,8 +205,12 @@ mod tests {
         assert!(cosine(&v[0], &v[0]) > 0.999);
         assert!(cosine(&v[0], &v[1]) < 0.5);
         let shared_ids = shared(&v[0], &v[1]);
-        assert!(shared_ids.iter().any(|&(id, _)| id == vocab.id("机制")));
-        assert!(!shared_ids.iter().any(|&(id, _)| id == vocab.id("粮食")));
+        assert!(shared_ids
+            .iter()
+            .any(|&(id, _)| id == vocab.bigram_id(('机', '制'))));
+        assert!(!shared_ids
+            .iter()
+            .any(|&(id, _)| id == vocab.bigram_id(('粮', '食'))));
     }
 
     #[test]

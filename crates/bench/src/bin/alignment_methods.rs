@@ -1,0 +1,354 @@
+//! Alignment methods side by side on the reading gold standard
+//! (`corpus/eval/alignment-gold.toml`, rules in
+//! `docs/alignment-annotation.md`): for each provincial document, each
+//! method's top-1 accuracy and how far its "no counterpart" answers can be
+//! trusted.
+//!
+//! * The current aligner (`compare::align`) runs as it is, with its own
+//!   0.15 cut-off for "no counterpart".
+//! * Every other method has knobs (weights, the cut-off below which it
+//!   answers "no counterpart"). They are cross-validated by document: for
+//!   each document, the knobs that score best on the *other two* documents'
+//!   gold are applied to it. No row is scored with knobs fitted on itself.
+//!
+//! A unit is right when the method's best candidate is any central unit its
+//! gold entry lists, or when both leave it without a counterpart.
+
+use policy_bench::gold::{central_text, Gold, Scores, CENTRAL, GOLD_DOCUMENTS};
+use policy_core::compare::align::{align_units, AlignOptions, AlignUnit};
+use policy_core::compare::align_methods::anchors::Anchors;
+use policy_core::compare::align_methods::{rank, Context, DocUnit, Method, Params};
+use policy_core::model::{load_corpus, Document, Mechanism};
+use policy_core::search::StopWords;
+use policy_core::segment::Segmenter;
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// A document's units with owned mechanism ids and the text to compare.
+struct Owned {
+    texts: Vec<String>,
+    mechanisms: Vec<Vec<Mechanism>>,
+}
+
+impl Owned {
+    fn of(doc: &Document) -> Owned {
+        let central = doc.id == CENTRAL;
+        Owned {
+            texts: doc
+                .units
+                .iter()
+                .map(|u| {
+                    if central {
+                        central_text(u).to_string()
+                    } else {
+                        u.text.clone()
+                    }
+                })
+                .collect(),
+            mechanisms: doc
+                .units
+                .iter()
+                .map(|u| u.mechanisms.iter().map(|m| m.id).collect())
+                .collect(),
+        }
+    }
+
+    fn units<'a>(&'a self, doc: &'a Document) -> Vec<DocUnit<'a>> {
+        doc.units
+            .iter()
+            .zip(&self.texts)
+            .zip(&self.mechanisms)
+            .map(|((u, t), m)| DocUnit::new(u, t, m))
+            .collect()
+    }
+}
+
+/// One method with one setting of its knobs: its best candidate per unit of
+/// each document (units it offers no candidate are absent).
+struct Run {
+    label: String,
+    /// Per document: unit path → best candidate's path and score.
+    best: HashMap<&'static str, HashMap<String, (String, f64)>>,
+}
+
+/// The cut-off and setting chosen on the training documents.
+struct Fit<'r> {
+    run: &'r Run,
+    cutoff: f64,
+}
+
+fn main() -> anyhow::Result<()> {
+    let root = policy_bench::repo_root();
+    let corpus = load_corpus(&std::fs::read_to_string(root.join("corpus/corpus.json"))?)?;
+    let gold = Gold::load()?;
+    let problems = gold.problems(&corpus);
+    anyhow::ensure!(problems.is_empty(), "invalid gold: {problems:?}");
+    let central = corpus
+        .document(CENTRAL)
+        .ok_or_else(|| anyhow::anyhow!("corpus has no {CENTRAL}"))?;
+    let segmenter = Segmenter::with_regions(&corpus.regions)?;
+    let stop_words = StopWords::builtin();
+    let anchors = Anchors::new(&corpus.regions);
+    let owned: HashMap<&str, Owned> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), Owned::of(d)))
+        .collect();
+    let corpus_texts: Vec<&str> = corpus
+        .documents
+        .iter()
+        .flat_map(|d| {
+            let o = &owned[d.id.as_str()];
+            o.units(d).into_iter().map(|u| u.content())
+        })
+        .collect();
+    let ctx = Context {
+        segmenter: &segmenter,
+        stop_words: &stop_words,
+        anchors: &anchors,
+        corpus_texts: &corpus_texts,
+    };
+    let b = owned[CENTRAL].units(central);
+    let docs: Vec<(&'static str, &Document)> = GOLD_DOCUMENTS
+        .iter()
+        .map(|&id| {
+            corpus
+                .document(id)
+                .map(|d| (id, d))
+                .ok_or_else(|| anyhow::anyhow!("corpus has no {id}"))
+        })
+        .collect::<anyhow::Result<_>>()?;
+
+    // The current aligner, as the app runs it.
+    let mut current: HashMap<&str, Scores> = HashMap::new();
+    for &(id, doc) in &docs {
+        let a = owned[id].units(doc);
+        let alignment = align_units(&as_align(&a), &as_align(&b), &AlignOptions::default());
+        let top: HashMap<&str, &str> = alignment
+            .pairs
+            .iter()
+            .filter_map(|p| p.candidates.first().map(|c| (p.a.as_str(), c.b.as_str())))
+            .collect();
+        current.insert(
+            id,
+            policy_bench::gold::score(&gold, id, |path| top.get(path).copied()),
+        );
+    }
+
+    // Every method under every setting of its knobs, on every document.
+    let mut methods: Vec<(Method, Vec<Run>, f64)> = Vec::new();
+    for method in Method::ALL {
+        let started = Instant::now();
+        let mut runs = Vec::new();
+        for (label, params) in grid(method) {
+            let mut best = HashMap::new();
+            for &(id, doc) in &docs {
+                let a = owned[id].units(doc);
+                let ranked = rank(method, &params, &a, &b, &ctx);
+                best.insert(
+                    id,
+                    a.iter()
+                        .zip(&ranked)
+                        .filter_map(|(u, row)| {
+                            let &(j, s) = row.first()?;
+                            Some((u.path.to_string(), (b[j].path.to_string(), s)))
+                        })
+                        .collect(),
+                );
+            }
+            runs.push(Run { label, best });
+        }
+        let per_alignment_ms =
+            started.elapsed().as_secs_f64() * 1000.0 / (runs.len() * docs.len()).max(1) as f64;
+        methods.push((method, runs, per_alignment_ms));
+    }
+
+    println!("Alignment methods on the reading gold standard (corpus/eval/alignment-gold.toml)");
+    println!("knobs and the no-counterpart cut-off cross-validated by document: fitted on the other two, scored on this one\n");
+    let mut fits: Vec<String> = Vec::new();
+    for &(id, doc) in &docs {
+        println!("### {id} ({} units)\n", doc.units.len());
+        println!("| method | right | top-1 accuracy | \"none\" answers | none precision | none recall | top-1 if forced to answer |");
+        println!("|---|---|---|---|---|---|---|");
+        let s = current[id];
+        let forced = forced_accuracy(&gold, id, &methods[0].1[0]);
+        print_row(
+            "bigram TF-IDF, pair IDF (current aligner, as is)",
+            &s,
+            forced,
+        );
+        for (method, runs, _) in &methods {
+            let train: Vec<&str> = GOLD_DOCUMENTS
+                .iter()
+                .copied()
+                .filter(|d| *d != id)
+                .collect();
+            let fit = fit(&gold, runs, &train);
+            let s = apply(&gold, id, fit.run, fit.cutoff);
+            print_row(
+                method_name(*method),
+                &s,
+                forced_accuracy(&gold, id, fit.run),
+            );
+            fits.push(format!(
+                "{id}: {} fitted on {} → {}, cut-off {}",
+                method.id(),
+                train.join(" + "),
+                fit.run.label,
+                cutoff_label(fit.cutoff)
+            ));
+        }
+        println!();
+    }
+    println!("Fitted knobs per held-out document:");
+    for f in &fits {
+        println!("- {f}");
+    }
+    println!(
+        "\nNative time per alignment (one document against {CENTRAL}, debug or release as built):"
+    );
+    for (method, _, ms) in &methods {
+        println!("- {}: {ms:.1} ms", method.id());
+    }
+    Ok(())
+}
+
+fn as_align<'a>(units: &[DocUnit<'a>]) -> Vec<AlignUnit<'a>> {
+    units
+        .iter()
+        .map(|u| AlignUnit {
+            path: u.path,
+            text: u.content(),
+            mechanisms: u.mechanisms,
+        })
+        .collect()
+}
+
+fn method_name(method: Method) -> &'static str {
+    match method {
+        Method::BigramPair => "bigram TF-IDF, pair IDF, fitted cut-off",
+        Method::WordPair => "word TF-IDF (segmenter + policy lexicon), pair IDF",
+        Method::BigramCorpus => "bigram TF-IDF, corpus IDF",
+        Method::Anchors => "bigram TF-IDF + shared programmes/places",
+        Method::LocalAlign => "bigram retrieval + Smith–Waterman",
+        Method::Structured => "structure-aware (like with like, section fit)",
+    }
+}
+
+/// The settings tried for a method.
+fn grid(method: Method) -> Vec<(String, Params)> {
+    let base = Params::default();
+    match method {
+        Method::BigramPair | Method::WordPair | Method::BigramCorpus => {
+            vec![("mechanism bonus 0.05".into(), base)]
+        }
+        Method::Anchors => [0.05, 0.1, 0.2, 0.3]
+            .into_iter()
+            .map(|w| {
+                (
+                    format!("anchor weight {w}"),
+                    Params {
+                        anchor_weight: w,
+                        ..base
+                    },
+                )
+            })
+            .collect(),
+        Method::LocalAlign => [3, 5, 8]
+            .into_iter()
+            .map(|k| {
+                (
+                    format!("{k} candidates"),
+                    Params {
+                        retrieve: k,
+                        ..base
+                    },
+                )
+            })
+            .collect(),
+        Method::Structured => {
+            let mut out = Vec::new();
+            for own in [0.0, 0.5, 1.0] {
+                for section in [0.0, 0.1, 0.3, 0.5, 1.0] {
+                    for bonus in [0.0, 0.05, 0.1] {
+                        out.push((
+                            format!("clause↔section {own}, section↔section {section}, mechanism bonus {bonus}"),
+                            Params {
+                                own_section_weight: own,
+                                section_weight: section,
+                                mechanism_bonus: bonus,
+                                ..base
+                            },
+                        ));
+                    }
+                }
+            }
+            out
+        }
+    }
+}
+
+/// Scores of a run on one document when scores below `cutoff` mean "no
+/// counterpart".
+fn apply(gold: &Gold, doc: &str, run: &Run, cutoff: f64) -> Scores {
+    let best = &run.best[doc];
+    policy_bench::gold::score(gold, doc, |path| {
+        best.get(path)
+            .filter(|(_, s)| *s >= cutoff)
+            .map(|(p, _)| p.as_str())
+    })
+}
+
+/// Accuracy when the best candidate is always taken (no cut-off).
+fn forced_accuracy(gold: &Gold, doc: &str, run: &Run) -> f64 {
+    apply(gold, doc, run, f64::NEG_INFINITY).accuracy()
+}
+
+/// The setting and cut-off with the most right units on `train` (ties: the
+/// earlier setting, the lower cut-off).
+fn fit<'r>(gold: &Gold, runs: &'r [Run], train: &[&str]) -> Fit<'r> {
+    let mut best: Option<(usize, Fit)> = None;
+    for run in runs {
+        let mut cutoffs: Vec<f64> = train
+            .iter()
+            .flat_map(|d| run.best[d].values().map(|(_, s)| *s))
+            .collect();
+        cutoffs.sort_by(f64::total_cmp);
+        cutoffs.dedup();
+        cutoffs.insert(0, f64::NEG_INFINITY);
+        for cutoff in cutoffs {
+            let right: usize = train
+                .iter()
+                .map(|d| apply(gold, d, run, cutoff).right)
+                .sum();
+            if best.as_ref().is_none_or(|(r, _)| right > *r) {
+                best = Some((right, Fit { run, cutoff }));
+            }
+        }
+    }
+    best.map(|(_, f)| f).unwrap_or(Fit {
+        run: &runs[0],
+        cutoff: f64::NEG_INFINITY,
+    })
+}
+
+fn cutoff_label(cutoff: f64) -> String {
+    if cutoff == f64::NEG_INFINITY {
+        "none (always answers)".into()
+    } else {
+        format!("{cutoff:.3}")
+    }
+}
+
+fn print_row(name: &str, s: &Scores, forced: f64) {
+    let opt = |x: Option<f64>| x.map_or("n/a".to_string(), |v| format!("{v:.2}"));
+    println!(
+        "| {name} | {}/{} | {:.3} | {} | {} | {} | {forced:.3} |",
+        s.right,
+        s.units,
+        s.accuracy(),
+        s.predicted_none,
+        opt(s.none_precision()),
+        opt(s.none_recall()),
+    );
+}
