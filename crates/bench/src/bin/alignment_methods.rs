@@ -166,6 +166,7 @@ fn main() -> anyhow::Result<()> {
     println!("Alignment methods on the reading gold standard (corpus/eval/alignment-gold.toml)");
     println!("knobs and the no-counterpart cut-off cross-validated by document: fitted on the other two, scored on this one\n");
     let mut fits: Vec<String> = Vec::new();
+    let mut misses: Vec<String> = Vec::new();
     for &(id, doc) in &docs {
         println!("### {id} ({} units)\n", doc.units.len());
         println!("| method | right | top-1 accuracy | \"none\" answers | none precision | none recall | top-1 if forced to answer |");
@@ -190,6 +191,9 @@ fn main() -> anyhow::Result<()> {
                 &s,
                 forced_accuracy(&gold, id, fit.run),
             );
+            if *method == Method::Structured {
+                misses.extend(wrong_units(&gold, id, fit.run, fit.cutoff));
+            }
             fits.push(format!(
                 "{id}: {} fitted on {} → {}, cut-off {}",
                 method.id(),
@@ -204,8 +208,12 @@ fn main() -> anyhow::Result<()> {
     for f in &fits {
         println!("- {f}");
     }
+    println!("\nUnits the structure-aware method gets wrong (held out):");
+    for m in &misses {
+        println!("- {m}");
+    }
     println!(
-        "\nNative time per alignment (one document against {CENTRAL}, debug or release as built):"
+        "\nNative time per alignment (one document against {CENTRAL}; noisy on a shared machine):"
     );
     for (method, _, ms) in &methods {
         println!("- {}: {ms:.1} ms", method.id());
@@ -297,6 +305,31 @@ fn apply(gold: &Gold, doc: &str, run: &Run, cutoff: f64) -> Scores {
             .filter(|(_, s)| *s >= cutoff)
             .map(|(p, _)| p.as_str())
     })
+}
+
+/// "doc path: proposed → gold" for every unit a run gets wrong.
+fn wrong_units(gold: &Gold, doc: &str, run: &Run, cutoff: f64) -> Vec<String> {
+    let best = &run.best[doc];
+    gold.of(doc)
+        .filter_map(|entry| {
+            let proposed = best
+                .get(&entry.path)
+                .filter(|(_, s)| *s >= cutoff)
+                .map(|(p, _)| p.as_str());
+            let right = match proposed {
+                None => entry.central.is_empty(),
+                Some(p) => entry.central.iter().any(|g| g == p),
+            };
+            (!right).then(|| {
+                format!(
+                    "{doc} {}: proposed {}, gold [{}]",
+                    entry.path,
+                    proposed.unwrap_or("none"),
+                    entry.central.join(", ")
+                )
+            })
+        })
+        .collect()
 }
 
 /// Accuracy when the best candidate is always taken (no cut-off).
