@@ -107,6 +107,51 @@ impl Gold {
     }
 }
 
+impl Gold {
+    /// Central paths that no entry of `doc` lists: what the document left
+    /// out of the central text (the matrix's "dropped"), in central order.
+    pub fn unlisted_central(&self, doc: &str, central_paths: &[&str]) -> Vec<String> {
+        let listed: HashSet<&str> = self
+            .of(doc)
+            .flat_map(|e| e.central.iter().map(String::as_str))
+            .collect();
+        central_paths
+            .iter()
+            .filter(|p| !listed.contains(*p))
+            .map(|p| p.to_string())
+            .collect()
+    }
+}
+
+/// Agreement of a proposed set with the gold set (e.g. central units
+/// dropped).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SetScores {
+    pub predicted: usize,
+    pub gold: usize,
+    pub both: usize,
+}
+
+impl SetScores {
+    pub fn of(predicted: &[String], gold: &[String]) -> SetScores {
+        let gold_set: HashSet<&str> = gold.iter().map(String::as_str).collect();
+        let predicted_set: HashSet<&str> = predicted.iter().map(String::as_str).collect();
+        SetScores {
+            predicted: predicted_set.len(),
+            gold: gold_set.len(),
+            both: predicted_set.intersection(&gold_set).count(),
+        }
+    }
+
+    pub fn precision(&self) -> Option<f64> {
+        ratio(self.both, self.predicted)
+    }
+
+    pub fn recall(&self) -> Option<f64> {
+        ratio(self.both, self.gold)
+    }
+}
+
 /// The text of a central unit the aligners compare against. Units that only
 /// survive in the machine-reworded witness will read their restored text
 /// here once the corpus carries one; every method goes through this.
@@ -247,6 +292,20 @@ central = []
     fn unknown_fields_are_rejected() {
         let bad = "[[unit]]\ndoc = \"sichuan\"\npath = \"0\"\ncentrl = [\"0\"]\n";
         assert!(Gold::parse(bad).is_err());
+    }
+
+    #[test]
+    fn unlisted_central_units_are_the_dropped_ones() {
+        let gold = Gold::parse(
+            "[[unit]]\ndoc = \"p\"\npath = \"1\"\ncentral = [\"2\", \"2.4\"]\n\n[[unit]]\ndoc = \"p\"\npath = \"2\"\ncentral = []\n",
+        )
+        .expect("parses");
+        let dropped = gold.unlisted_central("p", &["1", "2", "2.4", "2.5"]);
+        assert_eq!(dropped, ["1", "2.5"]);
+        let s = SetScores::of(&["2.5".into(), "2.4".into()], &dropped);
+        assert_eq!((s.predicted, s.gold, s.both), (2, 2, 1));
+        assert_eq!(s.precision(), Some(0.5));
+        assert_eq!(SetScores::of(&[], &dropped).precision(), None);
     }
 
     #[test]

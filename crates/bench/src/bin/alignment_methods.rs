@@ -12,9 +12,12 @@
 //!   gold are applied to it. No row is scored with knobs fitted on itself.
 //!
 //! A unit is right when the method's best candidate is any central unit its
-//! gold entry lists, or when both leave it without a counterpart.
+//! gold entry lists, or when both leave it without a counterpart. A central
+//! unit is "dropped" by a document when no gold entry lists it; a method
+//! claims it dropped when it is none of any unit's best three candidates
+//! (what the compare matrix counts as 无对应（删去）).
 
-use policy_bench::gold::{central_text, Gold, Scores, CENTRAL, GOLD_DOCUMENTS};
+use policy_bench::gold::{central_text, Gold, Scores, SetScores, CENTRAL, GOLD_DOCUMENTS};
 use policy_core::compare::align::{align_units, AlignOptions, AlignUnit};
 use policy_core::compare::align_methods::anchors::Anchors;
 use policy_core::compare::align_methods::{rank, Context, DocUnit, Method, Params};
@@ -67,8 +70,38 @@ impl Owned {
 /// each document (units it offers no candidate are absent).
 struct Run {
     label: String,
-    /// Per document: unit path → best candidate's path and score.
-    best: HashMap<&'static str, HashMap<String, (String, f64)>>,
+    /// Per document: unit path → its best three candidates (path, score),
+    /// best first — as many as the app shows.
+    top: HashMap<&'static str, HashMap<String, Vec<(String, f64)>>>,
+}
+
+/// Candidates per unit, as in the app ([`AlignOptions::default`]).
+const CANDIDATES: usize = 3;
+
+impl Run {
+    /// The best candidate of a unit of `doc` if it reaches `cutoff`.
+    fn best(&self, doc: &str, path: &str, cutoff: f64) -> Option<&str> {
+        self.top[doc]
+            .get(path)
+            .and_then(|c| c.first())
+            .filter(|(_, s)| *s >= cutoff)
+            .map(|(p, _)| p.as_str())
+    }
+
+    /// Central units that are no unit's candidate at or above `cutoff`.
+    fn unmatched(&self, doc: &str, central_paths: &[&str], cutoff: f64) -> Vec<String> {
+        let matched: std::collections::HashSet<&str> = self.top[doc]
+            .values()
+            .flatten()
+            .filter(|(_, s)| *s >= cutoff)
+            .map(|(p, _)| p.as_str())
+            .collect();
+        central_paths
+            .iter()
+            .filter(|p| !matched.contains(*p))
+            .map(|p| p.to_string())
+            .collect()
+    }
 }
 
 /// The cut-off and setting chosen on the training documents.
@@ -120,7 +153,8 @@ fn main() -> anyhow::Result<()> {
         .collect::<anyhow::Result<_>>()?;
 
     // The current aligner, as the app runs it.
-    let mut current: HashMap<&str, Scores> = HashMap::new();
+    let central_paths: Vec<&str> = b.iter().map(|u| u.path).collect();
+    let mut current: HashMap<&str, (Scores, SetScores)> = HashMap::new();
     for &(id, doc) in &docs {
         let a = owned[id].units(doc);
         let alignment = align_units(&as_align(&a), &as_align(&b), &AlignOptions::default());
@@ -129,9 +163,16 @@ fn main() -> anyhow::Result<()> {
             .iter()
             .filter_map(|p| p.candidates.first().map(|c| (p.a.as_str(), c.b.as_str())))
             .collect();
+        let dropped = SetScores::of(
+            &alignment.unmatched_b,
+            &gold.unlisted_central(id, &central_paths),
+        );
         current.insert(
             id,
-            policy_bench::gold::score(&gold, id, |path| top.get(path).copied()),
+            (
+                policy_bench::gold::score(&gold, id, |path| top.get(path).copied()),
+                dropped,
+            ),
         );
     }
 
@@ -141,22 +182,26 @@ fn main() -> anyhow::Result<()> {
         let started = Instant::now();
         let mut runs = Vec::new();
         for (label, params) in grid(method) {
-            let mut best = HashMap::new();
+            let mut top = HashMap::new();
             for &(id, doc) in &docs {
                 let a = owned[id].units(doc);
                 let ranked = rank(method, &params, &a, &b, &ctx);
-                best.insert(
+                top.insert(
                     id,
                     a.iter()
                         .zip(&ranked)
-                        .filter_map(|(u, row)| {
-                            let &(j, s) = row.first()?;
-                            Some((u.path.to_string(), (b[j].path.to_string(), s)))
+                        .map(|(u, row)| {
+                            let candidates = row
+                                .iter()
+                                .take(CANDIDATES)
+                                .map(|&(j, s)| (b[j].path.to_string(), s))
+                                .collect();
+                            (u.path.to_string(), candidates)
                         })
                         .collect(),
                 );
             }
-            runs.push(Run { label, best });
+            runs.push(Run { label, top });
         }
         let per_alignment_ms =
             started.elapsed().as_secs_f64() * 1000.0 / (runs.len() * docs.len()).max(1) as f64;
@@ -169,15 +214,17 @@ fn main() -> anyhow::Result<()> {
     let mut misses: Vec<String> = Vec::new();
     for &(id, doc) in &docs {
         println!("### {id} ({} units)\n", doc.units.len());
-        println!("| method | right | top-1 accuracy | \"none\" answers | none precision | none recall | top-1 if forced to answer |");
-        println!("|---|---|---|---|---|---|---|");
-        let s = current[id];
+        println!("| method | right | top-1 accuracy | \"none\" answers | none precision | none recall | top-1 if forced to answer | central \"dropped\" | dropped precision | dropped recall |");
+        println!("|---|---|---|---|---|---|---|---|---|---|");
+        let (s, dropped) = current[id];
         let forced = forced_accuracy(&gold, id, &methods[0].1[0]);
         print_row(
             "bigram TF-IDF, pair IDF (current aligner, as is)",
             &s,
             forced,
+            &dropped,
         );
+        let gold_dropped = gold.unlisted_central(id, &central_paths);
         for (method, runs, _) in &methods {
             let train: Vec<&str> = GOLD_DOCUMENTS
                 .iter()
@@ -186,10 +233,15 @@ fn main() -> anyhow::Result<()> {
                 .collect();
             let fit = fit(&gold, runs, &train);
             let s = apply(&gold, id, fit.run, fit.cutoff);
+            let dropped = SetScores::of(
+                &fit.run.unmatched(id, &central_paths, fit.cutoff),
+                &gold_dropped,
+            );
             print_row(
                 method_name(*method),
                 &s,
                 forced_accuracy(&gold, id, fit.run),
+                &dropped,
             );
             if *method == Method::Structured {
                 misses.extend(wrong_units(&gold, id, fit.run, fit.cutoff));
@@ -299,23 +351,14 @@ fn grid(method: Method) -> Vec<(String, Params)> {
 /// Scores of a run on one document when scores below `cutoff` mean "no
 /// counterpart".
 fn apply(gold: &Gold, doc: &str, run: &Run, cutoff: f64) -> Scores {
-    let best = &run.best[doc];
-    policy_bench::gold::score(gold, doc, |path| {
-        best.get(path)
-            .filter(|(_, s)| *s >= cutoff)
-            .map(|(p, _)| p.as_str())
-    })
+    policy_bench::gold::score(gold, doc, |path| run.best(doc, path, cutoff))
 }
 
 /// "doc path: proposed → gold" for every unit a run gets wrong.
 fn wrong_units(gold: &Gold, doc: &str, run: &Run, cutoff: f64) -> Vec<String> {
-    let best = &run.best[doc];
     gold.of(doc)
         .filter_map(|entry| {
-            let proposed = best
-                .get(&entry.path)
-                .filter(|(_, s)| *s >= cutoff)
-                .map(|(p, _)| p.as_str());
+            let proposed = run.best(doc, &entry.path, cutoff);
             let right = match proposed {
                 None => entry.central.is_empty(),
                 Some(p) => entry.central.iter().any(|g| g == p),
@@ -344,7 +387,11 @@ fn fit<'r>(gold: &Gold, runs: &'r [Run], train: &[&str]) -> Fit<'r> {
     for run in runs {
         let mut cutoffs: Vec<f64> = train
             .iter()
-            .flat_map(|d| run.best[d].values().map(|(_, s)| *s))
+            .flat_map(|d| {
+                run.top[d]
+                    .values()
+                    .filter_map(|c| c.first().map(|(_, s)| *s))
+            })
             .collect();
         cutoffs.sort_by(f64::total_cmp);
         cutoffs.dedup();
@@ -373,15 +420,18 @@ fn cutoff_label(cutoff: f64) -> String {
     }
 }
 
-fn print_row(name: &str, s: &Scores, forced: f64) {
+fn print_row(name: &str, s: &Scores, forced: f64, dropped: &SetScores) {
     let opt = |x: Option<f64>| x.map_or("n/a".to_string(), |v| format!("{v:.2}"));
     println!(
-        "| {name} | {}/{} | {:.3} | {} | {} | {} | {forced:.3} |",
+        "| {name} | {}/{} | {:.3} | {} | {} | {} | {forced:.3} | {} | {} | {} |",
         s.right,
         s.units,
         s.accuracy(),
         s.predicted_none,
         opt(s.none_precision()),
         opt(s.none_recall()),
+        dropped.predicted,
+        opt(dropped.precision()),
+        opt(dropped.recall()),
     );
 }
