@@ -66,13 +66,16 @@ impl Owned {
     }
 }
 
+/// Unit path → its best candidates (central path, score), best first.
+type TopCandidates = HashMap<String, Vec<(String, f64)>>;
+
 /// One method with one setting of its knobs: its best candidate per unit of
 /// each document (units it offers no candidate are absent).
 struct Run {
     label: String,
     /// Per document: unit path → its best three candidates (path, score),
     /// best first — as many as the app shows.
-    top: HashMap<&'static str, HashMap<String, Vec<(String, f64)>>>,
+    top: HashMap<&'static str, TopCandidates>,
 }
 
 /// Candidates per unit, as in the app ([`AlignOptions::default`]).
