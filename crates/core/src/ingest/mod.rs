@@ -7,8 +7,10 @@
 //!
 //! The steps, in order (each one logs what it changed):
 //! 1. [`validate_text`] — refuse empty, binary, huge or non-Chinese input.
-//! 2. script conversion, line by line (`opencc-t2s` repairs);
-//! 3. [`noise`] — chrome lines and injected fragments ([`Removal`]s);
+//! 2. [`noise::remove_inline_noise`] — pinyin readings and ticker links
+//!    injected into a line, then script conversion, line by line
+//!    (`opencc-t2s` repairs);
+//! 3. [`noise`] — chrome lines ([`Removal`]s);
 //! 4. [`layout::split_paragraphs`] — lines → paragraphs;
 //! 5. [`punctuation`] and [`spacing`] — canonical punctuation, PDF spaces;
 //! 6. [`layout`] — repeated blocks, commentary sidebars, column breaks;
@@ -168,13 +170,23 @@ pub fn clean_text(
     let mut t2s_counts = Vec::with_capacity(raw_lines.len());
     let mut lines = Vec::with_capacity(raw_lines.len());
     let (mut changed_total, mut cjk_total) = (0usize, 0usize);
-    for (i, l) in raw_lines.iter().enumerate() {
-        let converted = converter.to_simplified(l);
-        let changed = changed_chars(l, &converted);
+    let mut removals = Vec::new();
+    for (i, raw_line) in raw_lines.iter().enumerate() {
+        // Pinyin readings and ticker links go before conversion, so the
+        // converter sees whole words.
+        let (l, removed) = noise::remove_inline_noise(raw_line);
+        removals.extend(removed.into_iter().map(|(rule, text)| Removal {
+            file: file.to_string(),
+            line: i + 1,
+            rule: rule.to_string(),
+            text,
+        }));
+        let converted = converter.to_simplified(&l);
+        let changed = changed_chars(&l, &converted);
         changed_total += changed;
         cjk_total += l.chars().filter(|c| punctuation::is_cjk(*c)).count();
         let example = (changed > 0)
-            .then(|| first_difference(l, &converted))
+            .then(|| first_difference(&l, &converted))
             .flatten();
         t2s_counts.push((changed, example));
         lines.push(SourceLine {
@@ -188,26 +200,8 @@ pub fn clean_text(
         "simplified"
     };
 
-    let (lines, mut removals) = noise::remove_chrome_lines(lines, file);
-    let mut inline_removed: Vec<(usize, &'static str, String)> = Vec::new();
-    let lines: Vec<SourceLine> = lines
-        .into_iter()
-        .map(|l| {
-            let (text, removed) = noise::remove_inline_noise(&l.text);
-            inline_removed.extend(removed.into_iter().map(|(r, t)| (l.no, r, t)));
-            SourceLine { no: l.no, text }
-        })
-        .collect();
-    removals.extend(
-        inline_removed
-            .into_iter()
-            .map(|(line, rule, text)| Removal {
-                file: file.to_string(),
-                line,
-                rule: rule.to_string(),
-                text,
-            }),
-    );
+    let (lines, chrome) = noise::remove_chrome_lines(lines, file);
+    removals.extend(chrome);
 
     let mut paras = layout::split_paragraphs(&lines);
     // A line split into several paragraphs: its conversion count is

@@ -275,6 +275,36 @@ const PINYIN_FINALS: [&str; 38] = [
     "uo", "uai", "uan", "uang", "ueng", "van", "ui",
 ];
 
+/// A pinyin vowel with its tone mark removed (`ǎ` → `a`, `ǜ`/`ü` → `v`),
+/// or `None` for any other character.
+fn toneless(c: char) -> Option<char> {
+    Some(match c {
+        'ā' | 'á' | 'ǎ' | 'à' => 'a',
+        'ē' | 'é' | 'ě' | 'è' | 'ê' => 'e',
+        'ī' | 'í' | 'ǐ' | 'ì' => 'i',
+        'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
+        'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
+        'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => 'v',
+        _ => return None,
+    })
+}
+
+/// True for a pinyin reading a site put after a character: one toneless or
+/// tone-numbered syllable (`di`, `zhong1`), or one to four syllables with
+/// tone marks (`bào`, `wǎng`, `xí jìn`).
+pub fn is_pinyin_reading(s: &str) -> bool {
+    let marked = s.chars().any(|c| toneless(c).is_some());
+    if !marked {
+        return is_pinyin_syllable(s);
+    }
+    let syllables: Vec<&str> = s.split(' ').collect();
+    syllables.len() <= 4
+        && syllables.iter().all(|syl| {
+            let plain: String = syl.chars().map(|c| toneless(c).unwrap_or(c)).collect();
+            is_pinyin_syllable(&plain)
+        })
+}
+
 /// True for one toneless (or tone-numbered) pinyin syllable: `di`, `hao`,
 /// `zhong1`.
 pub fn is_pinyin_syllable(s: &str) -> bool {
@@ -292,9 +322,11 @@ pub fn is_pinyin_syllable(s: &str) -> bool {
     })
 }
 
-/// Removes `(di)`-style pinyin glosses that follow a Chinese character and
-/// `(000061,股吧)`-style stock-ticker links. Returns the text and the
-/// removed fragments with their rule ids.
+/// Removes `(di)`/`(bào)`-style pinyin readings that follow a Chinese
+/// character and `(000061,股吧)`-style stock-ticker links. Runs on the raw
+/// line, before script conversion, so the converter sees whole words
+/// (`發(fā)展` → `發展`). Returns the text and the removed fragments with
+/// their rule ids.
 pub fn remove_inline_noise(text: &str) -> (String, Vec<(&'static str, String)>) {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -311,7 +343,7 @@ pub fn remove_inline_noise(text: &str) -> (String, Vec<(&'static str, String)>) 
             if let Some(close) = close {
                 let inner: String = chars[i + 1..close].iter().collect();
                 let after_cjk = i > 0 && is_cjk(chars[i - 1]);
-                let rule = if after_cjk && is_pinyin_syllable(&inner) {
+                let rule = if after_cjk && is_pinyin_reading(&inner) {
                     Some(rule::INJECTED_PINYIN)
                 } else if is_stock_ticker(&inner) {
                     Some(rule::STOCK_TICKER)
@@ -463,6 +495,18 @@ mod tests {
         let (text, removed) = remove_inline_noise("重要农产品(000061,股吧)的价格");
         assert_eq!(text, "重要农产品的价格");
         assert_eq!(removed[0].0, "stock-ticker");
+    }
+
+    #[test]
+    fn tone_marked_readings_are_cut_out() {
+        let (text, removed) = remove_inline_noise("四川日報(bào) 本網(wǎng)訊 關（guān）于 綠(lǜ)色 習(xí jìn)");
+        assert_eq!(text, "四川日報 本網訊 關于 綠色 習");
+        assert_eq!(removed.len(), 5);
+        assert!(removed.iter().all(|(r, _)| *r == "injected-pinyin"));
+        // Not readings: no character before, or not pinyin.
+        for s in ["(bào)开头", "使用(café)", "数据(ǎbc)"] {
+            assert_eq!(remove_inline_noise(s).0, s);
+        }
     }
 
     #[test]
