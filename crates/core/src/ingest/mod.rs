@@ -13,14 +13,18 @@
 //! 3. [`noise`] — chrome lines ([`Removal`]s);
 //! 4. [`layout::split_paragraphs`] — lines → paragraphs;
 //! 5. [`punctuation`] and [`spacing`] — canonical punctuation, PDF spaces;
-//! 6. [`layout`] — repeated blocks, commentary sidebars, column breaks;
-//! 7. front matter → [`metadata`], body → [`structure`] units;
-//! 8. [`tagging`] — mechanisms and regions, each with rule and cue.
+//! 6. [`news`] — what a news or portal page puts above the text: table of
+//!    contents, datelines, editor's notes, news leads, header strips,
+//!    photo captions, posting dates;
+//! 7. [`layout`] — repeated blocks, commentary sidebars, column breaks;
+//! 8. front matter → [`metadata`], body → [`structure`] units;
+//! 9. [`tagging`] — mechanisms and regions, each with rule and cue.
 
 pub mod gazetteer;
 pub mod heading;
 pub mod layout;
 pub mod metadata;
+pub mod news;
 pub mod noise;
 pub mod numbering;
 pub mod paragraph;
@@ -220,6 +224,8 @@ pub fn clean_text(
     }
     paras.retain(|p| !p.text.is_empty());
 
+    let (paras, r) = news::clean_front(paras, file);
+    removals.extend(r);
     let (paras, r) = layout::collapse_repeated(paras, file);
     removals.extend(r);
     let (paras, r) = layout::splice_sidebars(paras, file);

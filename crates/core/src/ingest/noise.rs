@@ -499,7 +499,8 @@ mod tests {
 
     #[test]
     fn tone_marked_readings_are_cut_out() {
-        let (text, removed) = remove_inline_noise("四川日報(bào) 本網(wǎng)訊 關（guān）于 綠(lǜ)色 習(xí jìn)");
+        let (text, removed) =
+            remove_inline_noise("四川日報(bào) 本網(wǎng)訊 關（guān）于 綠(lǜ)色 習(xí jìn)");
         assert_eq!(text, "四川日報 本網訊 關于 綠色 習");
         assert_eq!(removed.len(), 5);
         assert!(removed.iter().all(|(r, _)| *r == "injected-pinyin"));
