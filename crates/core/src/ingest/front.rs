@@ -3,6 +3,7 @@
 //! the path scheme, including how a covering notice is represented.
 
 use super::metadata::{self, Citation};
+use super::news;
 use super::paragraph::Paragraph;
 use super::structure::{body_start, parse_body, UnitDraft};
 use super::CleanedText;
@@ -164,6 +165,32 @@ pub fn parse_document(cleaned: &CleanedText) -> ParsedDocument {
         if meta.doc_type.is_some() {
             meta.sources
                 .push(source(cleaned, "doc_type", front[t].lines.0));
+        }
+    }
+    if meta.title.is_none() {
+        // A copy whose title survives only in the news lead or editor's
+        // note the cleaning removed (`省委、省政府印发《…》，主要内容如下`).
+        let stated = cleaned
+            .removals
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.rule.as_str(),
+                    news::rule::NEWS_LEAD | news::rule::EDITOR_NOTE
+                )
+            })
+            .find_map(|r| news::issued_title(&r.text).map(|found| (r.line, found)));
+        if let Some((line, (issuers, title))) = stated {
+            if meta.issuers.is_empty() && !issuers.is_empty() {
+                meta.issuers = issuers;
+                meta.sources.push(source(cleaned, "issuers", line));
+            }
+            meta.doc_type = metadata::doc_type_of(&title).map(str::to_string);
+            meta.title = Some(title);
+            meta.sources.push(source(cleaned, "title", line));
+            if meta.doc_type.is_some() {
+                meta.sources.push(source(cleaned, "doc_type", line));
+            }
         }
     }
     if let Some(i) = (0..front.len()).find(|&i| kinds[i] == FrontKind::Date) {

@@ -224,6 +224,7 @@ pub fn clean_text(
     }
     paras.retain(|p| !p.text.is_empty());
 
+    let paras = layout::split_glued_leads(paras);
     let (paras, r) = news::clean_front(paras, file);
     removals.extend(r);
     let (paras, r) = layout::collapse_repeated(paras, file);
@@ -333,7 +334,8 @@ pub fn import_document(
 
 /// Jurisdiction and level implied by who issued a document: central party
 /// and state organs → `cn`/central, 国家…委 or …部 → `cn`/ministry, a
-/// province's organs → that province/provincial. `None` when unclear.
+/// province's organs → that province/provincial; organs named only as
+/// `省委`/`省政府` → provincial, province unknown. `None` when unclear.
 pub fn jurisdiction_from_issuers(
     issuers: &[String],
     matcher: &tagging::RegionMatcher,
@@ -359,6 +361,15 @@ pub fn jurisdiction_from_issuers(
                 return (Some(tag.id), Some(Level::Provincial));
             }
         }
+    }
+    // `省委、省政府` as a provincial newspaper writes them: a provincial
+    // document, of a province the text does not name.
+    if !issuers.is_empty()
+        && issuers
+            .iter()
+            .all(|i| i.starts_with('省') || i.starts_with("自治区"))
+    {
+        return (None, Some(Level::Provincial));
     }
     (None, None)
 }
