@@ -17,9 +17,12 @@
 //!    contents, datelines, editor's notes, news leads, header strips,
 //!    photo captions, posting dates;
 //! 7. [`layout`] — repeated blocks, commentary sidebars, column breaks;
-//! 8. front matter → [`metadata`], body → [`structure`] units;
-//! 9. [`tagging`] — mechanisms and regions, each with rule and cue.
+//! 8. [`flags`] — a cut-off end and censored characters, flagged, never
+//!    guessed;
+//! 9. front matter → [`metadata`], body → [`structure`] units;
+//! 10. [`tagging`] — mechanisms and regions, each with rule and cue.
 
+pub mod flags;
 pub mod gazetteer;
 pub mod heading;
 pub mod layout;
@@ -156,8 +159,9 @@ fn changed_chars(original: &str, converted: &str) -> usize {
     common + a.len().abs_diff(b.len())
 }
 
-/// Runs steps 1–6: validation, script conversion, noise removal, paragraph
-/// splitting, punctuation and spacing, layout repairs.
+/// Runs steps 1–8: validation, script conversion, noise removal, paragraph
+/// splitting, punctuation and spacing, front-matter rules, layout repairs,
+/// flags.
 pub fn clean_text(
     raw: &str,
     file: &str,
@@ -231,7 +235,8 @@ pub fn clean_text(
     removals.extend(r);
     let (paras, r) = layout::splice_sidebars(paras, file);
     removals.extend(r);
-    let paragraphs = layout::join_column_breaks(paras);
+    let mut paragraphs = layout::join_column_breaks(paras);
+    flags::flag(&mut paragraphs, file, &mut removals);
     removals.sort_by_key(|r| r.line);
 
     Ok(CleanedText {
