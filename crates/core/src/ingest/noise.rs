@@ -28,6 +28,7 @@ pub mod rule {
     pub const NEWSPAPER_HEADER: &str = "newspaper-header";
     pub const INJECTED_PINYIN: &str = "injected-pinyin";
     pub const STOCK_TICKER: &str = "stock-ticker";
+    pub const REPOST_SPAM: &str = "repost-spam";
 }
 
 fn char_len(s: &str) -> usize {
@@ -173,6 +174,46 @@ fn is_newspaper_header(line: &str) -> bool {
     t.starts_with('第') && t.ends_with('版') && char_len(&t) <= 5
 }
 
+/// What a reposting site adds to a text: copyright and takedown notices,
+/// follow-us prompts, previous/next links.
+const SPAM_MARKERS: [&str; 24] = [
+    "如有侵权",
+    "侵删",
+    "联系删除",
+    "请联系我们删除",
+    "转载请注明",
+    "版权归原作者",
+    "版权所有",
+    "免责声明",
+    "本文来源于网络",
+    "来源于网络",
+    "微信公众号",
+    "关注公众号",
+    "扫码关注",
+    "扫一扫",
+    "长按识别",
+    "长按二维码",
+    "阅读原文",
+    "点击关注",
+    "更多精彩",
+    "欢迎转发",
+    "推荐阅读",
+    "返回顶部",
+    "返回首页",
+    "QQ群",
+];
+
+/// Markers that count only at the start of a line.
+const SPAM_LINE_STARTS: [&str; 4] = ["上一篇", "下一篇", "上一条", "下一条"];
+
+/// A reposting site's spam line: short, and carrying one of its markers.
+fn is_repost_spam(line: &str) -> bool {
+    let t = line.trim();
+    char_len(t) <= 100
+        && (SPAM_MARKERS.iter().any(|m| t.contains(m))
+            || SPAM_LINE_STARTS.iter().any(|m| t.starts_with(m)))
+}
+
 /// Removes whole chrome lines. Returns the kept lines and the removals.
 pub fn remove_chrome_lines(lines: Vec<SourceLine>, file: &str) -> (Vec<SourceLine>, Vec<Removal>) {
     let mut removals = Vec::new();
@@ -224,7 +265,9 @@ pub fn remove_chrome_lines(lines: Vec<SourceLine>, file: &str) -> (Vec<SourceLin
             continue;
         }
         let t = lines[i].text.as_str();
-        let rule = if is_menu_bar(t) {
+        let rule = if is_repost_spam(t) {
+            Some(rule::REPOST_SPAM)
+        } else if is_menu_bar(t) {
             Some(rule::SITE_MENU)
         } else if is_source_date_clicks(t) {
             Some(rule::SOURCE_DATE_CLICKS)
@@ -467,6 +510,27 @@ mod tests {
         ]);
         assert_eq!(rules, vec!["share-trailer"]);
         assert_eq!(kept.len(), 2);
+    }
+
+    #[test]
+    fn repost_spam_lines_are_removed_anywhere() {
+        let body =
+            "（一）指导思想。坚持以习近平新时代中国特色社会主义思想为指导，推动区域协调发展。";
+        let (kept, rules) = kept_and_rules(&[
+            "关于加强区域合作的实施意见",
+            "本文来源于网络，如有侵权请联系删除。",
+            body,
+            "更多精彩内容，请关注微信公众号“政策速递”",
+            body,
+            "上一篇：某市出台方案",
+            "下一篇：",
+        ]);
+        assert_eq!(kept.len(), 3);
+        assert_eq!(rules, vec!["repost-spam"; 4]);
+        // Policy text that talks about copyright is kept.
+        let (kept, _) =
+            kept_and_rules(&["（三）加强知识产权保护。完善版权登记制度，打击侵权盗版行为。"]);
+        assert_eq!(kept.len(), 1);
     }
 
     #[test]
