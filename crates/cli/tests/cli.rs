@@ -370,3 +370,45 @@ fn align_diff_and_search_take_a_raw_text_file_for_a_document() {
     assert!(stderr(&o).contains("no such file"), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The CLI (real OpenCC) and the browser's rules (pure-Rust converter)
+/// import every real web copy into the same document.
+#[test]
+fn web_copies_import_the_same_in_the_cli_and_the_browser() {
+    let dir = repo_root().join("../shared/peer/web-copies");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!(
+            "skipped: {} not found (../shared/peer is absent)",
+            dir.display()
+        );
+        return;
+    };
+    let converter = policy_core::script::SimplifiedConverter::new().unwrap();
+    let mut seen = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let o = import(&path);
+        assert!(o.status.success(), "{}: {}", path.display(), stderr(&o));
+        let cli: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let browser = policy_core::ingest::import_document(&text, &name, &converter).unwrap();
+        let browser = serde_json::to_value(&browser).unwrap();
+        for key in [
+            "title",
+            "issuers",
+            "level",
+            "date",
+            "doc_number",
+            "units",
+            "removals",
+        ] {
+            assert_eq!(cli[key], browser[key], "{name}: {key} differs");
+        }
+        seen += 1;
+    }
+    assert!(seen >= 5);
+}
