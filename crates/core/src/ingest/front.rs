@@ -92,11 +92,38 @@ fn draft(path: &str, paragraphs: Vec<Paragraph>) -> UnitDraft {
     }
 }
 
+/// A title a page broke over two lines (`国务院关于推动内蒙古高质量发展` +
+/// `奋力书写中国式现代化新篇章的意见`): a title-like line that does not end
+/// in a document type, followed by a short unpunctuated line that does.
+fn join_broken_titles(front: &[Paragraph]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::with_capacity(front.len());
+    for p in front {
+        if let Some(prev) = out.last_mut() {
+            let t = p.text.as_str();
+            let joins = metadata::is_title_like(&prev.text)
+                && metadata::doc_type_of(&prev.text).is_none()
+                && metadata::doc_number_line(&prev.text).is_none()
+                && metadata::doc_type_of(t).is_some()
+                && !t.contains(['。', '，', '；', '：'])
+                && metadata::split_issuers(t).is_none()
+                && prev.text.chars().count() + t.chars().count() <= 90;
+            if joins {
+                prev.text.push_str(t);
+                prev.lines.1 = p.lines.1;
+                continue;
+            }
+        }
+        out.push(p.clone());
+    }
+    out
+}
+
 /// Splits a cleaned text into metadata, preamble unit(s) and body units.
 pub fn parse_document(cleaned: &CleanedText) -> ParsedDocument {
     let paras = &cleaned.paragraphs;
     let start = body_start(paras).unwrap_or(paras.len());
-    let front = &paras[..start];
+    let front = join_broken_titles(&paras[..start]);
+    let front = front.as_slice();
     let kinds: Vec<FrontKind> = front.iter().map(classify).collect();
     let titles: Vec<usize> = (0..front.len())
         .filter(|&i| kinds[i] == FrontKind::Title)

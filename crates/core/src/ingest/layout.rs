@@ -84,7 +84,9 @@ fn split_at_labels(text: &str) -> Vec<String> {
         if j < text.len()
             && (leading_label(&text[j..]).is_some()
                 || is_header_token(&text[j..])
-                || (!before.is_empty() && whole_header_token(before)))
+                || (!before.is_empty()
+                    && whole_header_token(before)
+                    && !starts_with_time(&text[j..])))
         {
             let piece = text[start..i].trim();
             if !piece.is_empty() {
@@ -106,6 +108,12 @@ fn header_token_len(s: &str) -> Option<usize> {
     let len = super::metadata::doc_number_prefix_len(s)
         .or_else(|| super::news::iso_date_token(s).map(|(n, _)| n))?;
     (s[len..].is_empty() || s[len..].starts_with(char::is_whitespace)).then_some(len)
+}
+
+/// `10:23` after a date belongs to it (a timestamp, not two tokens).
+fn starts_with_time(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && s[digits..].starts_with(':')
 }
 
 fn is_header_token(s: &str) -> bool {

@@ -258,6 +258,11 @@ pub fn remove_chrome_lines(lines: Vec<SourceLine>, file: &str) -> (Vec<SourceLin
     }
     flush(&mut run, &mut drop);
 
+    let first_full_stop = non_blank
+        .iter()
+        .copied()
+        .find(|&i| lines[i].text.contains(['。', '.']))
+        .unwrap_or(usize::MAX);
     let mut seen_sentence = false;
     let mut in_trailer = false;
     for &i in &non_blank {
@@ -273,7 +278,10 @@ pub fn remove_chrome_lines(lines: Vec<SourceLine>, file: &str) -> (Vec<SourceLin
             Some(rule::SOURCE_DATE_CLICKS)
         } else if is_login_prompt(t) {
             Some(rule::LOGIN_PROMPT)
-        } else if is_trailer_marker(t) {
+        } else if is_trailer_marker(t) && (i > first_full_stop || !t.trim().starts_with("责任编辑"))
+        {
+            // (A 责任编辑 line above the text's first sentence is a news
+            // header, left to the front-matter rules.)
             in_trailer = true;
             Some(rule::SHARE_TRAILER)
         } else if in_trailer && i > last_sentence && char_len(t.trim()) <= 40 && !t.contains('。')

@@ -157,6 +157,57 @@ fn metadata_is_only_what_the_text_states() {
     assert!(title_source.evidence.contains("主要内容如下"));
 }
 
+#[test]
+fn a_title_broken_over_two_lines_is_one_title() {
+    let doc = import(
+        "发布时间：2024-11-01 21:09:52 来源：sp20241101\n国务院关于推动内蒙古高质量发展\n奋力书写中国式现代化新篇章的意见\n\
+         国发〔2023〕16号\n各省、自治区、直辖市人民政府：\n现提出如下意见。\n一、总体要求\n（一）指导思想\n以习近平新时代中国特色社会主义思想为指导。",
+    );
+    assert_eq!(
+        doc.title,
+        "关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见"
+    );
+    assert_eq!(doc.issuers, vec!["国务院"]);
+    assert_eq!(doc.doc_number.as_deref(), Some("国发〔2023〕16号"));
+    assert_eq!(
+        doc.date, None,
+        "the posting time is not the document's date"
+    );
+    assert!(doc.unit("0").unwrap().text.starts_with("各省"));
+    assert_eq!(doc.removals[0].rule, "source-date-clicks");
+}
+
+#[test]
+fn xinhua_header_caption_and_spam_do_not_reach_the_text() {
+    let doc = import(
+        "新华社记者 李学仁 摄中共中央办公厅 国务院办公厅关于加强区域合作的意见\n来源：新华网\n责任编辑：王五\n2018-11-29 10:23:45\n\
+         新华社北京11月29日电 为推动区域合作，现提出如下意见。\n一、总体要求\n1.坚持协同。推进区域合作。\n2.坚持共享。\n\
+         本文来源于网络，如有侵权请联系删除\n",
+    );
+    assert_eq!(doc.title, "关于加强区域合作的意见");
+    assert_eq!(doc.issuers, vec!["中共中央办公厅", "国务院办公厅"]);
+    assert_eq!(doc.date, None);
+    let paths: Vec<&str> = doc.units.iter().map(|u| u.path.as_str()).collect();
+    assert_eq!(paths, vec!["0", "1", "1.1", "1.2"]);
+    assert_eq!(doc.units[0].text, "为推动区域合作，现提出如下意见。");
+    let all: String = doc.units.iter().map(|u| u.text.as_str()).collect();
+    for noise in ["摄", "新华网", "王五", "10:23", "新华社", "侵权"] {
+        assert!(!all.contains(noise), "{noise} left in the text");
+    }
+    let mut rules: Vec<&str> = doc.removals.iter().map(|r| r.rule.as_str()).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        vec![
+            "news-dateline",
+            "news-header",
+            "photo-caption",
+            "repost-spam"
+        ]
+    );
+}
+
 mod properties {
     //! Property tests: whatever text comes in, the parsers do not panic and
     //! the structure invariants hold.
