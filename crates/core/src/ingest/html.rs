@@ -193,7 +193,9 @@ pub fn html_to_text(html: &str) -> HtmlText {
                 .take_while(|c| is_name_char(*c))
                 .collect::<String>()
                 .to_ascii_lowercase();
-            let is_tag = !name.is_empty() || after.starts_with(['!', '?']);
+            // A tag name starts with a letter (`</1` or `< p` is text).
+            let is_tag = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                || after.starts_with(['!', '?']);
             if !is_tag {
                 out.push('<');
                 i += 1;

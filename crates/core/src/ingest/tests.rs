@@ -242,6 +242,28 @@ mod properties {
             Just("来源:未知 日期:2016-10-19 点击:次".to_string()),
             Just("(di)".to_string()),
             Just("用户登录".to_string()),
+            Just("第一章".to_string()),
+            Just("第二节".to_string()),
+            Just("（1）".to_string()),
+            Just("①".to_string()),
+            Just("目录".to_string()),
+            Just("《".to_string()),
+            Just("》".to_string()),
+            Just("省委、省政府印发".to_string()),
+            Just("，主要内容如下。".to_string()),
+            Just("记者 张三 摄".to_string()),
+            Just("编前语".to_string()),
+            Just("本网讯".to_string()),
+            Just("来源：新华网".to_string()),
+            Just("2018-11-29 10:23:45".to_string()),
+            Just("浙政发(2009)69号".to_string()),
+            Just("(bào)".to_string()),
+            Just("□*×".to_string()),
+            Just("<p>".to_string()),
+            Just("<script>".to_string()),
+            Just("</".to_string()),
+            Just("&nbsp;".to_string()),
+            Just("&#x".to_string()),
             "[\u{4e00}-\u{4e80}]{1,12}",
             "[a-zA-Z0-9 .-]{0,6}",
         ]
@@ -267,6 +289,20 @@ mod properties {
                         prop_assert!(!h.is_empty());
                     }
                 }
+            }
+        }
+
+        #[test]
+        fn html_reading_never_panics_and_leaves_no_markup(raw in document()) {
+            let page = format!("<html><body>{raw}</body></html>");
+            let t = html::html_to_text(&page);
+            prop_assert!(!t.text.contains("<script"));
+            prop_assert!(!t.text.contains("<p>"));
+            // A whole script element after closed markup never reaches the text.
+            let page = format!("<html><body><p>{raw}</p><!-- --><script>var secret = 1;</script></body></html>");
+            let t = html::html_to_text(&page);
+            if page.matches('"').count() % 2 == 0 && page.matches('\'').count() % 2 == 0 {
+                prop_assert!(!t.text.contains("secret"), "{:?}", t.text);
             }
         }
 
