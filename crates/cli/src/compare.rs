@@ -1,6 +1,7 @@
 //! `policy-explorer align` and `policy-explorer diff`: the compare view's
 //! alignment and diffs on the command line, from the same core functions.
 
+use crate::doc_source;
 use crate::search::{find_corpus, load_corpus_file};
 use anyhow::{bail, Context, Result};
 use clap::Args;
@@ -15,9 +16,10 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct AlignArgs {
-    /// Document id of A (each of its units gets candidates in B).
+    /// Document id of A (each of its units gets candidates in B), or a raw
+    /// text file, imported on the fly like `corpus import`.
     a: String,
-    /// Document id of B.
+    /// Document id of B, or a raw text file.
     b: String,
     /// Print JSON: {"pairs": [{"a", "relation", "candidates": [{"b", "score", "relation"}]}], "unmatched_b": [...]}.
     #[arg(long)]
@@ -29,9 +31,10 @@ pub struct AlignArgs {
 
 #[derive(Args)]
 pub struct DiffArgs {
-    /// Old side: DOC or DOC:PATH (e.g. central-2018:2.4).
+    /// Old side: DOC or DOC:PATH (e.g. central-2018:2.4); DOC may be a raw
+    /// text file, imported on the fly like `corpus import`.
     old: String,
-    /// New side: DOC or DOC:PATH.
+    /// New side: DOC or DOC:PATH (DOC may be a raw text file).
     new: String,
     /// Character-level instead of word-level.
     #[arg(long)]
@@ -56,14 +59,21 @@ fn corpus(explicit: Option<PathBuf>) -> Result<Corpus> {
     load_corpus_file(&path)
 }
 
+/// The id of `spec` in `corpus` (importing a raw text file if it is one).
+fn resolve(corpus: &mut Corpus, spec: &str) -> Result<String> {
+    doc_source::resolve(corpus, spec)?.with_context(|| unknown_doc(corpus, spec))
+}
+
 pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
-    let corpus = corpus(args.corpus)?;
+    let mut corpus = corpus(args.corpus)?;
+    let a_id = resolve(&mut corpus, &args.a)?;
+    let b_id = resolve(&mut corpus, &args.b)?;
     let a = corpus
-        .document(&args.a)
-        .with_context(|| unknown_doc(&corpus, &args.a))?;
+        .document(&a_id)
+        .with_context(|| unknown_doc(&corpus, &a_id))?;
     let b = corpus
-        .document(&args.b)
-        .with_context(|| unknown_doc(&corpus, &args.b))?;
+        .document(&b_id)
+        .with_context(|| unknown_doc(&corpus, &b_id))?;
     let alignment = align_documents(a, b, &AlignOptions::default());
     if args.json {
         println!("{}", serde_json::to_string_pretty(&alignment)?);
@@ -83,9 +93,9 @@ pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
 }
 
 pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
-    let corpus = corpus(args.corpus)?;
-    let old = side_text(&corpus, &args.old)?;
-    let new = side_text(&corpus, &args.new)?;
+    let mut corpus = corpus(args.corpus)?;
+    let old = side_text(&mut corpus, &args.old)?;
+    let new = side_text(&mut corpus, &args.new)?;
     let options = DiffOptions {
         granularity: if args.chars {
             Granularity::Chars
@@ -106,15 +116,14 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The text of `DOC` (all units) or `DOC:PATH` (one unit).
-fn side_text(corpus: &Corpus, spec: &str) -> Result<String> {
-    let (doc_id, path) = match spec.split_once(':') {
-        Some((d, p)) => (d, Some(p)),
-        None => (spec, None),
-    };
+/// The text of `DOC` (all units) or `DOC:PATH` (one unit); DOC may be a
+/// raw text file.
+fn side_text(corpus: &mut Corpus, spec: &str) -> Result<String> {
+    let (doc_spec, path) = doc_source::split_unit_spec(spec);
+    let doc_id = resolve(corpus, doc_spec)?;
     let doc = corpus
-        .document(doc_id)
-        .with_context(|| unknown_doc(corpus, doc_id))?;
+        .document(&doc_id)
+        .with_context(|| unknown_doc(corpus, &doc_id))?;
     match path {
         None => Ok(doc
             .units
@@ -132,7 +141,7 @@ fn side_text(corpus: &Corpus, spec: &str) -> Result<String> {
 fn unknown_doc(corpus: &Corpus, id: &str) -> String {
     let ids: Vec<_> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     format!(
-        "no document {id:?} in the corpus (known: {})",
+        "no document {id:?} in the corpus and no such file (known: {})",
         ids.join(", ")
     )
 }

@@ -4,6 +4,7 @@
 
 mod compare;
 mod corpus;
+mod doc_source;
 mod search;
 mod segment;
 
@@ -28,16 +29,17 @@ enum Command {
     Corpus(corpus::CorpusCommand),
     /// Cut stdin lines into words (same segmenter as the app), one line out per line in.
     Segment(segment::SegmentArgs),
-    /// Search the corpus with the app's engine (query, filters, facets).
+    /// Search the corpus with the app's engine: words as in the search box
+    /// (`search 对口支援 三州 -西藏`), filters, facets.
     Search(search::SearchArgs),
-    /// Align the units of two documents: best counterparts with scores and relations.
+    /// Align the units of two documents (ids or raw text files): best counterparts with scores and relations.
     Align(compare::AlignArgs),
-    /// Word- or character-level diff of two units (DOC:PATH) or whole documents (DOC).
+    /// Word- or character-level diff of two units (DOC:PATH) or whole documents (DOC); DOC may be a raw text file.
     Diff(compare::DiffArgs),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(search::rewrite_exclusions(std::env::args_os().collect()));
     let result = match cli.command {
         Command::Corpus(cmd) => corpus::run(cmd),
         Command::Segment(args) => segment::run(args),

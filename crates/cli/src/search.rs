@@ -1,6 +1,7 @@
-//! `policy-explorer search [QUERY] [--region R]… [--mechanism M]… [--doc D]…
+//! `policy-explorer search [WORD…] [--region R]… [--mechanism M]… [--doc D]…
 //! [--level L] [--year Y] [--json]`: the app's search engine on the
-//! committed corpus.
+//! committed corpus. The words form one query as typed into the app's
+//! search box (`对口支援 三州 -西藏`); `--doc` also takes a raw text file.
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -12,15 +13,19 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct SearchArgs {
-    /// Query: terms (all must match), "quoted phrases", -excluded.
-    query: Option<String>,
+    /// Query words, as typed into the search box: terms (all must match),
+    /// "quoted phrases", -excluded (`对口支援 三州 -西藏`).
+    query: Vec<String>,
+    /// A word to exclude (the same as `-WORD` among the query words); repeatable.
+    #[arg(long, value_name = "WORD")]
+    exclude: Vec<String>,
     /// Region id, Chinese name or alias (issued by or mentions); repeatable.
     #[arg(long)]
     region: Vec<String>,
     /// Mechanism id or Chinese name; repeatable.
     #[arg(long)]
     mechanism: Vec<String>,
-    /// Document id; repeatable.
+    /// Document id, or a raw text file imported on the fly; repeatable.
     #[arg(long)]
     doc: Vec<String>,
     /// central, ministry or provincial.
@@ -64,13 +69,18 @@ pub fn load_corpus_file(path: &Path) -> Result<Corpus> {
 pub fn run(args: SearchArgs) -> Result<ExitCode> {
     let path = find_corpus(args.corpus.clone())?
         .context("no corpus/corpus.json found here or above; pass --corpus")?;
-    let corpus = load_corpus_file(&path)?;
+    let mut corpus = load_corpus_file(&path)?;
+    let mut docs = Vec::with_capacity(args.doc.len());
+    for spec in &args.doc {
+        // An unknown id stays as given: the engine reports it as a notice.
+        docs.push(crate::doc_source::resolve(&mut corpus, spec)?.unwrap_or_else(|| spec.clone()));
+    }
     let engine = SearchEngine::new(&corpus)?;
     let request = SearchRequest {
-        query: args.query.clone().unwrap_or_default(),
+        query: query_of(&args.query, &args.exclude),
         regions: args.region.clone(),
         mechanisms: args.mechanism.clone(),
-        docs: args.doc.clone(),
+        docs,
         levels: args.level.clone().into_iter().collect(),
         years: args.year.clone().into_iter().collect(),
     };
@@ -147,6 +157,58 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
         }
     }
     emit(&text)
+}
+
+/// The search-box query made of the command line's words and `--exclude`s.
+fn query_of(words: &[String], excluded: &[String]) -> String {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !w.trim().is_empty())
+        .map(str::to_string)
+        .chain(
+            excluded
+                .iter()
+                .filter(|w| !w.trim().is_empty())
+                .map(|w| format!("-{}", w.trim())),
+        )
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Rewrites the arguments of a `search` command so that `-WORD` query
+/// words (`-三州`, `-"对口 支援"`) are not taken for unknown flags: each
+/// becomes `--exclude=WORD`. Every flag of `search` is a `--long` flag or
+/// `-h`, so any other argument starting with a single `-` is a word. The
+/// arguments of other commands pass through unchanged.
+pub fn rewrite_exclusions(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let Some(search_at) = args
+        .iter()
+        .skip(1)
+        .position(|a| !a.to_string_lossy().starts_with('-'))
+        .map(|p| p + 1)
+        .filter(|&p| args[p] == "search")
+    else {
+        return args;
+    };
+    let mut out = Vec::with_capacity(args.len());
+    let mut escaped = false;
+    for (i, arg) in args.into_iter().enumerate() {
+        let text = arg.to_string_lossy();
+        let word = (i > search_at && !escaped)
+            .then(|| text.strip_prefix('-'))
+            .flatten()
+            .filter(|w| !w.is_empty() && !w.starts_with('-') && *w != "h");
+        if let Some(w) = word {
+            out.push(format!("--exclude={w}").into());
+            continue;
+        }
+        if i > search_at && text == "--" {
+            escaped = true;
+        }
+        out.push(arg);
+    }
+    out
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

@@ -248,3 +248,167 @@ fn text_without_numbering_and_mixed_scripts_import_sensibly() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `policy-explorer search ARGS… --json --corpus <committed corpus>`.
+fn search_json(args: &[&str]) -> serde_json::Value {
+    let o = bin()
+        .arg("search")
+        .args(args)
+        .arg("--json")
+        .arg("--corpus")
+        .arg(repo_root().join("corpus/corpus.json"))
+        .output()
+        .expect("runs");
+    no_panic(&o);
+    assert!(o.status.success(), "search {args:?}: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("JSON on stdout")
+}
+
+fn total(v: &serde_json::Value) -> u64 {
+    v["total"].as_u64().expect("a total")
+}
+
+#[test]
+fn search_words_form_one_query_like_the_search_box() {
+    let words = search_json(&["对口支援", "三州"]);
+    let quoted = search_json(&["对口支援 三州"]);
+    assert_eq!(words, quoted);
+    assert!(total(&words) > 0);
+
+    // `-word` excludes, whether written among the words or with --exclude,
+    // and before or after other flags.
+    let all = search_json(&["对口支援"]);
+    let without = search_json(&["对口支援", "-三州"]);
+    let flag = search_json(&["--exclude", "三州", "对口支援"]);
+    assert_eq!(without, flag);
+    assert_eq!(total(&all), total(&words) + total(&without));
+    let limited = search_json(&["对口支援", "-三州", "--limit", "1"]);
+    assert_eq!(total(&limited), total(&without));
+    assert_eq!(limited["hits"].as_array().map(Vec::len), Some(1));
+    // A quoted phrase after the dash is one excluded phrase.
+    let phrase = search_json(&["对口支援", "-\"对口支援\""]);
+    assert_eq!(total(&phrase), 0);
+}
+
+/// A small raw text (Traditional, ASCII punctuation) in a scratch folder.
+fn raw_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("my-copy.txt");
+    std::fs::write(
+        &path,
+        "關于建立更加有效的區域協調發展新機制的意見\n\
+         一、總體要求\n\
+         (一)指導思想。以習近平新時代中國特色社會主義思想為指導,促進區域協調發展。\n\
+         (二)深入開展對口支援。深化全方位、精準對口支援,推動新疆、西藏和青海、四川、雲南、甘肅四省藏區經濟社會持續健康發展。\n",
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn align_diff_and_search_take_a_raw_text_file_for_a_document() {
+    let dir = scratch("file-docs");
+    let copy = raw_copy(&dir);
+    let corpus = repo_root().join("corpus/corpus.json");
+
+    let o = bin()
+        .arg("align")
+        .arg(&copy)
+        .arg("central-2018")
+        .arg("--json")
+        .arg("--corpus")
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    no_panic(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let alignment: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let pairs = alignment["pairs"].as_array().unwrap();
+    let paths: Vec<&str> = pairs.iter().filter_map(|p| p["a"].as_str()).collect();
+    assert_eq!(paths, vec!["1", "1.1", "1.2"]);
+    let best = pairs[2]["candidates"][0]["b"].as_str().unwrap();
+    assert_eq!(
+        best, "5.15",
+        "the copy's 对口支援 clause finds the opinion's"
+    );
+
+    let o = bin()
+        .arg("diff")
+        .arg(format!("{}:1.2", copy.display()))
+        .arg("central-2018:5.15")
+        .arg("--json")
+        .arg("--corpus")
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    no_panic(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let chunks: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let old: String = chunks
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["old"].as_str())
+        .collect();
+    assert!(
+        old.starts_with("深入开展对口支援。"),
+        "the file side is the imported, Simplified text: {old}"
+    );
+
+    let found = search_json(&["对口支援", "--doc", &copy.display().to_string()]);
+    let hits = found["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["doc"] == "my-copy"), "{hits:?}");
+
+    // Neither an id nor a file: a clear error naming both possibilities.
+    let o = bin()
+        .args(["align", "no-such-doc", "central-2018", "--corpus"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    no_panic(&o);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no such file"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The CLI (real OpenCC) and the browser's rules (pure-Rust converter)
+/// import every real web copy into the same document.
+#[test]
+fn web_copies_import_the_same_in_the_cli_and_the_browser() {
+    let dir = repo_root().join("../shared/peer/web-copies");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!(
+            "skipped: {} not found (../shared/peer is absent)",
+            dir.display()
+        );
+        return;
+    };
+    let converter = policy_core::script::SimplifiedConverter::new().unwrap();
+    let mut seen = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let o = import(&path);
+        assert!(o.status.success(), "{}: {}", path.display(), stderr(&o));
+        let cli: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let browser = policy_core::ingest::import_document(&text, &name, &converter).unwrap();
+        let browser = serde_json::to_value(&browser).unwrap();
+        for key in [
+            "title",
+            "issuers",
+            "level",
+            "date",
+            "doc_number",
+            "units",
+            "removals",
+        ] {
+            assert_eq!(cli[key], browser[key], "{name}: {key} differs");
+        }
+        seen += 1;
+    }
+    assert!(seen >= 5);
+}

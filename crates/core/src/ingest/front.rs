@@ -3,6 +3,7 @@
 //! the path scheme, including how a covering notice is represented.
 
 use super::metadata::{self, Citation};
+use super::news;
 use super::paragraph::Paragraph;
 use super::structure::{body_start, parse_body, UnitDraft};
 use super::CleanedText;
@@ -91,11 +92,38 @@ fn draft(path: &str, paragraphs: Vec<Paragraph>) -> UnitDraft {
     }
 }
 
+/// A title a page broke over two lines (`国务院关于推动内蒙古高质量发展` +
+/// `奋力书写中国式现代化新篇章的意见`): a title-like line that does not end
+/// in a document type, followed by a short unpunctuated line that does.
+fn join_broken_titles(front: &[Paragraph]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::with_capacity(front.len());
+    for p in front {
+        if let Some(prev) = out.last_mut() {
+            let t = p.text.as_str();
+            let joins = metadata::is_title_like(&prev.text)
+                && metadata::doc_type_of(&prev.text).is_none()
+                && metadata::doc_number_line(&prev.text).is_none()
+                && metadata::doc_type_of(t).is_some()
+                && !t.contains(['。', '，', '；', '：'])
+                && metadata::split_issuers(t).is_none()
+                && prev.text.chars().count() + t.chars().count() <= 90;
+            if joins {
+                prev.text.push_str(t);
+                prev.lines.1 = p.lines.1;
+                continue;
+            }
+        }
+        out.push(p.clone());
+    }
+    out
+}
+
 /// Splits a cleaned text into metadata, preamble unit(s) and body units.
 pub fn parse_document(cleaned: &CleanedText) -> ParsedDocument {
     let paras = &cleaned.paragraphs;
     let start = body_start(paras).unwrap_or(paras.len());
-    let front = &paras[..start];
+    let front = join_broken_titles(&paras[..start]);
+    let front = front.as_slice();
     let kinds: Vec<FrontKind> = front.iter().map(classify).collect();
     let titles: Vec<usize> = (0..front.len())
         .filter(|&i| kinds[i] == FrontKind::Title)
@@ -164,6 +192,32 @@ pub fn parse_document(cleaned: &CleanedText) -> ParsedDocument {
         if meta.doc_type.is_some() {
             meta.sources
                 .push(source(cleaned, "doc_type", front[t].lines.0));
+        }
+    }
+    if meta.title.is_none() {
+        // A copy whose title survives only in the news lead or editor's
+        // note the cleaning removed (`省委、省政府印发《…》，主要内容如下`).
+        let stated = cleaned
+            .removals
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.rule.as_str(),
+                    news::rule::NEWS_LEAD | news::rule::EDITOR_NOTE
+                )
+            })
+            .find_map(|r| news::issued_title(&r.text).map(|found| (r.line, found)));
+        if let Some((line, (issuers, title))) = stated {
+            if meta.issuers.is_empty() && !issuers.is_empty() {
+                meta.issuers = issuers;
+                meta.sources.push(source(cleaned, "issuers", line));
+            }
+            meta.doc_type = metadata::doc_type_of(&title).map(str::to_string);
+            meta.title = Some(title);
+            meta.sources.push(source(cleaned, "title", line));
+            if meta.doc_type.is_some() {
+                meta.sources.push(source(cleaned, "doc_type", line));
+            }
         }
     }
     if let Some(i) = (0..front.len()).find(|&i| kinds[i] == FrontKind::Date) {

@@ -36,8 +36,10 @@ fn char_len(s: &str) -> usize {
 }
 
 /// Each non-blank line becomes a paragraph; a line that holds a whole
-/// document (as a rewording tool writes it) is split where whitespace is
-/// followed by a numbering label (`一、`, `（一）`, `1.`, `——`).
+/// document (as a rewording tool or a flattened web page writes it) is
+/// split where whitespace is followed by a numbering label (`一、`, `（一）`,
+/// `1.`, `——`), and around a document number or an ISO date standing
+/// alone between spaces (`…实施意见 浙政发[2009]69号 2009-11-03 为贯彻…`).
 pub fn split_paragraphs(lines: &[SourceLine]) -> Vec<Paragraph> {
     let mut out = Vec::new();
     for line in lines {
@@ -75,7 +77,17 @@ fn split_at_labels(text: &str) -> Vec<String> {
                 break;
             }
         }
-        if j < text.len() && leading_label(&text[j..]).is_some() {
+        let before = text[start..i]
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if j < text.len()
+            && (leading_label(&text[j..]).is_some()
+                || is_header_token(&text[j..])
+                || (!before.is_empty()
+                    && whole_header_token(before)
+                    && !starts_with_time(&text[j..])))
+        {
             let piece = text[start..i].trim();
             if !piece.is_empty() {
                 pieces.push(piece.to_string());
@@ -88,6 +100,63 @@ fn split_at_labels(text: &str) -> Vec<String> {
         pieces.push(last.to_string());
     }
     pieces
+}
+
+/// Byte length of a document number or ISO date at the start of `s` that
+/// ends at whitespace or at the end of `s`.
+fn header_token_len(s: &str) -> Option<usize> {
+    let len = super::metadata::doc_number_prefix_len(s)
+        .or_else(|| super::news::iso_date_token(s).map(|(n, _)| n))?;
+    (s[len..].is_empty() || s[len..].starts_with(char::is_whitespace)).then_some(len)
+}
+
+/// `10:23` after a date belongs to it (a timestamp, not two tokens).
+fn starts_with_time(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && s[digits..].starts_with(':')
+}
+
+fn is_header_token(s: &str) -> bool {
+    header_token_len(s).is_some()
+}
+
+fn whole_header_token(word: &str) -> bool {
+    header_token_len(word) == Some(word.len())
+}
+
+/// Splits a heading glued to the first `——` paragraph under it:
+/// `（二）基本原则——明确定位、差异发展。…` → `（二）基本原则` +
+/// `——明确定位、差异发展。…`. Only a short heading (no punctuation) after
+/// a section or clause label qualifies.
+pub fn split_glued_leads(paras: Vec<Paragraph>) -> Vec<Paragraph> {
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        let split = leading_label(&p.text)
+            .filter(|l| matches!(l.marker, Marker::Section(_) | Marker::Clause(_)))
+            .and_then(|l| {
+                let rest = &p.text[l.len..];
+                let dash = rest.find("——")?;
+                let heading = &rest[..dash];
+                let ok = (2..=12).contains(&char_len(heading))
+                    && heading.chars().all(super::punctuation::is_cjk)
+                    && char_len(&rest[dash..]) > 4;
+                ok.then(|| l.len + dash)
+            });
+        match split {
+            Some(at) => {
+                let mut head = p.clone();
+                head.text = p.text[..at].to_string();
+                head.record(rule::PARAGRAPH_SPLIT, 1, None);
+                let mut lead = p;
+                lead.text = lead.text[at..].to_string();
+                lead.record(rule::PARAGRAPH_SPLIT, 1, None);
+                out.push(head);
+                out.push(lead);
+            }
+            None => out.push(p),
+        }
+    }
+    out
 }
 
 fn removal(file: &str, p: &Paragraph, rule: &str) -> Removal {
@@ -229,6 +298,51 @@ mod tests {
         assert!(ps
             .iter()
             .all(|p| p.lines == (3, 3) && p.repairs[0].rule == "paragraph-split"));
+    }
+
+    #[test]
+    fn a_flattened_header_splits_around_its_number_and_date() {
+        let line = SourceLine {
+            no: 1,
+            text: "某省人民政府关于加强合作的实施意见 浙政发[2009]69号 2009-11-03 为贯彻《指导意见》(国发[2008]30号)精神,提出以下意见。 一、总体要求".into(),
+        };
+        assert_eq!(
+            texts(&split_paragraphs(&[line])),
+            vec![
+                "某省人民政府关于加强合作的实施意见",
+                "浙政发[2009]69号",
+                "2009-11-03",
+                "为贯彻《指导意见》(国发[2008]30号)精神,提出以下意见。",
+                "一、总体要求"
+            ]
+        );
+        let prose = SourceLine {
+            no: 1,
+            text: "根据 国发[2008]30号文件 要求".into(),
+        };
+        assert_eq!(split_paragraphs(&[prose]).len(), 1);
+    }
+
+    #[test]
+    fn a_heading_glued_to_its_first_lead_comes_apart() {
+        let ps = split_glued_leads(Paragraph::numbered(&[
+            "（二）基本原则——明确定位、差异发展。立足区域比较优势。",
+            "——协调联动、整体提升。",
+            "（三）发展目标——到2020年",
+            "一、坚持——以人为本的发展思想，推进改革。",
+        ]));
+        assert_eq!(
+            texts(&ps),
+            vec![
+                "（二）基本原则",
+                "——明确定位、差异发展。立足区域比较优势。",
+                "——协调联动、整体提升。",
+                "（三）发展目标",
+                "——到2020年",
+                "一、坚持",
+                "——以人为本的发展思想，推进改革。"
+            ]
+        );
     }
 
     #[test]

@@ -97,14 +97,15 @@ pub fn iso_date(text: &str) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// A paragraph that is only a date, possibly in brackets: `（2018年11月18日）`.
+/// A paragraph that is only a date, possibly in brackets:
+/// `（2018年11月18日）`, or an ISO date as a web page prints it (`2009-11-03`).
 pub fn date_line(text: &str) -> Option<String> {
     let t = text.trim();
     let t = t
         .strip_prefix('（')
         .and_then(|s| s.strip_suffix('）'))
         .unwrap_or(t);
-    iso_date(t)
+    iso_date(t).or_else(|| super::news::iso_date_line(t))
 }
 
 /// A document number found in a text, canonical (`发改地区〔2016〕1771号`).
@@ -153,6 +154,43 @@ pub fn find_doc_numbers(text: &str) -> Vec<DocNumber> {
         });
     }
     out
+}
+
+/// Byte length of a document number at the start of `s`, in any bracket
+/// form a web copy uses: `浙政发[2009]69号`, `国发(2016)5号`,
+/// `发改地区〔2016〕1771号`, `国发【2019】8号`.
+pub fn doc_number_prefix_len(s: &str) -> Option<usize> {
+    let prefix: usize = s
+        .chars()
+        .take_while(|c| is_cjk(*c))
+        .take(8)
+        .map(char::len_utf8)
+        .sum();
+    if prefix == 0 {
+        return None;
+    }
+    let rest = &s[prefix..];
+    let open = rest.chars().next()?;
+    let close = match open {
+        '[' => ']',
+        '［' => '］',
+        '【' => '】',
+        '〔' => '〕',
+        '(' => ')',
+        '（' => '）',
+        _ => return None,
+    };
+    let after_open = &rest[open.len_utf8()..];
+    let year = after_open.get(..4)?;
+    if !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let after_year = after_open[4..].strip_prefix(close)?;
+    let digits = after_year.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || !after_year[digits..].starts_with('号') {
+        return None;
+    }
+    Some(s.len() - after_year.len() + digits + '号'.len_utf8())
 }
 
 /// A paragraph that is only a document number.
@@ -212,19 +250,22 @@ pub fn is_title_like(text: &str) -> bool {
 /// `中共四川省委四川省人民政府印发四川省…实施方案` → issuers + `四川省…实施方案`.
 pub fn split_title(text: &str) -> (Vec<String>, String) {
     let t = text.trim();
-    for sep in ["印发", "关于"] {
-        if let Some(pos) = t.find(sep) {
-            if pos == 0 {
-                continue;
-            }
-            if let Some(issuers) = split_issuers(&t[..pos]) {
-                let title = if sep == "印发" && !t.ends_with("通知") {
-                    &t[pos + sep.len()..]
-                } else {
-                    &t[pos..]
-                };
-                return (issuers, title.to_string());
-            }
+    // The earliest verb after which the text before it is only issuers:
+    // `浙江省人民政府贯彻国务院关于…` splits at 贯彻, not at 关于.
+    let mut cuts: Vec<(usize, &str)> = ["印发", "关于", "贯彻", "转发", "批转"]
+        .into_iter()
+        .flat_map(|sep| t.match_indices(sep).map(move |(pos, _)| (pos, sep)))
+        .filter(|(pos, _)| *pos > 0)
+        .collect();
+    cuts.sort_unstable();
+    for (pos, sep) in cuts {
+        if let Some(issuers) = split_issuers(&t[..pos]) {
+            let title = if sep == "印发" && !t.ends_with("通知") {
+                &t[pos + sep.len()..]
+            } else {
+                &t[pos..]
+            };
+            return (issuers, title.to_string());
         }
     }
     (Vec::new(), t.to_string())
@@ -276,6 +317,11 @@ mod tests {
             "关于印发贯彻落实区域发展战略促进区域协调发展的指导意见的通知"
         );
         assert_eq!(doc_type_of(&t), Some("通知"));
+        let (i, t) = split_title(
+            "浙江省人民政府贯彻国务院关于进一步推进长江三角洲地区改革开放和经济社会发展指导意见的实施意见",
+        );
+        assert_eq!(i, vec!["浙江省人民政府"]);
+        assert!(t.starts_with("贯彻国务院关于"));
         let (i, t) = split_title("关于建立更加有效的区域协调发展新机制的意见");
         assert!(i.is_empty());
         assert_eq!(doc_type_of(&t), Some("意见"));
@@ -304,5 +350,16 @@ mod tests {
         assert_eq!(c[0].doc_number, "中发〔2018〕43号");
         assert!(c[0].title.ends_with("新机制的意见"));
         assert!(find_citations("贯彻《成渝城市群发展规划》，完善").is_empty());
+        for (s, n) in [
+            ("浙政发[2009]69号 2009", "浙政发[2009]69号".len()),
+            ("国发(2016)5号", "国发(2016)5号".len()),
+            ("国发（2016）5号", "国发（2016）5号".len()),
+            ("发改地区〔2016〕1771号", "发改地区〔2016〕1771号".len()),
+        ] {
+            assert_eq!(doc_number_prefix_len(s), Some(n), "{s}");
+        }
+        assert_eq!(doc_number_prefix_len("国发[2008]文件"), None);
+        assert_eq!(doc_number_prefix_len("[2008]30号"), None);
+        assert_eq!(date_line("2009-11-03").as_deref(), Some("2009-11-03"));
     }
 }

@@ -6,19 +6,30 @@
 //! pure-Rust converter.
 //!
 //! The steps, in order (each one logs what it changed):
-//! 1. [`validate_text`] — refuse empty, binary, huge or non-Chinese input.
-//! 2. script conversion, line by line (`opencc-t2s` repairs);
-//! 3. [`noise`] — chrome lines and injected fragments ([`Removal`]s);
+//! 1. [`validate_text`] — refuse empty, binary, huge or non-Chinese input;
+//!    an HTML page is reduced to its text ([`html`], nothing executed);
+//! 2. [`noise::remove_inline_noise`] — pinyin readings and ticker links
+//!    injected into a line, then script conversion, line by line
+//!    (`opencc-t2s` repairs);
+//! 3. [`noise`] — chrome lines ([`Removal`]s);
 //! 4. [`layout::split_paragraphs`] — lines → paragraphs;
 //! 5. [`punctuation`] and [`spacing`] — canonical punctuation, PDF spaces;
-//! 6. [`layout`] — repeated blocks, commentary sidebars, column breaks;
-//! 7. front matter → [`metadata`], body → [`structure`] units;
-//! 8. [`tagging`] — mechanisms and regions, each with rule and cue.
+//! 6. [`news`] — what a news or portal page puts above the text: table of
+//!    contents, datelines, editor's notes, news leads, header strips,
+//!    photo captions, posting dates;
+//! 7. [`layout`] — repeated blocks, commentary sidebars, column breaks;
+//! 8. [`flags`] — a cut-off end and censored characters, flagged, never
+//!    guessed;
+//! 9. front matter → [`metadata`], body → [`structure`] units;
+//! 10. [`tagging`] — mechanisms and regions, each with rule and cue.
 
+pub mod flags;
 pub mod gazetteer;
 pub mod heading;
+pub mod html;
 pub mod layout;
 pub mod metadata;
+pub mod news;
 pub mod noise;
 pub mod numbering;
 pub mod paragraph;
@@ -93,7 +104,8 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     Ok(text)
 }
 
-/// Refuses text that cannot be a Chinese policy document.
+/// Refuses text that cannot be a Chinese policy document. An HTML page is
+/// judged by the text it shows, not by its markup.
 pub fn validate_text(raw: &str) -> Result<(), ImportError> {
     if raw.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
@@ -101,6 +113,13 @@ pub fn validate_text(raw: &str) -> Result<(), ImportError> {
             limit: MAX_IMPORT_BYTES,
         });
     }
+    if html::looks_like_html(raw) {
+        return validate_plain(&html::html_to_text(raw).text);
+    }
+    validate_plain(raw)
+}
+
+fn validate_plain(raw: &str) -> Result<(), ImportError> {
     let mut chars = 0usize;
     let mut cjk = 0usize;
     let mut control = 0usize;
@@ -150,14 +169,19 @@ fn changed_chars(original: &str, converted: &str) -> usize {
     common + a.len().abs_diff(b.len())
 }
 
-/// Runs steps 1–6: validation, script conversion, noise removal, paragraph
-/// splitting, punctuation and spacing, layout repairs.
+/// Runs steps 1–8: validation, script conversion, noise removal, paragraph
+/// splitting, punctuation and spacing, front-matter rules, layout repairs,
+/// flags.
 pub fn clean_text(
     raw: &str,
     file: &str,
     converter: &dyn ScriptConverter,
 ) -> Result<CleanedText, ImportError> {
     validate_text(raw)?;
+    // A saved web page is read as the text it shows; its line numbers are
+    // those of that text from here on.
+    let page = html::looks_like_html(raw).then(|| html::html_to_text(raw));
+    let raw = page.as_ref().map_or(raw, |p| p.text.as_str());
     let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
     let raw_lines: Vec<String> = raw
         .lines()
@@ -168,13 +192,32 @@ pub fn clean_text(
     let mut t2s_counts = Vec::with_capacity(raw_lines.len());
     let mut lines = Vec::with_capacity(raw_lines.len());
     let (mut changed_total, mut cjk_total) = (0usize, 0usize);
-    for (i, l) in raw_lines.iter().enumerate() {
-        let converted = converter.to_simplified(l);
-        let changed = changed_chars(l, &converted);
+    let mut removals: Vec<Removal> = page
+        .iter()
+        .flat_map(|p| &p.removed)
+        .map(|(line, text)| Removal {
+            file: file.to_string(),
+            line: *line,
+            rule: html::RULE_NON_TEXT.to_string(),
+            text: text.clone(),
+        })
+        .collect();
+    for (i, raw_line) in raw_lines.iter().enumerate() {
+        // Pinyin readings and ticker links go before conversion, so the
+        // converter sees whole words.
+        let (l, removed) = noise::remove_inline_noise(raw_line);
+        removals.extend(removed.into_iter().map(|(rule, text)| Removal {
+            file: file.to_string(),
+            line: i + 1,
+            rule: rule.to_string(),
+            text,
+        }));
+        let converted = converter.to_simplified(&l);
+        let changed = changed_chars(&l, &converted);
         changed_total += changed;
         cjk_total += l.chars().filter(|c| punctuation::is_cjk(*c)).count();
         let example = (changed > 0)
-            .then(|| first_difference(l, &converted))
+            .then(|| first_difference(&l, &converted))
             .flatten();
         t2s_counts.push((changed, example));
         lines.push(SourceLine {
@@ -188,26 +231,8 @@ pub fn clean_text(
         "simplified"
     };
 
-    let (lines, mut removals) = noise::remove_chrome_lines(lines, file);
-    let mut inline_removed: Vec<(usize, &'static str, String)> = Vec::new();
-    let lines: Vec<SourceLine> = lines
-        .into_iter()
-        .map(|l| {
-            let (text, removed) = noise::remove_inline_noise(&l.text);
-            inline_removed.extend(removed.into_iter().map(|(r, t)| (l.no, r, t)));
-            SourceLine { no: l.no, text }
-        })
-        .collect();
-    removals.extend(
-        inline_removed
-            .into_iter()
-            .map(|(line, rule, text)| Removal {
-                file: file.to_string(),
-                line,
-                rule: rule.to_string(),
-                text,
-            }),
-    );
+    let (lines, chrome) = noise::remove_chrome_lines(lines, file);
+    removals.extend(chrome);
 
     let mut paras = layout::split_paragraphs(&lines);
     // A line split into several paragraphs: its conversion count is
@@ -226,11 +251,15 @@ pub fn clean_text(
     }
     paras.retain(|p| !p.text.is_empty());
 
+    let paras = layout::split_glued_leads(paras);
+    let (paras, r) = news::clean_front(paras, file);
+    removals.extend(r);
     let (paras, r) = layout::collapse_repeated(paras, file);
     removals.extend(r);
     let (paras, r) = layout::splice_sidebars(paras, file);
     removals.extend(r);
-    let paragraphs = layout::join_column_breaks(paras);
+    let mut paragraphs = layout::join_column_breaks(paras);
+    flags::flag(&mut paragraphs, file, &mut removals);
     removals.sort_by_key(|r| r.line);
 
     Ok(CleanedText {
@@ -333,7 +362,8 @@ pub fn import_document(
 
 /// Jurisdiction and level implied by who issued a document: central party
 /// and state organs → `cn`/central, 国家…委 or …部 → `cn`/ministry, a
-/// province's organs → that province/provincial. `None` when unclear.
+/// province's organs → that province/provincial; organs named only as
+/// `省委`/`省政府` → provincial, province unknown. `None` when unclear.
 pub fn jurisdiction_from_issuers(
     issuers: &[String],
     matcher: &tagging::RegionMatcher,
@@ -359,6 +389,15 @@ pub fn jurisdiction_from_issuers(
                 return (Some(tag.id), Some(Level::Provincial));
             }
         }
+    }
+    // `省委、省政府` as a provincial newspaper writes them: a provincial
+    // document, of a province the text does not name.
+    if !issuers.is_empty()
+        && issuers
+            .iter()
+            .all(|i| i.starts_with('省') || i.starts_with("自治区"))
+    {
+        return (None, Some(Level::Provincial));
     }
     (None, None)
 }

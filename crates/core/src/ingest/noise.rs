@@ -28,6 +28,7 @@ pub mod rule {
     pub const NEWSPAPER_HEADER: &str = "newspaper-header";
     pub const INJECTED_PINYIN: &str = "injected-pinyin";
     pub const STOCK_TICKER: &str = "stock-ticker";
+    pub const REPOST_SPAM: &str = "repost-spam";
 }
 
 fn char_len(s: &str) -> usize {
@@ -173,6 +174,46 @@ fn is_newspaper_header(line: &str) -> bool {
     t.starts_with('第') && t.ends_with('版') && char_len(&t) <= 5
 }
 
+/// What a reposting site adds to a text: copyright and takedown notices,
+/// follow-us prompts, previous/next links.
+const SPAM_MARKERS: [&str; 24] = [
+    "如有侵权",
+    "侵删",
+    "联系删除",
+    "请联系我们删除",
+    "转载请注明",
+    "版权归原作者",
+    "版权所有",
+    "免责声明",
+    "本文来源于网络",
+    "来源于网络",
+    "微信公众号",
+    "关注公众号",
+    "扫码关注",
+    "扫一扫",
+    "长按识别",
+    "长按二维码",
+    "阅读原文",
+    "点击关注",
+    "更多精彩",
+    "欢迎转发",
+    "推荐阅读",
+    "返回顶部",
+    "返回首页",
+    "QQ群",
+];
+
+/// Markers that count only at the start of a line.
+const SPAM_LINE_STARTS: [&str; 4] = ["上一篇", "下一篇", "上一条", "下一条"];
+
+/// A reposting site's spam line: short, and carrying one of its markers.
+fn is_repost_spam(line: &str) -> bool {
+    let t = line.trim();
+    char_len(t) <= 100
+        && (SPAM_MARKERS.iter().any(|m| t.contains(m))
+            || SPAM_LINE_STARTS.iter().any(|m| t.starts_with(m)))
+}
+
 /// Removes whole chrome lines. Returns the kept lines and the removals.
 pub fn remove_chrome_lines(lines: Vec<SourceLine>, file: &str) -> (Vec<SourceLine>, Vec<Removal>) {
     let mut removals = Vec::new();
@@ -217,6 +258,11 @@ pub fn remove_chrome_lines(lines: Vec<SourceLine>, file: &str) -> (Vec<SourceLin
     }
     flush(&mut run, &mut drop);
 
+    let first_full_stop = non_blank
+        .iter()
+        .copied()
+        .find(|&i| lines[i].text.contains(['。', '.']))
+        .unwrap_or(usize::MAX);
     let mut seen_sentence = false;
     let mut in_trailer = false;
     for &i in &non_blank {
@@ -224,13 +270,18 @@ pub fn remove_chrome_lines(lines: Vec<SourceLine>, file: &str) -> (Vec<SourceLin
             continue;
         }
         let t = lines[i].text.as_str();
-        let rule = if is_menu_bar(t) {
+        let rule = if is_repost_spam(t) {
+            Some(rule::REPOST_SPAM)
+        } else if is_menu_bar(t) {
             Some(rule::SITE_MENU)
         } else if is_source_date_clicks(t) {
             Some(rule::SOURCE_DATE_CLICKS)
         } else if is_login_prompt(t) {
             Some(rule::LOGIN_PROMPT)
-        } else if is_trailer_marker(t) {
+        } else if is_trailer_marker(t) && (i > first_full_stop || !t.trim().starts_with("责任编辑"))
+        {
+            // (A 责任编辑 line above the text's first sentence is a news
+            // header, left to the front-matter rules.)
             in_trailer = true;
             Some(rule::SHARE_TRAILER)
         } else if in_trailer && i > last_sentence && char_len(t.trim()) <= 40 && !t.contains('。')
@@ -275,6 +326,36 @@ const PINYIN_FINALS: [&str; 38] = [
     "uo", "uai", "uan", "uang", "ueng", "van", "ui",
 ];
 
+/// A pinyin vowel with its tone mark removed (`ǎ` → `a`, `ǜ`/`ü` → `v`),
+/// or `None` for any other character.
+fn toneless(c: char) -> Option<char> {
+    Some(match c {
+        'ā' | 'á' | 'ǎ' | 'à' => 'a',
+        'ē' | 'é' | 'ě' | 'è' | 'ê' => 'e',
+        'ī' | 'í' | 'ǐ' | 'ì' => 'i',
+        'ō' | 'ó' | 'ǒ' | 'ò' => 'o',
+        'ū' | 'ú' | 'ǔ' | 'ù' => 'u',
+        'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' => 'v',
+        _ => return None,
+    })
+}
+
+/// True for a pinyin reading a site put after a character: one toneless or
+/// tone-numbered syllable (`di`, `zhong1`), or one to four syllables with
+/// tone marks (`bào`, `wǎng`, `xí jìn`).
+pub fn is_pinyin_reading(s: &str) -> bool {
+    let marked = s.chars().any(|c| toneless(c).is_some());
+    if !marked {
+        return is_pinyin_syllable(s);
+    }
+    let syllables: Vec<&str> = s.split(' ').collect();
+    syllables.len() <= 4
+        && syllables.iter().all(|syl| {
+            let plain: String = syl.chars().map(|c| toneless(c).unwrap_or(c)).collect();
+            is_pinyin_syllable(&plain)
+        })
+}
+
 /// True for one toneless (or tone-numbered) pinyin syllable: `di`, `hao`,
 /// `zhong1`.
 pub fn is_pinyin_syllable(s: &str) -> bool {
@@ -292,9 +373,11 @@ pub fn is_pinyin_syllable(s: &str) -> bool {
     })
 }
 
-/// Removes `(di)`-style pinyin glosses that follow a Chinese character and
-/// `(000061,股吧)`-style stock-ticker links. Returns the text and the
-/// removed fragments with their rule ids.
+/// Removes `(di)`/`(bào)`-style pinyin readings that follow a Chinese
+/// character and `(000061,股吧)`-style stock-ticker links. Runs on the raw
+/// line, before script conversion, so the converter sees whole words
+/// (`發(fā)展` → `發展`). Returns the text and the removed fragments with
+/// their rule ids.
 pub fn remove_inline_noise(text: &str) -> (String, Vec<(&'static str, String)>) {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -311,7 +394,7 @@ pub fn remove_inline_noise(text: &str) -> (String, Vec<(&'static str, String)>) 
             if let Some(close) = close {
                 let inner: String = chars[i + 1..close].iter().collect();
                 let after_cjk = i > 0 && is_cjk(chars[i - 1]);
-                let rule = if after_cjk && is_pinyin_syllable(&inner) {
+                let rule = if after_cjk && is_pinyin_reading(&inner) {
                     Some(rule::INJECTED_PINYIN)
                 } else if is_stock_ticker(&inner) {
                     Some(rule::STOCK_TICKER)
@@ -438,6 +521,27 @@ mod tests {
     }
 
     #[test]
+    fn repost_spam_lines_are_removed_anywhere() {
+        let body =
+            "（一）指导思想。坚持以习近平新时代中国特色社会主义思想为指导，推动区域协调发展。";
+        let (kept, rules) = kept_and_rules(&[
+            "关于加强区域合作的实施意见",
+            "本文来源于网络，如有侵权请联系删除。",
+            body,
+            "更多精彩内容，请关注微信公众号“政策速递”",
+            body,
+            "上一篇：某市出台方案",
+            "下一篇：",
+        ]);
+        assert_eq!(kept.len(), 3);
+        assert_eq!(rules, vec!["repost-spam"; 4]);
+        // Policy text that talks about copyright is kept.
+        let (kept, _) =
+            kept_and_rules(&["（三）加强知识产权保护。完善版权登记制度，打击侵权盗版行为。"]);
+        assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
     fn newspaper_header_only_above_the_text() {
         let (kept, rules) = kept_and_rules(&[
             "要 闻",
@@ -463,6 +567,19 @@ mod tests {
         let (text, removed) = remove_inline_noise("重要农产品(000061,股吧)的价格");
         assert_eq!(text, "重要农产品的价格");
         assert_eq!(removed[0].0, "stock-ticker");
+    }
+
+    #[test]
+    fn tone_marked_readings_are_cut_out() {
+        let (text, removed) =
+            remove_inline_noise("四川日報(bào) 本網(wǎng)訊 關（guān）于 綠(lǜ)色 習(xí jìn)");
+        assert_eq!(text, "四川日報 本網訊 關于 綠色 習");
+        assert_eq!(removed.len(), 5);
+        assert!(removed.iter().all(|(r, _)| *r == "injected-pinyin"));
+        // Not readings: no character before, or not pinyin.
+        for s in ["(bào)开头", "使用(café)", "数据(ǎbc)"] {
+            assert_eq!(remove_inline_noise(s).0, s);
+        }
     }
 
     #[test]

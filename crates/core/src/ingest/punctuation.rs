@@ -20,7 +20,8 @@
 //! * `...`/`…` runs become `……`.
 //! * Full-width digits and Latin letters become half-width (GB/T 15834 and
 //!   GB/T 9704 print numbers half-width), so `２０２０` and `2020` match.
-//! * A document number's year bracket `[2016]`, `［2016］` or `【2016】`
+//! * A document number's year bracket `[2016]`, `［2016］`, `【2016】` or,
+//!   right after the issuer code and before `N号`, `(2016)`/`（2016）`
 //!   becomes `〔2016〕` (GB/T 9704).
 //!
 //! Numbers, Latin names and dates are never split or re-spaced here; space
@@ -127,8 +128,19 @@ fn canonicalize_once(text: &str) -> Canonicalized {
             continue;
         }
 
-        // Document-number year brackets: X[2016]N号 → X〔2016〕N号.
-        if matches!(c, '[' | '［' | '【' | '〔') {
+        // Document-number year brackets: X[2016]N号 → X〔2016〕N号; round
+        // brackets only right after the issuer code and before N号, so a
+        // year in brackets elsewhere stays (`（2016）` alone).
+        let round_number = matches!(c, '(' | '（')
+            && prev.is_some_and(is_cjk)
+            && year_bracket_len(&chars[i..]).is_some_and(|len| {
+                let digits = chars[i + len..]
+                    .iter()
+                    .take_while(|d| d.is_ascii_digit())
+                    .count();
+                chars.get(i + len + digits) == Some(&'号')
+            });
+        if matches!(c, '[' | '［' | '【' | '〔') || round_number {
             if let Some(len) = year_bracket_len(&chars[i..]) {
                 let year: String = chars[i + 1..i + 5].iter().collect();
                 if c != '〔' || chars[i + 5] != '〕' {
@@ -261,6 +273,8 @@ fn year_bracket_len(rest: &[char]) -> Option<usize> {
         '［' => '］',
         '【' => '】',
         '〔' => '〕',
+        '(' => ')',
+        '（' => '）',
         _ => return None,
     };
     let year_ok = rest[1..5].iter().all(|c| c.is_ascii_digit());
@@ -367,6 +381,16 @@ mod tests {
             canonicalize_punctuation("国发【2019】8号"),
             "国发〔2019〕8号"
         );
+        assert_eq!(canonicalize_punctuation("国发(2016)5号"), "国发〔2016〕5号");
+        assert_eq!(
+            canonicalize_punctuation("川府发（2016）12号文"),
+            "川府发〔2016〕12号文"
+        );
+        assert_eq!(
+            canonicalize_punctuation("规划（2016）3年"),
+            "规划（2016）3年"
+        );
+        assert_eq!(canonicalize_punctuation("(2016)5号"), "(2016)5号");
     }
 
     #[test]

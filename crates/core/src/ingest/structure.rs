@@ -1,22 +1,30 @@
 //! The structure parser: cleaned paragraphs → units with stable paths.
 //!
-//! Path scheme (documented in `docs/corpus-format.md`):
-//! * `0` — the preamble: text before the first section. When a covering
-//!   notice precedes the attached text (a 通知 that 印发 an opinion), the
-//!   notice is `0` and the attached text's own preamble is `0.1`.
-//! * `N` — section `N、` (`二、` → `2`).
-//! * `N.C` — clause `（C）` under section N, with C as printed (clause
-//!   numbers run on across sections in most documents: `（四）` under `二、`
-//!   is `2.4`; where they restart per section that shows in C).
-//! * `N.C.I` — item `I.` under that clause; an item directly under a
-//!   section (no clause yet) is `N.0.I`.
+//! Path scheme (documented in `docs/corpus-format.md`): a unit's path is
+//! the printed numbers of the numbered units that contain it, outermost
+//! first, then its own — the way a reader cites it (`第三章第二节` → `3.2`,
+//! `二、（四）` → `2.4`, `三、（二）1.` → `3.2.1`, `1.` directly under
+//! `一、` → `1.1`). Which levels a document uses is read from the document:
+//! its labels rank 第X章 > 第X节 > 第X条 > 一、 > （一） > 1. > （1）/①, and a
+//! label closes every open unit of the same or a lower rank.
+//! * `0` — the preamble: text before the first numbered unit. When a
+//!   covering notice precedes the attached text (a 通知 that 印发 an
+//!   opinion), the notice is `0` and the attached text's own preamble is
+//!   `0.1`.
+//! * numbers are as printed: clause numbers that run on across sections
+//!   (`（四）` under `二、`) give `2.4`; where they restart, that shows.
 //! * `<parent>.dK` — the K-th `——` lead paragraph under its parent unit;
 //!   the letter keeps it apart from numbered items (`1.2.d3` vs `1.2.3`).
+//! * `<path>rK` — a label repeated by mistake in a source.
+//!
+//! A unit's kind is its depth in that hierarchy: the outermost level is a
+//! `section` (第一章 in a plan, 一、 in an opinion), the second a `clause`,
+//! anything deeper an `item`.
 //!
 //! Paragraphs without a label belong to the unit before them.
 
 use super::heading::heading_of;
-use super::numbering::{leading_label, Marker};
+use super::numbering::leading_label;
 use super::paragraph::{merge_repairs, Paragraph};
 use crate::model::{Provenance, Repair, Unit, UnitKind, UnitPath};
 use std::collections::HashSet;
@@ -85,29 +93,34 @@ impl UnitDraft {
     }
 }
 
-/// Index of the first paragraph of the numbered body (the first section
-/// label, or the first clause label in a document without sections).
+/// Index of the first paragraph of the numbered body: the first label of
+/// the outermost level the document uses (a 第一章, or a 一、 in a text
+/// without chapters, or a （一） in a text without sections …). `——` leads
+/// alone do not make a body.
 pub fn body_start(paras: &[Paragraph]) -> Option<usize> {
-    let labels: Vec<Option<Marker>> = paras
+    let ranks: Vec<Option<u8>> = paras
         .iter()
-        .map(|p| leading_label(&p.text).map(|l| l.marker))
+        .map(|p| leading_label(&p.text).and_then(|l| l.marker.rank()))
         .collect();
-    labels
-        .iter()
-        .position(|m| matches!(m, Some(Marker::Section(_))))
-        .or_else(|| {
-            labels
-                .iter()
-                .position(|m| matches!(m, Some(Marker::Clause(_))))
-        })
+    let top = ranks.iter().flatten().min()?;
+    ranks.iter().position(|r| r.as_ref() == Some(top))
+}
+
+/// The kind of a numbered unit at `depth` (1 = outermost level).
+fn kind_at(depth: usize) -> UnitKind {
+    match depth {
+        0 | 1 => UnitKind::Section,
+        2 => UnitKind::Clause,
+        _ => UnitKind::Item,
+    }
 }
 
 /// Parses the numbered body into units in reading order.
 pub fn parse_body(paras: &[Paragraph]) -> Vec<UnitDraft> {
     let mut units: Vec<UnitDraft> = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
-    let mut section: Option<u32> = None;
-    let mut clause: Option<String> = None; // path of the current clause
+    // Open numbered units, outermost first: (rank, path).
+    let mut open: Vec<(u8, String)> = Vec::new();
     let mut lead_parent: Option<(String, u32)> = None; // parent path, leads so far
     for p in paras {
         let Some(label) = leading_label(&p.text) else {
@@ -124,28 +137,20 @@ pub fn parse_body(paras: &[Paragraph]) -> Vec<UnitDraft> {
             continue;
         };
         let rest = p.text[label.len..].trim_start().to_string();
-        let (path, kind) = match label.marker {
-            Marker::Section(n) => {
-                section = Some(n);
-                clause = None;
-                (n.to_string(), UnitKind::Section)
-            }
-            Marker::Clause(n) => {
-                let path = match section {
-                    Some(s) => format!("{s}.{n}"),
+        let (path, kind) = match (label.marker.rank(), label.marker.number()) {
+            (Some(rank), Some(n)) => {
+                while open.last().is_some_and(|(r, _)| *r >= rank) {
+                    open.pop();
+                }
+                let path = match open.last() {
+                    Some((_, parent)) => format!("{parent}.{n}"),
                     None => n.to_string(),
                 };
-                clause = Some(path.clone());
-                (path, UnitKind::Clause)
+                let path = unique_path(path, &mut used);
+                open.push((rank, path.clone()));
+                (path, kind_at(open.len()))
             }
-            Marker::Item(n) => {
-                let parent = clause.clone().unwrap_or_else(|| match section {
-                    Some(s) => format!("{s}.0"),
-                    None => "0".into(),
-                });
-                (format!("{parent}.{n}"), UnitKind::Item)
-            }
-            Marker::Lead => {
+            _ => {
                 let parent = units
                     .iter()
                     .rev()
@@ -162,10 +167,10 @@ pub fn parse_body(paras: &[Paragraph]) -> Vec<UnitDraft> {
                         1
                     }
                 };
-                (format!("{parent}.d{k}"), UnitKind::Lead)
+                let path = unique_path(format!("{parent}.d{k}"), &mut used);
+                (path, UnitKind::Lead)
             }
         };
-        let path = unique_path(path, &mut used);
         let mut first = p.clone();
         first.text = rest;
         units.push(UnitDraft {
@@ -262,9 +267,84 @@ mod tests {
     }
 
     #[test]
+    fn items_directly_under_a_section_read_as_section_dot_item() {
+        let units = parse_body(&Paragraph::numbered(&[
+            "一、深化预算管理制度改革的总体要求",
+            "1.指导思想。贯彻落实。",
+            "2.目标任务。全面启动。",
+            "二、主要任务",
+            "（一）完善政府预算体系。",
+            "1.加大统筹力度。",
+            "（1）清理规范。",
+            "②推进整合。",
+        ]));
+        assert_eq!(
+            paths(&units),
+            vec!["1", "1.1", "1.2", "2", "2.1", "2.1.1", "2.1.1.1", "2.1.1.2"]
+        );
+        let kinds: Vec<UnitKind> = units.iter().map(|u| u.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                UnitKind::Section,
+                UnitKind::Clause,
+                UnitKind::Clause,
+                UnitKind::Section,
+                UnitKind::Clause,
+                UnitKind::Item,
+                UnitKind::Item,
+                UnitKind::Item
+            ]
+        );
+    }
+
+    #[test]
+    fn chapters_and_their_sections_number_like_a_plan_is_cited() {
+        let ps = Paragraph::numbered(&[
+            "川陕革命老区是党和国家的重要财富。",
+            "第一章 规划背景",
+            "第一节 发展成效",
+            "老区发展取得显著成效。",
+            "一、经济实力明显增强。",
+            "第二节 主要问题",
+            "第二章 总体要求",
+            "第一节 指导思想",
+            "（一）坚持党的领导。",
+            "——坚持人民至上。",
+        ]);
+        assert_eq!(body_start(&ps), Some(1));
+        let units = parse_body(&ps[1..]);
+        assert_eq!(
+            paths(&units),
+            vec!["1", "1.1", "1.1.1", "1.2", "2", "2.1", "2.1.1", "2.1.1.d1"]
+        );
+        assert_eq!(units[0].label, "第一章");
+        assert_eq!(units[0].kind, UnitKind::Section);
+        assert_eq!(units[1].kind, UnitKind::Clause);
+        assert_eq!(units[1].text(), "发展成效\n老区发展取得显著成效。");
+    }
+
+    #[test]
+    fn articles_run_on_across_chapters() {
+        let units = parse_body(&Paragraph::numbered(&[
+            "第一章 总则",
+            "第一条 为了规范工作，制定本办法。",
+            "第二条 本办法适用于全州。",
+            "第二章 公文种类",
+            "第三条 公文种类主要有：",
+            "（一）决议。",
+        ]));
+        assert_eq!(paths(&units), vec!["1", "1.1", "1.2", "2", "2.3", "2.3.1"]);
+    }
+
+    #[test]
     fn body_starts_at_first_section() {
         let ps = Paragraph::numbered(&["标题", "导言。", "一、总体要求"]);
         assert_eq!(body_start(&ps), Some(2));
         assert_eq!(body_start(&Paragraph::numbered(&["只有一段话。"])), None);
+        let items_only = Paragraph::numbered(&["通知如下：", "1.加强领导。", "2.落实责任。"]);
+        assert_eq!(body_start(&items_only), Some(1));
+        let leads_only = Paragraph::numbered(&["导言。", "——坚持。"]);
+        assert_eq!(body_start(&leads_only), None);
     }
 }

