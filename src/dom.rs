@@ -38,6 +38,10 @@
 
 use web_sys::{FocusOptions, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+/// The id of `<main>` (`#main` in the table above): target of the skip
+/// link, and the root inside which presentation mode finds its items.
+pub const MAIN_ID: &str = "main";
+
 /// The attribute on `<body>` naming the view that finished rendering
 /// (`library`, `reader`, `not-found`, `unavailable`, `corpus-error`).
 /// End-to-end tests and the cold-start benchmark wait for

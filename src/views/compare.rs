@@ -12,7 +12,6 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use policy_core::compare::align::{align_documents, AlignOptions, Alignment};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -27,10 +26,10 @@ use crate::components::compare_options_bar::CompareOptionsBar;
 use crate::components::compare_pair_row::{ComparePairRow, OtherCandidate, RowUnit};
 use crate::components::compare_relation_badge::RelationBadge;
 use crate::corpus_data::{
-    cached_search_engine, search_engine, CorpusHandle, ImportedCopy, MyCopyContext,
-    SearchEngineHandle, MY_COPY_ID,
+    CorpusHandle, ImportedCopy, MyCopyContext, SearchEngineHandle, MY_COPY_ID,
 };
 use crate::dom;
+use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
 use crate::views::compare_model::{
@@ -49,31 +48,6 @@ pub struct CompareViewProps {
     pub b: String,
     /// The focused unit of A from the URL (not yet checked).
     pub path: Option<String>,
-}
-
-/// Builds the shared segmenter/converter engine just after the first paint
-/// (or takes the cached one), so opening a comparison never freezes.
-#[hook]
-pub fn use_lazy_engine(corpus: &CorpusHandle) -> Option<SearchEngineHandle> {
-    let engine = {
-        let corpus = corpus.clone();
-        use_state(move || cached_search_engine(&corpus))
-    };
-    {
-        let engine = engine.clone();
-        let corpus = corpus.clone();
-        use_effect_with((), move |_| {
-            if engine.is_none() {
-                Timeout::new(0, move || {
-                    if let Ok(handle) = search_engine(&corpus) {
-                        engine.set(Some(handle));
-                    }
-                })
-                .forget();
-            }
-        });
-    }
-    (*engine).clone()
 }
 
 /// The href of a comparison with its options.
@@ -129,7 +103,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     let Some(corpus) = corpus else {
         return html! {};
     };
-    let engine = use_lazy_engine(&corpus);
+    let engine = use_search_engine(true).and_then(Result::ok);
     let copy = my_copy.as_ref().and_then(|c| c.copy.clone());
 
     let on_imported = {

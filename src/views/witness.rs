@@ -18,9 +18,9 @@ use yew::prelude::*;
 use crate::components::diff_text::DiffText;
 use crate::corpus_data::{CorpusHandle, DocRef, SearchEngineHandle};
 use crate::dom;
+use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
-use crate::views::compare::use_lazy_engine;
 use crate::views::compare_options::DiffLayout;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
@@ -100,7 +100,7 @@ pub fn WitnessView(props: &WitnessViewProps) -> Html {
     let Some(corpus) = use_context::<CorpusHandle>() else {
         return html! {};
     };
-    let engine = use_lazy_engine(&corpus);
+    let engine = use_search_engine(true).and_then(Result::ok);
     let Some(doc) = corpus.doc_ref(&props.id) else {
         return html! { <NotFoundView reason={NotFoundReason::Document { id: props.id.clone() }} /> };
     };
