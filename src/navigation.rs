@@ -12,6 +12,7 @@ use yew_router::query::Raw;
 use yew_router::AnyRoute;
 
 use crate::route::Route;
+use crate::views::compare_options::{compare_query, CompareOptions};
 
 /// Whether a navigation adds a history entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,5 +58,58 @@ pub fn go_to_href(navigator: &Navigator, current: Option<&Location>, href: &str)
         navigator.push(&route);
     } else {
         let _ = navigator.push_with_query(&route, Raw(query));
+    }
+}
+
+/// The route of a comparison, focused on one unit of `a` or not.
+pub fn compare_route(a: &str, b: &str, path: Option<&str>) -> Route {
+    match path {
+        Some(path) => Route::CompareUnit {
+            a: a.to_string(),
+            b: b.to_string(),
+            path: path.to_string(),
+        },
+        None => Route::Compare {
+            a: a.to_string(),
+            b: b.to_string(),
+        },
+    }
+}
+
+/// The href of a comparison with its options (canonical query).
+pub fn compare_href(a: &str, b: &str, path: Option<&str>, options: &CompareOptions) -> String {
+    let route = compare_route(a, b, path);
+    let query = compare_query(options);
+    if query.is_empty() {
+        route.href()
+    } else {
+        format!("{}?{query}", route.href())
+    }
+}
+
+/// Goes to a comparison with its options (canonical query): `Replace` for
+/// changes in place (stepping, options), `Push` for a new comparison.
+pub fn go_to_compare(navigator: &Navigator, route: &Route, options: &CompareOptions, entry: Entry) {
+    go_to(navigator, route, &compare_query(options), entry);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compare_hrefs_carry_the_canonical_options() {
+        let options = CompareOptions {
+            ignore_script: true,
+            ..CompareOptions::default()
+        };
+        assert_eq!(
+            compare_href("central-2018", "sichuan", Some("6.21"), &options),
+            "#/compare/central-2018/sichuan/6.21?is=1"
+        );
+        assert_eq!(
+            compare_href("a", "b", None, &CompareOptions::default()),
+            "#/compare/a/b"
+        );
     }
 }

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::components::back_link::BackLink;
 use crate::components::document_meta::DocumentMeta;
 use crate::components::search_unit_text::ReaderTextOptions;
 use crate::components::table_of_contents::TableOfContents;
@@ -86,11 +87,8 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
     html! {
         <article id="reader" class="reader" data-doc-id={doc.id.clone()} aria-labelledby="reader-title">
             <header class="reader__header">
-                <p class="reader__back">
-                    <a href={Route::Library.href()}>
-                        <span aria-hidden="true">{ "← " }</span>{ strings.back_to_library }
-                    </a>
-                </p>
+                <BackLink class="reader__back" href={Route::Library.href()}
+                    label={strings.back_to_library} />
                 <h1 id="reader-title" class="page-heading reader__title" lang={CORPUS_LANG}>{ doc.title.clone() }</h1>
                 <DocumentMeta doc={doc.clone()} {lang} />
                 <WordBoundaryToggle {lang} on={word_boundaries} on_toggle={on_toggle_boundaries} />

@@ -15,6 +15,7 @@ use policy_core::compare::text_diff::{diff_texts, DiffOptions};
 use policy_core::model::SubstitutionPair;
 use yew::prelude::*;
 
+use crate::components::back_link::BackLink;
 use crate::components::diff_text::DiffText;
 use crate::corpus_data::{CorpusHandle, DocRef, SearchEngineHandle};
 use crate::dom;
@@ -194,11 +195,8 @@ fn WitnessScreen(props: &WitnessScreenProps) -> Html {
     html! {
         <section id="witness-view" class="witness-view" aria-labelledby="witness-heading"
             data-engine={props.engine.is_some().then_some("ready")}>
-            <p class="compare-view__back">
-                <a href={Route::CompareOverview.href()}>
-                    <span aria-hidden="true">{ "← " }</span>{ strings.back_to_overview }
-                </a>
-            </p>
+            <BackLink class="compare-view__back" href={Route::CompareOverview.href()}
+                label={strings.back_to_overview} />
             <h1 id="witness-heading" class="page-heading">{ strings.witness_heading }</h1>
             <p class="witness-view__doc" lang={CORPUS_LANG}>
                 <a href={Route::Document { id: doc.id.clone() }.href()}>{ doc.title.clone() }</a>
