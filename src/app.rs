@@ -40,10 +40,10 @@ pub struct AppProps {
     pub initial_lang: Lang,
     #[prop_or_default]
     pub startup_notices: Vec<NoticeKind>,
-    /// Embed mode, parent frame and origin allow-list (issue 6).
+    /// Embed mode, parent frame and origin allow-list.
     #[prop_or_default]
     pub environment: Environment,
-    /// The tours a teacher loaded earlier (issue 6), read from storage.
+    /// The tours a teacher loaded earlier, read from storage.
     #[prop_or_default]
     pub initial_user_tours: UserTours,
     /// The user's own copy kept from an earlier visit (compare page).
@@ -130,7 +130,7 @@ pub fn AppShell(props: &AppProps) -> Html {
     };
 
     let strings = state.lang.strings();
-    // Embedding (issue 6): the bridge talks to a parent frame; embed mode
+    // Embedding: the bridge talks to a parent frame; embed mode
     // shows the route's content only, with a link to the full explorer.
     let on_embed_refused = {
         let state = state.clone();

@@ -81,7 +81,7 @@ pub fn scroll_to_and_focus(id: &str) {
     let Some(element) = document.get_element_by_id(id) else {
         return;
     };
-    // Embedded (issue 6), the frame is sized to its content and shows the
+    // Embedded, the frame is sized to its content and shows the
     // unit at its top; scrolling "into view" would scroll the host page.
     let embedded = document.document_element().is_some_and(|root| {
         root.class_list()

@@ -5,7 +5,8 @@
 //! is capped ([`StoredCopy::MAX_BYTES`]): a copy too large to keep stays
 //! usable for the visit and the user is told it will not survive a reload.
 //! A stored copy is outside input like any other stored value and is
-//! checked before use.
+//! checked before use. The shell saves it with
+//! [`use_persisted_copy`](crate::hooks::use_persisted_copy::use_persisted_copy).
 
 use std::rc::Rc;
 

@@ -1,5 +1,7 @@
-//! Small presentational components, one per file: props in, callbacks out.
-//! They never read global state; views pass them what they show.
+//! Small components, one per file: props in, callbacks out. They never
+//! read the app state; views pass them what they show. (A few reach what
+//! the shell provides to everyone: the router, to navigate, and the shared
+//! search engine.)
 
 pub mod back_link;
 pub mod compare_copy_panel;
