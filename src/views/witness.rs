@@ -98,10 +98,10 @@ pub fn learned_in_changes(chunks: &[DiffChunk], substitutions: &[SubstitutionPai
 #[component]
 pub fn WitnessView(props: &WitnessViewProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
+    let engine = use_search_engine(true).and_then(Result::ok);
     let Some(corpus) = use_context::<CorpusHandle>() else {
         return html! {};
     };
-    let engine = use_search_engine(true).and_then(Result::ok);
     let Some(doc) = corpus.doc_ref(&props.id) else {
         return html! { <NotFoundView reason={NotFoundReason::Document { id: props.id.clone() }} /> };
     };
