@@ -15,8 +15,8 @@ use crate::components::compare_relation_badge::RelationBadge;
 use crate::corpus_data::{CorpusHandle, MyCopyContext, MY_COPY_ID};
 use crate::dom;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
+use crate::navigation::compare_href;
 use crate::route::Route;
-use crate::views::compare::compare_href;
 use crate::views::compare_model::{mechanism_column, ComparedDoc, MatrixCell};
 use crate::views::compare_options::CompareOptions;
 
