@@ -9,7 +9,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::single_file::{first_load_assets, gzip_best};
+use crate::gzip::gzip_best;
+use crate::trunk_page::first_load_assets;
 
 pub const SINGLE_FILE_BUDGET_BYTES: u64 = 2_000_000;
 pub const HOSTED_FIRST_LOAD_BUDGET_GZIP_BYTES: u64 = 600_000;
