@@ -1,4 +1,4 @@
-// Accessibility audit (issue 6): axe-core in Chromium on every view, in both
+// Accessibility audit: axe-core in Chromium on every view, in both
 // interface languages, in presentation mode and with a tour overlay open.
 // Serious and critical findings fail the suite; every finding's count by
 // impact is printed, so moderate and minor ones stay visible too.

@@ -1,4 +1,4 @@
-// Classroom features (issue 6): presentation mode on a projector and a 4K
+// Classroom features: presentation mode on a projector and a 4K
 // screen, and guided tours (built-in and loaded from a file, persisted).
 // Screenshots: e2e/artifacts/<target>/presentation-*.png, tour-*.png.
 import { it } from 'node:test';

@@ -1,4 +1,4 @@
-// Compare screens (issue 5) against both delivery forms: the overview
+// Compare screens against both delivery forms: the overview
 // matrix, the side-by-side alignment with keyboard stepping, diff modes in
 // the URL, the witness view, and "bring your own copy" (a Traditional copy
 // of a corpus document must align near-verbatim; hostile, empty, binary and

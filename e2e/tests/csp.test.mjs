@@ -1,5 +1,6 @@
-// The hosted build under the strict Content-Security-Policy of issue 6, and
-// inside <iframe sandbox="allow-scripts"> (opaque origin: no storage).
+// The hosted build under the strict Content-Security-Policy documented for
+// hosts (docs/embedding.md), and inside <iframe sandbox="allow-scripts">
+// (opaque origin: no storage).
 import { beforeEach, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// Embed mode, the postMessage bridge and the share dialog (issue 6), on the
+// Embed mode, the postMessage bridge and the share dialog, on the
 // demo page (e2e/embed-demo.html, another origin) embedding the strict-CSP
 // build in sandboxed frames.
 import { beforeEach, it } from 'node:test';

@@ -1,4 +1,4 @@
-// Hostile input (issue 6): XSS vectors from the OWASP filter-evasion cheat
+// Hostile input: XSS vectors from the OWASP filter-evasion cheat
 // sheet in the route, the search query, a loaded tour and a pasted text all
 // render as inert text; a 10 MB paste, a binary "tour" and corrupted or
 // unavailable storage each get a clear message. Nothing already loaded is

@@ -1,4 +1,4 @@
-// Handouts (issue 6): a unit, search results and a comparison print on A4
+// Handouts for a class: a unit, search results and a comparison print on A4
 // without the screen chrome, with the permalink and the source at the end.
 // Each is rendered to PDF by Chromium (saved in e2e/artifacts/embed/) and
 // screenshotted with print media emulated.

@@ -1,4 +1,4 @@
-// Search (issue 4) against both delivery forms: typing a query, Traditional =
+// Search against both delivery forms: typing a query, Traditional =
 // Simplified, filters with live counts, a hostile URL, export downloads, the
 // reader's keyword highlight and word-boundary toggle. Screenshots go to
 // e2e/artifacts/<target>/search-*.png. The engine build time and query
