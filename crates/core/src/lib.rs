@@ -7,7 +7,8 @@
 //! * [`model`] — the normalized corpus (the JSON contract).
 //! * [`app_route`] — the one rule for a safe in-app route (tours, embedding).
 //! * [`compare`] — clause alignment and Chinese-aware diffs.
-//! * [`opencc_cases`] — OpenCC's own test cases and a converter's score on them.
+//! * `opencc_cases` — OpenCC's own test cases and a converter's score on them
+//!   (test support, behind the `opencc-cases` feature).
 //! * [`script`] — pure-Rust Traditional → Simplified conversion (OpenCC tables).
 //! * [`query_normalize`] — queries normalized exactly like the corpus.
 //! * [`segment`] — the jieba-based segmenter with the policy lexicon.
@@ -19,6 +20,7 @@ pub mod app_route;
 pub mod compare;
 pub mod ingest;
 pub mod model;
+#[cfg(any(test, feature = "opencc-cases"))]
 pub mod opencc_cases;
 pub mod query_normalize;
 pub mod script;
