@@ -3,7 +3,7 @@
 //! connecting mark and the relation; units B added sit where B has them.
 //! The focused pair (the URL's `path`, stepped with the buttons or ←/→)
 //! opens its diff. View options live in the query (see
-//! [`compare_options`](super::compare_options)); the view rewrites a
+//! [`crate::url::compare`]); the view rewrites a
 //! non-canonical query in place and says what it ignored.
 //!
 //! `#compare-view` carries `data-align-ms` (alignment time in this browser)
@@ -33,12 +33,10 @@ use crate::corpus_data::{
 use crate::dom;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
+use crate::url::compare::{compare_query, parse_compare_query, CompareOptions, OptionNotice};
 use crate::views::compare_model::{
     comparable_text, compare_rows, has_mechanism, resolve_doc, step_target, CompareRow,
     ComparedDoc, Unresolved,
-};
-use crate::views::compare_options::{
-    compare_query, parse_compare_query, CompareOptions, OptionNotice,
 };
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 

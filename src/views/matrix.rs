@@ -16,9 +16,9 @@ use crate::corpus_data::{CorpusHandle, MyCopyContext, MY_COPY_ID};
 use crate::dom;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
+use crate::url::compare::CompareOptions;
 use crate::views::compare::compare_href;
 use crate::views::compare_model::{mechanism_column, ComparedDoc, MatrixCell};
-use crate::views::compare_options::CompareOptions;
 
 /// One document's column: its cells by mechanism.
 type MatrixColumn = (ComparedDoc, Vec<(Mechanism, MatrixCell)>);

@@ -20,8 +20,8 @@ use crate::corpus_data::{CorpusHandle, DocRef, SearchEngineHandle};
 use crate::dom;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
+use crate::url::compare::DiffLayout;
 use crate::views::compare::use_lazy_engine;
-use crate::views::compare_options::DiffLayout;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
 #[derive(Properties, PartialEq)]
