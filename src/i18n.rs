@@ -6,7 +6,7 @@
 //! must be given. Corpus text (titles, clause text, mechanism and region
 //! names) is data, not UI, and comes from the corpus in its own language.
 
-use policy_core::model::{Level, UnitKind};
+use policy_core::model::{Level, Script, UnitKind, WitnessRole};
 use policy_core::search::{FilterKind, FilterNotice};
 
 use crate::tours::format::{FieldProblem, TourField, MAX_STEPS};
@@ -15,6 +15,7 @@ use crate::url::query_string::DecodeError;
 use crate::url::search::{
     UrlNotice, UrlProblem, MAX_QUERY_CHARS, MAX_URL_BYTES, MAX_VALUES_PER_FILTER, MAX_VALUE_CHARS,
 };
+use crate::views::compare_model::RowRelation;
 
 /// The language of the corpus text (titles, clauses, issuers). Elements
 /// showing it carry `lang` so that an English interface still has Chinese
@@ -357,22 +358,20 @@ impl Strings {
         )
     }
 
-    /// A witness role as the corpus records it (`primary`, `secondary`,
-    /// `reworded`); an unknown role is shown as written.
-    pub fn witness_role<'a>(&self, role: &'a str) -> &'a str {
+    /// A witness role's name.
+    pub fn witness_role(&self, role: WitnessRole) -> &'static str {
         match role {
-            "primary" => self.witness_primary,
-            "secondary" => self.witness_secondary,
-            "reworded" => self.witness_reworded,
-            other => other,
+            WitnessRole::Primary => self.witness_primary,
+            WitnessRole::Secondary => self.witness_secondary,
+            WitnessRole::Reworded => self.witness_reworded,
         }
     }
 
-    pub fn script<'a>(&self, script: &'a str) -> &'a str {
+    /// A script's name.
+    pub fn script(&self, script: Script) -> &'static str {
         match script {
-            "simplified" => self.script_simplified,
-            "traditional" => self.script_traditional,
-            other => other,
+            Script::Simplified => self.script_simplified,
+            Script::Traditional => self.script_traditional,
         }
     }
 }
@@ -846,16 +845,14 @@ impl Lang {
 }
 
 impl CompareStrings {
-    /// A relation's name from its id (`near-verbatim` … `added`); an
-    /// unknown id is shown as written.
-    pub fn relation<'a>(&self, id: &'a str) -> &'a str {
-        match id {
-            "near-verbatim" | "kept" => self.rel_near_verbatim,
-            "rewritten" => self.rel_rewritten,
-            "related" => self.rel_related,
-            "no-counterpart" | "dropped" => self.rel_no_counterpart,
-            "added" => self.rel_added,
-            other => other,
+    /// A relation's name.
+    pub fn relation(&self, relation: RowRelation) -> &'static str {
+        match relation {
+            RowRelation::NearVerbatim => self.rel_near_verbatim,
+            RowRelation::Rewritten => self.rel_rewritten,
+            RowRelation::Related => self.rel_related,
+            RowRelation::NoCounterpart => self.rel_no_counterpart,
+            RowRelation::Added => self.rel_added,
         }
     }
 }
@@ -1069,14 +1066,12 @@ mod compare_string_tests {
     use super::*;
 
     #[test]
-    fn relation_names_differ_by_language_and_unknown_ids_pass_through() {
-        assert_eq!(COMPARE_ZH.relation("rewritten"), "改写");
-        assert_eq!(COMPARE_EN.relation("rewritten"), "rewritten");
-        assert_eq!(
-            COMPARE_EN.relation("kept"),
-            COMPARE_EN.relation("near-verbatim")
-        );
-        assert_eq!(COMPARE_ZH.relation("<x>"), "<x>");
+    fn relation_names_differ_by_language() {
+        assert_eq!(COMPARE_ZH.relation(RowRelation::Rewritten), "改写");
+        assert_eq!(COMPARE_EN.relation(RowRelation::Rewritten), "rewritten");
+        for relation in RowRelation::ALL {
+            assert_ne!(COMPARE_ZH.relation(relation), COMPARE_EN.relation(relation));
+        }
     }
 
     #[test]

@@ -71,7 +71,7 @@ fn region(
         id: id.into(),
         name: name.into(),
         name_en: id.into(),
-        kind: "province".into(),
+        kind: RegionKind::Province,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         parent: parent.map(String::from),
         members: members.iter().map(|m| m.to_string()).collect(),
