@@ -1228,7 +1228,8 @@ pub struct ClassroomStrings {
     /// `{max}` (kilobytes)
     pub tour_error_too_large: &'static str,
     pub tour_error_not_text: &'static str,
-    /// `{line}`, `{column}`, `{message}`
+    /// `{line}`, `{column}`, `{message}` (the JSON parser's own English
+    /// description; the Chinese table leaves it out)
     pub tour_error_syntax: &'static str,
     pub tour_error_format: &'static str,
     pub tour_error_id: &'static str,
@@ -1351,7 +1352,7 @@ pub static CLASSROOM_ZH: ClassroomStrings = ClassroomStrings {
     tour_error_empty: "文件是空的。",
     tour_error_too_large: "文件太大，导览文件最多 {max} KB。",
     tour_error_not_text: "文件不是 UTF-8 文本，可能不是导览文件。",
-    tour_error_syntax: "JSON 格式错误，第 {line} 行第 {column} 列：{message}",
+    tour_error_syntax: "JSON 格式错误：第 {line} 行第 {column} 列附近。",
     tour_error_format: "\"format\" 必须是 \"policy-explorer-tour/1\"。",
     tour_error_id: "\"id\" 只能包含小写字母、数字和连字符（1–64 个字符）。",
     tour_error_field: "{field}有误：{problem}。",
