@@ -10,7 +10,7 @@
 //!   route checked by [`crate::url::app_route`] (the rule tours use).
 
 use crate::url::app_route::{check_app_route, AppRouteError, MAX_APP_ROUTE_CHARS};
-use crate::url::query_string::query_value;
+use crate::url::query_string::{query_part, query_value};
 
 pub const RESIZE_TYPE: &str = "policy-explorer:resize";
 pub const ROUTE_TYPE: &str = "policy-explorer:route";
@@ -37,7 +37,7 @@ pub fn query_param(query: &str, key: &str) -> Option<String> {
 
 /// The query part of a hash route (`#/doc/a?embed=1` → `embed=1`).
 pub fn hash_query(hash: &str) -> &str {
-    hash.split_once('?').map_or("", |(_, q)| q)
+    query_part(hash)
 }
 
 /// Embed mode is on when the page query or the hash query says `embed=1`.

@@ -85,7 +85,6 @@ fn echo(text: &str) -> String {
 pub fn parse_compare_query(query: &str) -> (CompareOptions, Vec<OptionNotice>) {
     let mut options = CompareOptions::default();
     let mut notices = Vec::new();
-    let query = query.strip_prefix('?').unwrap_or(query);
     for pair in parse_query(query) {
         let value = pair.value.as_deref().ok();
         let ok = match pair.name.as_deref() {

@@ -8,10 +8,17 @@
 //!   as typed or read from the URL) and returns [`SearchResults`]: ranked
 //!   [`Hit`]s, [`DocGroup`]s, live [`Facets`], [`FilterNotice`]s for ignored
 //!   filter values and, when empty, a [`NoResults`] diagnosis — kinds and
-//!   data, never sentences: the app and the CLI word them.
+//!   data, never sentences: the app and the CLI word them. Facet options
+//!   carry typed values; a click on one is a [`FilterValue`] that
+//!   [`SearchRequest::toggle`] adds or removes.
 //! * [`SearchEngine::snippet`] makes a KWIC line for a hit;
 //!   [`term_frequencies`] charts the result set; [`export_rows`],
 //!   [`to_csv`] and [`to_json`] export it.
+//!
+//! Inside: `engine` matches and ranks, `filters` resolves filter values and
+//! gives every unit a mask of the filters it passes, `facets` counts from
+//! those masks, `diagnosis` explains an empty result, `results` holds the
+//! returned types.
 //!
 //! The request's URL form (`#/search?q=…`) belongs to the app
 //! (`src/url/search.rs`): the core knows nothing of routes.
