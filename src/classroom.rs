@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use policy_core::tour::Tour;
+use crate::tours::format::Tour;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

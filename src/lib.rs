@@ -11,13 +11,15 @@
 //!   [`classroom`] (presentation mode and the tour in progress, a component
 //!   the shell places), [`panic_banner`] (the crash message);
 //! * routing and URLs — [`route`] (the URL scheme), [`navigation`] (the one
-//!   way code changes the URL, and compare links);
+//!   way code changes the URL, and compare links), [`url`] (URL state: the
+//!   one query-string parser, the search and compare codecs, the safe
+//!   in-app route rule);
 //! * screens — [`views`], one per route; [`components`], one per file,
 //!   props in and callbacks out; [`hooks`], the app's own hooks, one per
 //!   file;
 //! * data — [`corpus_data`] (the bundled corpus, the user's copy),
 //!   [`engine`] (the search engine, built on demand and shared through a
-//!   context), [`tours`] (built-in and loaded walkthroughs);
+//!   context), [`tours`] (built-in and loaded walkthroughs and their file format);
 //! * the browser — [`dom`] (the few direct DOM effects and the selector
 //!   contract), [`presentation`] (presentation mode's DOM side),
 //!   [`embed`] (running inside another site's frame), [`storage`] (typed
@@ -45,6 +47,7 @@ pub mod state;
 pub mod storage;
 pub mod stored_copy;
 pub mod tours;
+pub mod url;
 pub mod views;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -12,7 +12,7 @@ use yew_router::query::Raw;
 use yew_router::AnyRoute;
 
 use crate::route::Route;
-use crate::views::compare_options::{compare_query, CompareOptions};
+use crate::url::compare::{compare_query, CompareOptions};
 
 /// Whether a navigation adds a history entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use yew_router::prelude::*;
 use crate::corpus_data::{CorpusHandle, MY_COPY_ID};
 use crate::i18n::{Lang, CORPUS_LANG};
 use crate::navigation::{compare_href, compare_route, go_to_compare, Entry};
-use crate::views::compare_options::CompareOptions;
+use crate::url::compare::CompareOptions;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareDocPickerProps {

@@ -10,29 +10,20 @@ use yew::prelude::*;
 
 use crate::components::compare_relation_badge::RelationBadge;
 use crate::i18n::Lang;
-use crate::views::compare_model::has_mechanism;
+use crate::views::compare_model::{has_mechanism, RowRelation};
 
-/// The relations the summary counts, in the order it lists them.
-pub const SUMMARY_RELATIONS: [&str; 5] = [
-    "near-verbatim",
-    "rewritten",
-    "related",
-    "no-counterpart",
-    "added",
-];
-
-/// How many units have each relation in [`SUMMARY_RELATIONS`] order:
+/// How many units have each relation in [`RowRelation::ALL`] order:
 /// units of `a` by their best counterpart, and the units `b` added.
 pub fn relation_counts(
     a: &Document,
     b: &Document,
     alignment: &Alignment,
     mechanism: Option<Mechanism>,
-) -> Vec<(&'static str, usize)> {
-    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+) -> Vec<(RowRelation, usize)> {
+    let mut counts: HashMap<RowRelation, usize> = HashMap::new();
     for (unit, pair) in a.units.iter().zip(&alignment.pairs) {
         if has_mechanism(unit, mechanism) {
-            *counts.entry(pair.relation.id()).or_default() += 1;
+            *counts.entry(pair.relation.into()).or_default() += 1;
         }
     }
     let added = alignment
@@ -41,10 +32,10 @@ pub fn relation_counts(
         .filter_map(|path| b.units.iter().find(|u| u.path.as_str() == path))
         .filter(|u| has_mechanism(u, mechanism))
         .count();
-    counts.insert("added", added);
-    SUMMARY_RELATIONS
+    counts.insert(RowRelation::Added, added);
+    RowRelation::ALL
         .iter()
-        .map(|id| (*id, counts.get(id).copied().unwrap_or(0)))
+        .map(|relation| (*relation, counts.get(relation).copied().unwrap_or(0)))
         .collect()
 }
 
@@ -52,7 +43,7 @@ pub fn relation_counts(
 pub struct CompareSummaryProps {
     pub lang: Lang,
     /// From [`relation_counts`].
-    pub counts: Vec<(&'static str, usize)>,
+    pub counts: Vec<(RowRelation, usize)>,
 }
 
 #[component]
@@ -60,9 +51,9 @@ pub fn CompareSummary(props: &CompareSummaryProps) -> Html {
     let strings = props.lang.compare_strings();
     html! {
         <ul class="compare-summary" aria-label={strings.summary_label}>
-            { for props.counts.iter().map(|(id, count)| html! {
-                <li class="compare-summary__item" data-relation={*id}>
-                    <RelationBadge relation={AttrValue::from(*id)} lang={props.lang} />
+            { for props.counts.iter().map(|(relation, count)| html! {
+                <li class="compare-summary__item" data-relation={relation.id()}>
+                    <RelationBadge relation={*relation} lang={props.lang} />
                     <span class="compare-summary__count">{ count }</span>
                 </li>
             }) }
@@ -83,20 +74,23 @@ mod tests {
         let b = corpus.document("sichuan").expect("sichuan");
         let alignment = align_documents(a, b, &AlignOptions::default());
         let all = relation_counts(a, b, &alignment, None);
-        let ids: Vec<&str> = all.iter().map(|(id, _)| *id).collect();
-        assert_eq!(ids, SUMMARY_RELATIONS);
+        let relations: Vec<RowRelation> = all.iter().map(|(r, _)| *r).collect();
+        assert_eq!(relations, RowRelation::ALL);
         let of_a: usize = all
             .iter()
-            .filter(|(id, _)| *id != "added")
+            .filter(|(r, _)| *r != RowRelation::Added)
             .map(|(_, n)| n)
             .sum();
         assert_eq!(of_a, a.units.len());
-        let added = all.iter().find(|(id, _)| *id == "added").map(|(_, n)| *n);
+        let added = all
+            .iter()
+            .find(|(r, _)| *r == RowRelation::Added)
+            .map(|(_, n)| *n);
         assert_eq!(added, Some(alignment.unmatched_b.len()));
 
         let mechanism = policy_core::model::Mechanism::Compensation;
         let some = relation_counts(a, b, &alignment, Some(mechanism));
-        let total = |counts: &[(&str, usize)]| counts.iter().map(|(_, n)| n).sum::<usize>();
+        let total = |counts: &[(RowRelation, usize)]| counts.iter().map(|(_, n)| n).sum::<usize>();
         assert!(total(&some) < total(&all), "{some:?}");
     }
 }

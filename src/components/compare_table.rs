@@ -14,8 +14,10 @@ use crate::corpus_data::SearchEngineHandle;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::navigation::compare_href;
 use crate::route::Route;
-use crate::views::compare_model::{comparable_text, has_mechanism, CompareRow, ComparedDoc};
-use crate::views::compare_options::CompareOptions;
+use crate::url::compare::CompareOptions;
+use crate::views::compare_model::{
+    comparable_text, has_mechanism, CompareRow, ComparedDoc, RowRelation,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct CompareTableProps {
@@ -67,7 +69,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                 .map(|c| OtherCandidate {
                     path: c.b.clone().into(),
                     score: c.score,
-                    relation: c.relation.id().into(),
+                    relation: c.relation.into(),
                 })
                 .collect();
             let is_selected = props.selected == Some(i);
@@ -94,7 +96,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             Some(html! {
                 <>
                     <ComparePairRow key={format!("a-{}", unit.path.as_str())} {lang}
-                        relation={AttrValue::from(pair.relation.id())}
+                        relation={RowRelation::from(pair.relation)}
                         score={best.map(|c| c.score)}
                         a={row_unit(a, i)} b={b_unit} {others}
                         selected={is_selected} select_href={Some(AttrValue::from(select_href))} />
@@ -109,7 +111,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             }
             Some(html! {
                 <ComparePairRow key={format!("b-{}", unit.path.as_str())} {lang}
-                    relation={AttrValue::from("added")} score={None::<f64>}
+                    relation={RowRelation::Added} score={None::<f64>}
                     a={None::<RowUnit>} b={row_unit(b, j)}
                     selected={false} select_href={None::<AttrValue>} />
             })

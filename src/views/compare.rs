@@ -3,7 +3,7 @@
 //! connecting mark and the relation; units B added sit where B has them.
 //! The focused pair (the URL's `path`, stepped with the buttons or ←/→)
 //! opens its diff. View options live in the query (see
-//! [`compare_options`](super::compare_options)); the view rewrites a
+//! [`crate::url::compare`]); the view rewrites a
 //! non-canonical query in place and says what it ignored.
 //!
 //! The pieces: [`CompareDocPicker`], [`CompareOptionsBar`],
@@ -36,11 +36,9 @@ use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::{fill, Lang};
 use crate::navigation::{compare_route, go_to_compare, Entry};
 use crate::route::Route;
+use crate::url::compare::{compare_query, parse_compare_query, CompareOptions, OptionNotice};
 use crate::views::compare_model::{
     comparable_text, compare_rows, resolve_doc, ComparedDoc, Unresolved,
-};
-use crate::views::compare_options::{
-    compare_query, parse_compare_query, CompareOptions, OptionNotice,
 };
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
