@@ -149,6 +149,7 @@ mod tests {
                 also_in: vec![],
                 repairs: vec![],
             },
+            restored: None,
         }
     }
 

@@ -81,6 +81,7 @@ impl UnitDraft {
                 repairs: self.repairs(),
             },
             text,
+            restored: None,
         }
     }
 }

@@ -33,6 +33,7 @@ fn unit(path: &str, text: &str, mechs: &[Mechanism], regions: &[&str]) -> Unit {
             also_in: vec![],
             repairs: vec![],
         },
+        restored: None,
     }
 }
 
