@@ -56,7 +56,9 @@ impl Unit {
     /// True when the unit carries a restored reading that differs from its
     /// witness text.
     pub fn is_restored(&self) -> bool {
-        self.restored.as_ref().is_some_and(|r| !r.changes.is_empty())
+        self.restored
+            .as_ref()
+            .is_some_and(|r| !r.changes.is_empty())
     }
 
     /// True when the unit's restored reading is flagged doubtful.
@@ -191,7 +193,10 @@ impl RestoredReading {
     /// Number of characters of the restored text that differ from the
     /// witness (the sum of the restored spans).
     pub fn restored_chars(&self) -> usize {
-        self.changes.iter().map(|c| c.restored.chars().count()).sum()
+        self.changes
+            .iter()
+            .map(|c| c.restored.chars().count())
+            .sum()
     }
 }
 
