@@ -135,8 +135,7 @@ fn usable(c: &Candidate, p: &Params) -> bool {
     }
     let quoted = p.use_quotes && c.quoted > 0.0;
     let verbatim = quoted && c.best_quote >= p.verbatim_quote;
-    let attested =
-        p.use_language_model && (c.attested > 0 || (c.related && p.use_related_words));
+    let attested = p.use_language_model && (c.attested > 0 || (c.related && p.use_related_words));
     verbatim || ((quoted || attested) && c.odd)
 }
 
@@ -151,7 +150,6 @@ pub fn decide(witness: &str, src: &Sources<'_>, p: &Params) -> Outcome {
             .filter(|c| usable(c, p))
             .collect();
         let mut accepted = false;
-        }
         loop {
             let best = pool
                 .iter()

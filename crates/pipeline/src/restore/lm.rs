@@ -91,8 +91,15 @@ impl CharLm {
         for (k, &n) in &lm.counts {
             let cs: Vec<char> = k.chars().collect();
             if cs.len() == 2 && n >= 2 && cs.iter().all(|&c| is_cjk(c)) {
-                for c in cs.iter().copied().collect::<std::collections::BTreeSet<char>>() {
-                    lm.bigrams_by_char.entry(c).or_default().push((k.clone(), n));
+                for c in cs
+                    .iter()
+                    .copied()
+                    .collect::<std::collections::BTreeSet<char>>()
+                {
+                    lm.bigrams_by_char
+                        .entry(c)
+                        .or_default()
+                        .push((k.clone(), n));
                 }
             }
         }

@@ -28,16 +28,16 @@ pub mod quotes;
 
 pub use decide::Params;
 
+use candidates::Sources;
 use decide::{decide, doubts};
 use lm::CharLm;
 use pairs::PairTable;
 use policy_core::ingest::heading::heading_of;
-use candidates::Sources;
 use policy_core::model::{Corpus, Document, RegionInfo, SubstitutionPair, UnitKind};
-use policy_core::segment::Segmenter;
-use std::collections::HashSet;
 use policy_core::restoration::{Evidence, RestoredChange, RestoredReading};
+use policy_core::segment::Segmenter;
 use quotes::{QuoteBank, QuoteSource};
+use std::collections::HashSet;
 
 /// Weight of the faithful witness's own fragment of a unit, relative to a
 /// provincial quote.

@@ -84,7 +84,10 @@ impl PairTable {
 
     /// Every place in `text` (characters) where a pair's reworded form
     /// occurs: (start, end, pair).
-    pub fn matches<'a>(&'a self, text: &'a [char]) -> impl Iterator<Item = (usize, usize, &'a PairStat)> + 'a {
+    pub fn matches<'a>(
+        &'a self,
+        text: &'a [char],
+    ) -> impl Iterator<Item = (usize, usize, &'a PairStat)> + 'a {
         self.pairs.iter().flat_map(move |p| {
             let n = p.reworded_chars.len();
             (0..text.len().saturating_sub(n - 1))

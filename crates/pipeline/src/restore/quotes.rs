@@ -263,7 +263,6 @@ impl QuoteBank {
             let sentence = &text[*off..off + len];
             let quote: Vec<char> = q.text.chars().collect();
             compare(sentence, &quote, *off, qi, &mut out);
-
         }
         out
     }
@@ -305,7 +304,8 @@ fn compare(sentence: &[char], quote: &[char], off: usize, qi: usize, out: &mut T
             // Agreement, trimmed by one character at each inner end so that
             // it confirms what lies between agreeing neighbours.
             if o.len() >= ANCHOR + 1 {
-                out.agreements.push((off + o.start, off + o.end, qi, quality));
+                out.agreements
+                    .push((off + o.start, off + o.end, qi, quality));
             }
             continue;
         }
