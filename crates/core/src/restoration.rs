@@ -200,9 +200,65 @@ impl RestoredReading {
     }
 }
 
+/// A unit whose witness text has `witness` at the first occurrence and the
+/// restored reading `restored` there (for tests of code that reads units).
+#[cfg(test)]
+pub(crate) fn restored_unit(path: &str, text: &str, witness: &str, restored: &str) -> Unit {
+    use crate::model::{Provenance, UnitKind, UnitPath};
+    let start = text.find(witness).expect("witness wording in text");
+    let reading = text.replacen(witness, restored, 1);
+    Unit {
+        path: UnitPath::new(path),
+        label: String::new(),
+        kind: UnitKind::Clause,
+        heading: None,
+        text: text.into(),
+        mechanisms: vec![],
+        regions: vec![],
+        provenance: Provenance {
+            file: "000.txt".into(),
+            lines: (1, 1),
+            reworded: true,
+            also_in: vec![],
+            repairs: vec![],
+        },
+        restored: Some(RestoredReading {
+            text: reading,
+            heading: None,
+            changes: vec![RestoredChange {
+                start,
+                end: start + restored.len(),
+                witness_start: start,
+                witness_end: start + witness.len(),
+                witness: witness.into(),
+                restored: restored.into(),
+                score: 1.0,
+                context_score: 0.0,
+                doubtful: false,
+                evidence: vec![],
+            }],
+            doubtful: false,
+            doubts: vec![],
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_is_the_restored_text_and_witness_text_stays_apart() {
+        let u = restored_unit("8.25", "其他微观调控政策", "微观", "宏观");
+        assert_eq!(u.reading(), "其他宏观调控政策");
+        assert_eq!(u.text, "其他微观调控政策");
+        assert_eq!(u.text_for(TextChoice::Witness), "其他微观调控政策");
+        assert!(u.is_restored() && !u.is_restoration_doubtful());
+        let mut plain = u.clone();
+        plain.restored = None;
+        assert_eq!(plain.reading(), plain.text);
+        assert!(!plain.is_restored());
+    }
 
     fn change(ws: usize, we: usize, s: usize, e: usize) -> RestoredChange {
         RestoredChange {
