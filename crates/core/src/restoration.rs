@@ -155,8 +155,9 @@ pub enum Evidence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Doubt {
-    /// A change was made on weak evidence (its score is close to the
-    /// decision threshold).
+    /// A change was made on weak evidence: its score is close to the
+    /// decision threshold, or only the language model speaks for it (no
+    /// learned pair, no quote).
     WeakChange { start: usize, end: usize },
     /// A change was considered and not made although it had some support.
     RejectedCandidate {

@@ -5,6 +5,7 @@
 //! learned pair that a province also quotes); their testimony is merged so
 //! that the decision sees it once, with every piece of evidence.
 
+use super::lexicon::GeneralLexicon;
 use super::lm::{CharLm, BOUNDARY, GAP_CONTEXT, MAX_GAP};
 use super::pairs::{PairStat, PairTable};
 use super::quotes::{QuoteBank, Testimony};
@@ -31,6 +32,10 @@ pub struct Candidate {
     /// Proposed as a related word (sharing a character) of a two-character
     /// witness word faithful texts never write.
     pub related: bool,
+    /// A word of the general lexicon the candidate forms with its
+    /// neighbouring word, where the witness's wording forms none (宏观调控
+    /// for 微观调控).
+    pub lexicon_word: Option<String>,
     /// The best quality (share reproduced exactly) of a quote proposing it.
     pub best_quote: f64,
     /// The witness wording writes a character pair faithful texts never
@@ -105,6 +110,7 @@ impl Pool {
                     contradicted: 0.0,
                     attested: 0,
                     related: false,
+                    lexicon_word: None,
                     best_quote: 0.0,
                     odd: false,
                     shared_chars: 0,
@@ -128,6 +134,9 @@ pub struct Sources<'a> {
     pub segmenter: &'a Segmenter,
     /// Words never replaced by a related word: place names.
     pub protected: &'a HashSet<String>,
+    /// General Chinese, for compounds the faithful texts are too few to
+    /// show.
+    pub lexicon: Option<&'a GeneralLexicon>,
 }
 
 /// Character ranges of the segmenter's words in `chars`.
@@ -152,6 +161,7 @@ pub fn generate(work: &Working, src: &Sources<'_>) -> Vec<Candidate> {
         testimony,
         segmenter,
         protected,
+        lexicon,
     } = *src;
     let words = word_ranges(segmenter, &work.chars);
     let mut pool = Pool::default();
@@ -234,6 +244,62 @@ pub fn generate(work: &Working, src: &Sources<'_>) -> Vec<Candidate> {
             pool.entry(s, e, &v).related = true;
         }
     }
+    // A two-character word faithful texts never write, next to a word with
+    // which a one-character variant of it forms a word of general Chinese
+    // while it forms none itself (微观 + 调控 → 宏观调控).
+    if let Some(lexicon) = lexicon {
+        for k in 0..words.len() {
+            let (s, e) = words[k];
+            if e - s != 2 || !work.untouched(s, e) {
+                continue;
+            }
+            let w: String = chars[s..e].iter().collect();
+            if !chars[s..e].iter().all(|&c| is_cjk(c)) || lm.count(&w) > 0 || protected.contains(&w)
+            {
+                continue;
+            }
+            let neighbours = [
+                k.checked_sub(1).map(|j| (words[j], true)),
+                words.get(k + 1).map(|&r| (r, false)),
+            ];
+            for ((ns, ne), before) in neighbours.into_iter().flatten() {
+                let n: String = chars[ns..ne].iter().collect();
+                if ne - ns < 2 || !n.chars().all(is_cjk) {
+                    continue;
+                }
+                let join = |x: &str| {
+                    if before {
+                        format!("{n}{x}")
+                    } else {
+                        format!("{x}{n}")
+                    }
+                };
+                if lexicon.knows(&join(&w)) {
+                    continue;
+                }
+                for i in 0..2 {
+                    for &c in lm.characters() {
+                        let mut v: Vec<char> = chars[s..e].to_vec();
+                        if v[i] == c {
+                            continue;
+                        }
+                        v[i] = c;
+                        let v: String = v.into_iter().collect();
+                        let compound = join(&v);
+                        if lm.count(&v) > 0 && lexicon.knows(&compound) {
+                            let cand = pool.entry(s, e, &v);
+                            if cand.lexicon_word.is_none() {
+                                cand.evidence.push(Evidence::Lexicon {
+                                    word: compound.clone(),
+                                });
+                                cand.lexicon_word = Some(compound);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
     // Context attestation and quote contradictions for every candidate.
     for c in &mut pool.items {
         c.odd = odd_span(lm, &padded, c.start + 1, c.end + 1, &c.text);
@@ -273,8 +339,13 @@ pub fn generate(work: &Working, src: &Sources<'_>) -> Vec<Candidate> {
             }
         }
     }
-    pool.items
-        .retain(|c| c.pair.is_some() || c.quoted > 0.0 || c.attested > 0 || (c.related && c.odd));
+    pool.items.retain(|c| {
+        c.pair.is_some()
+            || c.quoted > 0.0
+            || c.attested > 0
+            || (c.related && c.odd)
+            || c.lexicon_word.is_some()
+    });
     pool.items
 }
 

@@ -57,6 +57,9 @@ pub struct Params {
     /// Propose related words (sharing a character) for witness words the
     /// faithful texts never write.
     pub use_related_words: bool,
+    /// Added to the score of a change whose wording forms a word of the
+    /// general lexicon with its neighbour (where the witness's does not).
+    pub lexicon_bonus: f64,
 }
 
 impl Default for Params {
@@ -76,6 +79,7 @@ impl Default for Params {
             use_quotes: true,
             use_language_model: true,
             use_related_words: false,
+            lexicon_bonus: 6.0,
         }
     }
 }
@@ -120,6 +124,11 @@ pub fn score(work: &Working, c: &Candidate, lm: &CharLm, p: &Params) -> (f64, f6
     };
     let attested = if p.use_language_model {
         (1.0 + c.attested as f64).ln()
+            + if c.lexicon_word.is_some() {
+                p.lexicon_bonus
+            } else {
+                0.0
+            }
     } else {
         0.0
     };
@@ -136,7 +145,8 @@ fn usable(c: &Candidate, p: &Params) -> bool {
     let quoted = p.use_quotes && c.quoted > 0.0;
     let verbatim = quoted && c.best_quote >= p.verbatim_quote;
     let attested = p.use_language_model && (c.attested > 0 || (c.related && p.use_related_words));
-    verbatim || ((quoted || attested) && c.odd)
+    let lexicon = p.use_language_model && c.lexicon_word.is_some();
+    verbatim || lexicon || ((quoted || attested) && c.odd)
 }
 
 /// Runs the decision on one witness text.
@@ -205,6 +215,13 @@ pub fn decide(witness: &str, src: &Sources<'_>, p: &Params) -> Outcome {
     }
 }
 
+/// A change is weak when its score is close to the threshold, or when only
+/// the language model (faithful texts, the general lexicon) speaks for it:
+/// no learned pair and no quote.
+pub fn weak(score: f64, c: &Candidate, p: &Params) -> bool {
+    score < p.threshold + p.doubt_margin || (c.pair.is_none() && c.quoted <= 0.0)
+}
+
 /// Doubts of an outcome (character offsets converted by `to_byte`).
 pub fn doubts(
     outcome: &Outcome,
@@ -213,8 +230,8 @@ pub fn doubts(
     restored_span: impl Fn(usize) -> (usize, usize),
 ) -> Vec<Doubt> {
     let mut out = Vec::new();
-    for (k, (_, _, _, s, _, _)) in outcome.changes.iter().enumerate() {
-        if *s < p.threshold + p.doubt_margin {
+    for (k, (_, _, _, s, _, c)) in outcome.changes.iter().enumerate() {
+        if weak(*s, c, p) {
             let (start, end) = restored_span(k);
             out.push(Doubt::WeakChange { start, end });
         }

@@ -42,6 +42,8 @@ pub struct CharLm {
     /// least twice, both characters ideographs) that contain it, with
     /// counts.
     bigrams_by_char: HashMap<char, Vec<(String, u32)>>,
+    /// Every ideograph of the training texts, in code-point order.
+    characters: Vec<char>,
     /// Total characters seen and distinct characters.
     total: u32,
     vocabulary: u32,
@@ -106,7 +108,24 @@ impl CharLm {
         for v in lm.bigrams_by_char.values_mut() {
             v.sort();
         }
+        lm.characters = lm
+            .counts
+            .keys()
+            .filter_map(|k| {
+                let mut cs = k.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) if is_cjk(c) => Some(c),
+                    _ => None,
+                }
+            })
+            .collect();
+        lm.characters.sort();
         lm
+    }
+
+    /// Every ideograph the training texts use.
+    pub fn characters(&self) -> &[char] {
+        &self.characters
     }
 
     /// Two-character strings faithful texts write at least twice that

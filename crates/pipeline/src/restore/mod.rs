@@ -14,6 +14,8 @@
 //! * [`lm`] — source (c): a character n-gram model of the faithful text of
 //!   every document, which scores each change in its context and proposes
 //!   wordings where the witness's is unattested;
+//!   [`lexicon`] adds jieba's stock dictionary as a lexicon of general
+//!   Chinese for compounds the corpus is too small to show (宏观调控);
 //! * [`candidates`] — candidates from the three, merged per place;
 //! * [`decide`] — the score and the greedy decision, and what is doubtful.
 //!
@@ -22,6 +24,7 @@
 
 pub mod candidates;
 pub mod decide;
+pub mod lexicon;
 pub mod lm;
 pub mod pairs;
 pub mod quotes;
@@ -65,6 +68,7 @@ pub struct RestoreInputs<'a> {
 /// The trained restorer for one document.
 pub struct Restorer {
     segmenter: Segmenter,
+    lexicon: lexicon::GeneralLexicon,
     protected: HashSet<String>,
     lm: CharLm,
     pairs: PairTable,
@@ -86,6 +90,7 @@ impl Restorer {
             .collect();
         Ok(Restorer {
             segmenter: Segmenter::with_regions(inputs.regions)?,
+            lexicon: lexicon::GeneralLexicon::stock(),
             protected,
             lm: CharLm::train(inputs.faithful.iter().copied()),
             pairs: PairTable::new(inputs.pairs, inputs.learning_reworded.iter().copied()),
@@ -111,6 +116,7 @@ impl Restorer {
             testimony: &testimony,
             segmenter: &self.segmenter,
             protected: &self.protected,
+            lexicon: Some(&self.lexicon),
         };
         let outcome = decide(text, &sources, &self.params);
         // Byte offset of every witness character boundary.
@@ -138,7 +144,7 @@ impl Restorer {
                 restored: restored.clone(),
                 score: round3(*score),
                 context_score: round3(*ctx),
-                doubtful: *score < self.params.threshold + self.params.doubt_margin,
+                doubtful: decide::weak(*score, candidate, &self.params),
                 evidence,
             });
         }
