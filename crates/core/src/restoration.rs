@@ -166,12 +166,6 @@ pub enum Doubt {
         candidate: String,
         score: f64,
     },
-    /// The witness wording here is unknown to the faithful texts and no
-    /// change could be justified: probably an unrestored substitution.
-    UnexplainedWording {
-        witness_start: usize,
-        witness_end: usize,
-    },
 }
 
 impl RestoredReading {
