@@ -243,8 +243,8 @@ fn run_fold(
     params: Params,
     verbose: bool,
 ) -> Tally {
-    let (learn, test): (Vec<(usize, &Clause)>, Vec<(usize, &Clause)>) =
-        clauses.iter().enumerate().partition(|(i, _)| i % 2 == fold);
+    type Half<'a> = Vec<(usize, &'a Clause)>;
+    let (learn, test): (Half, Half) = clauses.iter().enumerate().partition(|(i, _)| i % 2 == fold);
     let texts: Vec<AlignedText> = learn
         .iter()
         .map(|(_, c)| AlignedText {
@@ -262,7 +262,8 @@ fn run_fold(
         .iter()
         .flat_map(|d| d.units.iter().map(move |u| (d, u)))
         .filter(|(d, u)| {
-            !u.provenance.reworded && !(d.id == central.id && held_out.contains(&u.path.as_str()))
+            let held = d.id == central.id && held_out.contains(&u.path.as_str());
+            !(u.provenance.reworded || held)
         })
         .map(|(_, u)| u.text.as_str())
         .collect();

@@ -301,9 +301,9 @@ fn compare(sentence: &[char], quote: &[char], off: usize, qi: usize, out: &mut T
     let sole_difference = runs.iter().filter(|r| !r.0).count() == 1;
     for (k, (equal, o, n)) in runs.iter().enumerate() {
         if *equal {
-            // Agreement, trimmed by one character at each inner end so that
-            // it confirms what lies between agreeing neighbours.
-            if o.len() >= ANCHOR + 1 {
+            // An agreement longer than an anchor confirms the witness there
+            // (a candidate inside it must also have agreeing neighbours).
+            if o.len() > ANCHOR {
                 out.agreements
                     .push((off + o.start, off + o.end, qi, quality));
             }
