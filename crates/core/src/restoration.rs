@@ -100,8 +100,8 @@ pub struct RestoredChange {
     pub witness: String,
     /// The restored wording.
     pub restored: String,
-    /// Combined score of the evidence (log-odds scale; the pipeline accepts
-    /// changes above 0).
+    /// Combined score of the evidence (log-odds scale; the pipeline makes
+    /// changes scoring above its threshold, 1).
     pub score: f64,
     /// Change in the language model's log-probability (natural log) of the
     /// surrounding text when the change is made: the context score.

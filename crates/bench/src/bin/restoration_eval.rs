@@ -147,25 +147,25 @@ fn main() -> anyhow::Result<()> {
     ];
     if args.iter().any(|a| a == "--sweep") {
         // Calibration grid (prints one row per setting; not part of the bench).
-        for use_related_words in [false, true] {
-            for unlearned_prior in [-3.0, -6.0, -9.0] {
-                for context_cap in [8.0, 14.0, 20.0] {
-                    for threshold in [0.0, 2.0] {
-                        let p = Params {
-                            use_related_words,
-                            unlearned_prior,
-                            context_cap,
-                            threshold,
-                            ..Params::default()
-                        };
-                        let mut total = Tally::default();
-                        for fold in 0..2 {
-                            total += run_fold(
-                                &corpus, doc_index, central, &clauses, &segmenter, fold, p, false,
-                            );
-                        }
-                        print_row(&format!("related {use_related_words} prior {unlearned_prior} cap {context_cap} thr {threshold}"), &total);
+        for unlearned_prior in [-3.0, -6.0, -9.0] {
+            for context_cap in [6.0, 8.0, 12.0] {
+                for threshold in [0.0, 1.0, 2.0] {
+                    let p = Params {
+                        unlearned_prior,
+                        context_cap,
+                        threshold,
+                        ..Params::default()
+                    };
+                    let mut total = Tally::default();
+                    for fold in 0..2 {
+                        total += run_fold(
+                            &corpus, doc_index, central, &clauses, &segmenter, fold, p, false,
+                        );
                     }
+                    print_row(
+                        &format!("prior {unlearned_prior} cap {context_cap} threshold {threshold}"),
+                        &total,
+                    );
                 }
             }
         }

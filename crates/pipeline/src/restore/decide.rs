@@ -73,7 +73,7 @@ impl Default for Params {
             verbatim_quote: 0.75,
             context_cap: 8.0,
             attested_weight: 1.0,
-            threshold: 0.0,
+            threshold: 1.0,
             doubt_margin: 1.0,
             use_pairs: true,
             use_quotes: true,

@@ -322,10 +322,13 @@ fn compare(sentence: &[char], quote: &[char], off: usize, qi: usize, out: &mut T
         let old = &sentence[o.clone()];
         let new = &quote[n.clone()];
         let short = |s: &[char]| !s.is_empty() && s.len() <= MAX_QUOTED_CHANGE;
+        // The tool swapped words for near-synonyms of about the same
+        // length; a longer difference is the province's own wording.
         if anchored_before
             && anchored_after
             && short(old)
             && short(new)
+            && old.len().abs_diff(new.len()) <= 1
             && old.iter().chain(new).all(|&c| is_cjk(c))
         {
             out.variants.push((
