@@ -317,3 +317,103 @@ pub fn restore_corpus(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use policy_core::restoration::Evidence;
+
+    fn pair(original: &str, reworded: &str, count: usize) -> SubstitutionPair {
+        SubstitutionPair {
+            original: original.into(),
+            reworded: reworded.into(),
+            count,
+            example_path: None,
+        }
+    }
+
+    fn restorer() -> Restorer {
+        let pairs = vec![pair("发展", "开展", 3)];
+        Restorer::new(
+            RestoreInputs {
+                pairs: &pairs,
+                learning_reworded: vec!["区域协调开展", "推动高质量开展", "开展战略"],
+                faithful: vec![
+                    "促进区域协调发展。",
+                    "推动区域协调发展，推动高质量发展。",
+                    "深入开展对口支援。",
+                    "发挥市场机制作用。",
+                    "在深化区域合作机制、优化区域互助机制、健全区际利益补偿机制等方面取得新进展。",
+                ],
+                quote_sources: vec![
+                    QuoteSource {
+                        doc: "inner-mongolia".into(),
+                        path: "3.4".into(),
+                        text: "优化区域互助机制".into(),
+                        only_for: None,
+                        weight: 1.0,
+                    },
+                    // The opinion's own goals name the mechanism in running text.
+                    QuoteSource {
+                        doc: "central-2018".into(),
+                        path: "1.3.d2".into(),
+                        text: "在深化区域合作机制、优化区域互助机制、健全区际利益补偿机制等方面取得新进展。".into(),
+                        only_for: None,
+                        weight: 1.0,
+                    },
+                ],
+                document_units: vec![
+                    ("4".into(), "深化区域合作机制".into()),
+                    ("5".into(), "优化区域合作机制".into()),
+                    ("9.29".into(), "推动区域协调开展。".into()),
+                ],
+                regions: &[],
+            },
+            Params::default(),
+        )
+        .expect("segmenter")
+    }
+
+    #[test]
+    fn a_learned_pair_is_reversed_where_the_context_wants_it_and_records_its_evidence() {
+        let r = restorer().restore("9.29", UnitKind::Clause, None, "推动区域协调开展。");
+        assert_eq!(r.text, "推动区域协调发展。");
+        let c = &r.changes[0];
+        assert_eq!((c.witness.as_str(), c.restored.as_str()), ("开展", "发展"));
+        assert_eq!(&r.text[c.start..c.end], "发展");
+        assert_eq!(c.witness_start, "推动区域协调".len());
+        assert!(c.context_score > 0.0);
+        assert!(c
+            .evidence
+            .iter()
+            .any(|e| matches!(e, Evidence::LearnedPair { original, .. } if original == "发展")));
+    }
+
+    #[test]
+    fn a_quoting_heading_restores_a_word_no_pair_knows_and_the_heading_follows() {
+        let r = restorer().restore(
+            "5",
+            UnitKind::Section,
+            Some("优化区域合作机制"),
+            "优化区域合作机制",
+        );
+        assert_eq!(r.text, "优化区域互助机制");
+        assert_eq!(r.heading.as_deref(), Some("优化区域互助机制"));
+        assert!(r.changes[0]
+            .evidence
+            .iter()
+            .any(|e| matches!(e, Evidence::Quote { doc, path, .. } if doc == "inner-mongolia" && path == "3.4")));
+        assert!(r.changes[0]
+            .evidence
+            .iter()
+            .any(|e| matches!(e, Evidence::Quote { path, .. } if path == "1.3.d2")));
+        // The authentic heading of 四、 is left alone.
+        let four = restorer().restore(
+            "4",
+            UnitKind::Section,
+            Some("深化区域合作机制"),
+            "深化区域合作机制",
+        );
+        assert!(four.changes.is_empty(), "{:?}", four.changes);
+    }
+}
