@@ -18,7 +18,9 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "kebab-case")]
 pub enum TextChoice {
     #[default]
+    /// The restored reading where the unit has one, else its text.
     Reading,
+    /// The witness text as it stands, even where a restored reading exists.
     Witness,
 }
 
@@ -92,9 +94,11 @@ pub struct RestoredReading {
 pub struct RestoredChange {
     /// Byte range in the restored text.
     pub start: usize,
+    /// End of the byte range in the restored text.
     pub end: usize,
     /// Byte range of the replaced span in the witness text.
     pub witness_start: usize,
+    /// End of the byte range in the witness text.
     pub witness_end: usize,
     /// The witness's wording at this place.
     pub witness: String,
@@ -108,6 +112,7 @@ pub struct RestoredChange {
     pub context_score: f64,
     /// True when this change is weakly supported.
     pub doubtful: bool,
+    /// Why the change was made: every source that spoke for it.
     pub evidence: Vec<Evidence>,
 }
 
@@ -118,7 +123,9 @@ pub enum Evidence {
     /// A substitution pair learned from the clauses both witnesses carry,
     /// reversed: `reworded` in the witness goes back to `original`.
     LearnedPair {
+        /// The wording before the rewording tool (what is restored).
         original: String,
+        /// The wording the rewording tool produced (what the witness has).
         reworded: String,
         /// How often the pair was observed.
         count: usize,
@@ -133,6 +140,7 @@ pub enum Evidence {
     Quote {
         /// Document id and unit path of the quoting unit.
         doc: String,
+        /// Unit path of the quoting unit.
         path: String,
         /// The quoting sentence.
         passage: String,
@@ -144,11 +152,15 @@ pub enum Evidence {
         /// How often faithful texts have the restored wording in this
         /// context (with `context_chars` characters either side).
         attested: usize,
+        /// Characters of context either side that were matched.
         context_chars: usize,
     },
     /// The restored wording forms a word of the general Chinese lexicon
     /// (jieba's dictionary) that the witness's wording does not.
-    Lexicon { word: String },
+    Lexicon {
+        /// The general-lexicon word the restored wording forms.
+        word: String,
+    },
 }
 
 /// Why a restoration is doubtful.
@@ -158,12 +170,21 @@ pub enum Doubt {
     /// A change was made on weak evidence: its score is close to the
     /// decision threshold, or only the language model speaks for it (no
     /// learned pair, no quote).
-    WeakChange { start: usize, end: usize },
+    WeakChange {
+        /// Start of the weak change in the restored text (bytes).
+        start: usize,
+        /// End of the weak change in the restored text (bytes).
+        end: usize,
+    },
     /// A change was considered and not made although it had some support.
     RejectedCandidate {
+        /// Start of the witness span the candidate would have replaced (bytes).
         witness_start: usize,
+        /// End of that witness span (bytes).
         witness_end: usize,
+        /// The wording that was considered.
         candidate: String,
+        /// Its combined score, below the decision threshold.
         score: f64,
     },
 }
@@ -207,11 +228,14 @@ pub struct RestorationSummary {
     pub doubtful_units: usize,
     /// Changes made, and how many are doubtful.
     pub changes: usize,
+    /// Of the changes, how many are doubtful.
     pub doubtful_changes: usize,
     /// Characters of the document's reading, of the restored units'
     /// readings, and of restored wording.
     pub chars: usize,
+    /// Characters of the restored units' readings.
     pub restored_unit_chars: usize,
+    /// Characters of restored wording.
     pub changed_chars: usize,
 }
 

@@ -8,13 +8,19 @@ use serde::{Deserialize, Serialize};
 /// One exported hit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportRow {
+    /// The document id.
     pub doc: String,
+    /// The document's title.
     pub title: String,
+    /// The unit's path.
     pub path: String,
+    /// The unit's heading, if any.
     pub heading: Option<String>,
+    /// The hit's relevance score.
     pub score: f64,
     /// `issued-by:ID` / `mentions:ID` for each region filter the hit met.
     pub region_match: Vec<String>,
+    /// The unit's mechanism ids.
     pub mechanisms: Vec<String>,
     /// KWIC line, matches in 【】.
     pub snippet: String,

@@ -17,9 +17,13 @@ use std::collections::{BTreeSet, HashMap};
 /// A document as the index needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexedDoc {
+    /// The document id.
     pub id: String,
+    /// The document's title.
     pub title: String,
+    /// Region id of the issuing jurisdiction, for the "issued by" filter.
     pub jurisdiction: Option<String>,
+    /// The issuer's level, for the level filter.
     pub level: Option<Level>,
     /// From the document's date, when it has one.
     pub year: Option<u16>,
@@ -30,7 +34,9 @@ pub struct IndexedDoc {
 pub struct IndexedUnit {
     /// Index into [`SearchIndex::docs`].
     pub doc: u32,
+    /// The unit's path in its document.
     pub path: String,
+    /// The unit's heading, if any.
     pub heading: Option<String>,
     /// The text searched: the unit's reading (its restored reading where
     /// it has one) and, for a restored unit, a line break and the witness
@@ -49,6 +55,7 @@ pub struct IndexedUnit {
     pub word_bounds: Vec<u32>,
     /// Number of word-like tokens (the BM25 document length).
     pub word_count: u32,
+    /// The unit's mechanism tags, for the mechanism filter.
     pub mechanisms: Vec<Mechanism>,
     /// Region ids the unit counts as "issued by": its document's
     /// jurisdiction and every region containing it.
@@ -72,6 +79,7 @@ pub enum RestorationFlag {
 }
 
 impl RestorationFlag {
+    /// The flag as exports write it (`restored`, `doubtful`).
     pub fn id(self) -> &'static str {
         match self {
             RestorationFlag::Restored => "restored",
@@ -119,7 +127,9 @@ impl IndexedUnit {
 /// The search index over every unit of a corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
+    /// Every document, in corpus order.
     pub docs: Vec<IndexedDoc>,
+    /// Every unit of every document, in corpus order.
     pub units: Vec<IndexedUnit>,
     /// The corpus gazetteer, for resolving region filters and names.
     pub regions: Vec<RegionInfo>,

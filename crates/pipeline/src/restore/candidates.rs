@@ -17,8 +17,11 @@ use std::collections::HashSet;
 /// One proposed change, in character offsets of the current text.
 #[derive(Debug, Clone)]
 pub struct Candidate {
+    /// First character of the replaced span (char offset in the current text).
     pub start: usize,
+    /// One past its last character.
     pub end: usize,
+    /// The proposed wording.
     pub text: String,
     /// The learned pair proposing it, if any.
     pub pair: Option<PairStat>,
@@ -45,6 +48,7 @@ pub struct Candidate {
     /// replaces: the tool swapped words for near-synonyms, which mostly
     /// share one (根本/基本, 技术/技能).
     pub shared_chars: usize,
+    /// Every source that speaks for the candidate.
     pub evidence: Vec<Evidence>,
 }
 
@@ -52,11 +56,14 @@ pub struct Candidate {
 /// each came from (`None` inside an accepted change), and which characters
 /// an accepted change produced.
 pub struct Working {
+    /// The current characters.
     pub chars: Vec<char>,
+    /// For each current character, the witness character it came from (`None` inside an accepted change).
     pub origin: Vec<Option<usize>>,
 }
 
 impl Working {
+    /// The witness text, unchanged so far.
     pub fn new(text: &str) -> Working {
         let chars: Vec<char> = text.chars().collect();
         let origin = (0..chars.len()).map(Some).collect();
@@ -125,9 +132,13 @@ impl Pool {
 
 /// What candidates are drawn from.
 pub struct Sources<'a> {
+    /// Learned substitution pairs, reversed.
     pub pairs: &'a PairTable,
+    /// The character language model of the faithful texts.
     pub lm: &'a CharLm,
+    /// Sentences of other texts that quote the reworded one.
     pub quotes: &'a QuoteBank,
+    /// What those quotes say about the unit being restored.
     pub testimony: &'a Testimony,
     /// Cuts the current text into words (related-word candidates are only
     /// proposed for whole words).

@@ -24,7 +24,9 @@ use policy_core::restoration::Doubt;
 /// in `docs/restoration.md` measured.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {
+    /// Weight of the (capped) context score from the language model.
     pub lm_weight: f64,
+    /// Weight of the testimony of quoting sentences.
     pub quote_weight: f64,
     /// Prior log-odds of a change no learned pair proposes.
     pub unlearned_prior: f64,
@@ -42,6 +44,7 @@ pub struct Params {
     /// has seen near-copies of many sentences (the provinces quote them),
     /// so its ratios run far beyond what one change is worth.
     pub context_cap: f64,
+    /// Weight of how often the faithful texts attest the restored wording in context.
     pub attested_weight: f64,
     /// Changes are made when their score is above this.
     pub threshold: f64,
@@ -52,7 +55,9 @@ pub struct Params {
     /// Which sources are used (all by default; the evaluation switches
     /// them off one at a time).
     pub use_pairs: bool,
+    /// Use quoting sentences as evidence.
     pub use_quotes: bool,
+    /// Use the language model of the faithful texts as evidence.
     pub use_language_model: bool,
     /// Propose related words (sharing a character) for witness words the
     /// faithful texts never write.
@@ -86,6 +91,7 @@ impl Default for Params {
 
 /// What the decision produced.
 pub struct Outcome {
+    /// The restored text.
     pub text: String,
     /// Witness char range, restored wording, score, context score, candidate.
     pub changes: Vec<(usize, usize, String, f64, f64, Candidate)>,

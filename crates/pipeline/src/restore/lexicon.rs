@@ -20,6 +20,7 @@ impl std::fmt::Debug for GeneralLexicon {
 }
 
 impl GeneralLexicon {
+    /// The lexicon built from jieba's stock dictionary.
     pub fn stock() -> GeneralLexicon {
         GeneralLexicon {
             jieba: Jieba::new(),

@@ -77,6 +77,7 @@ pub struct Restorer {
 }
 
 impl Restorer {
+    /// A restorer over the given evidence, deciding with `params`.
     pub fn new(
         inputs: RestoreInputs<'_>,
         params: Params,

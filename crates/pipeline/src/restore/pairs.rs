@@ -17,8 +17,11 @@ pub const MAX_PAIR_LOG_ODDS: f64 = 2.0;
 /// One reversible pair with its statistics.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairStat {
+    /// The wording before the rewording tool.
     pub original: String,
+    /// The wording the tool produced.
     pub reworded: String,
+    /// How often the pair was observed in the learning clauses.
     pub count: usize,
     /// Occurrences of `reworded` in the learning clauses' reworded text
     /// (at least `count`).
@@ -74,10 +77,12 @@ impl PairTable {
         PairTable { pairs }
     }
 
+    /// Number of pairs.
     pub fn len(&self) -> usize {
         self.pairs.len()
     }
 
+    /// True when no pair was learned.
     pub fn is_empty(&self) -> bool {
         self.pairs.is_empty()
     }

@@ -38,7 +38,9 @@ const MIN_SHARED: usize = 3;
 pub struct QuoteSource {
     /// Document id and unit path of the quoting unit.
     pub doc: String,
+    /// Unit path of the quoting unit.
     pub path: String,
+    /// The quoting unit's text.
     pub text: String,
     /// `Some(path)`: quotes only this unit of the reworded document (the
     /// faithful witness's fragment of it); `None`: any unit.
@@ -50,9 +52,13 @@ pub struct QuoteSource {
 /// A sentence of a quoting text.
 #[derive(Debug, Clone)]
 pub struct QuoteSentence {
+    /// Document id of the quoting unit.
     pub doc: String,
+    /// Unit path of the quoting unit.
     pub path: String,
+    /// The sentence.
     pub text: String,
+    /// Weight of its testimony (from its source).
     pub weight: f64,
 }
 
@@ -70,6 +76,7 @@ pub struct Testimony {
 /// All quoting sentences, each assigned to the reworded sentence it quotes.
 #[derive(Debug, Clone, Default)]
 pub struct QuoteBank {
+    /// Every quoting sentence.
     pub sentences: Vec<QuoteSentence>,
     /// For every quote sentence: (unit path, char offset of the sentence in
     /// the unit's text, sentence length in chars) of the sentence it quotes.
