@@ -332,6 +332,7 @@ mod tests {
                 pair("3", Some("x3")),
             ],
             unmatched_b: vec!["x4".into(), "x0".into(), "x2".into()],
+            text: Default::default(),
         };
         assert_eq!(
             compare_rows(&alignment, &b),

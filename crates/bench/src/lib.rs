@@ -8,6 +8,9 @@
 //!   corpus and on the corpus replicated 100×.
 //! * [`gold`] — the alignment gold standard and its scores, used by
 //!   `alignment_methods`.
+//! * `restoration_eval` — how well the restorer undoes the rewording tool,
+//!   cross-validated on the clauses both witnesses of the 2018 opinion
+//!   carry (`docs/restoration.md`).
 
 pub mod gold;
 

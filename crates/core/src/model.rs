@@ -208,6 +208,10 @@ pub struct Unit {
     pub regions: Vec<RegionTag>,
     /// Where the text came from and what was repaired.
     pub provenance: Provenance,
+    /// The restored reading when `text` comes only from a machine-reworded
+    /// witness (see [`crate::restoration`]); `text` stays the witness text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored: Option<crate::restoration::RestoredReading>,
 }
 
 /// What kind of numbered unit this is.

@@ -159,7 +159,7 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
     }
     fill_cited_numbers(&mut documents, &citations);
 
-    Ok(Corpus {
+    let mut corpus = Corpus {
         schema_version: SCHEMA_VERSION,
         documents,
         mechanisms: Mechanism::ALL
@@ -173,7 +173,11 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
         regions,
         substitutions,
         sources,
-    })
+    };
+    // Restoration needs every document: the others quote the reworded one.
+    crate::restore::restore_corpus(&mut corpus, crate::restore::Params::default())
+        .map_err(|e| PipelineError::Segmenter(e.to_string()))?;
+    Ok(corpus)
 }
 
 fn manifest_source(field: &str, note: &str) -> MetadataSource {

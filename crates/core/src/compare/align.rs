@@ -15,6 +15,7 @@
 //! mechanism section wins. `docs/alignment.md` records the measured evidence.
 
 use crate::model::Mechanism;
+use crate::restoration::TextChoice;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -87,6 +88,11 @@ pub struct AlignOptions {
     /// Added to the score when the two units share a mechanism tag.
     pub mechanism_bonus: f64,
     pub thresholds: Thresholds,
+    /// Which text of each unit [`align_documents`] compares: the reading
+    /// (restored where a unit has a restored reading; the default) or the
+    /// witness text as it stands.
+    #[serde(default)]
+    pub text: TextChoice,
 }
 
 impl Default for AlignOptions {
@@ -95,6 +101,7 @@ impl Default for AlignOptions {
             max_candidates: 3,
             mechanism_bonus: 0.05,
             thresholds: Thresholds::default(),
+            text: TextChoice::default(),
         }
     }
 }
@@ -122,6 +129,9 @@ pub struct Alignment {
     pub pairs: Vec<AlignedUnit>,
     /// Units of B that are no unit of A's candidate: what B added.
     pub unmatched_b: Vec<String>,
+    /// Which text of the units was compared (see [`AlignOptions::text`]).
+    #[serde(default)]
+    pub text: TextChoice,
 }
 
 /// A sparse TF-IDF vector: (feature id, weight), sorted by id, unit length.
@@ -182,7 +192,11 @@ pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> 
         .filter(|(_, &m)| !m)
         .map(|(u, _)| u.path.to_string())
         .collect();
-    Alignment { pairs, unmatched_b }
+    Alignment {
+        pairs,
+        unmatched_b,
+        text: options.text,
+    }
 }
 
 /// Cosine similarity of two texts on their own (IDF over just the pair), for
@@ -285,7 +299,9 @@ fn cosine(a: &SparseVector, b: &SparseVector) -> f64 {
 
 /// Aligns two corpus documents unit by unit (units without text, such as a
 /// section title that only heads its clauses, still take part through their
-/// heading).
+/// heading). Units are compared by their reading — the restored reading of
+/// a unit that survives only in a machine-reworded witness — unless
+/// `options.text` asks for the witness text.
 pub fn align_documents(
     a: &crate::model::Document,
     b: &crate::model::Document,
@@ -295,10 +311,11 @@ pub fn align_documents(
         doc.units
             .iter()
             .map(|u| {
-                let text = if u.text.trim().is_empty() {
-                    u.heading.clone().unwrap_or_default()
+                let body = u.text_for(options.text);
+                let text = if body.trim().is_empty() {
+                    u.heading_for(options.text).unwrap_or_default().to_string()
                 } else {
-                    u.text.clone()
+                    body.to_string()
                 };
                 (text, u.mechanisms.iter().map(|m| m.id).collect())
             })
@@ -326,6 +343,53 @@ fn borrowed<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_are_aligned_by_their_readings_unless_the_witness_text_is_asked_for() {
+        use crate::model::Document;
+        use crate::restoration::restored_unit;
+        let doc = |id: &str, units| Document {
+            id: id.into(),
+            title: id.into(),
+            issuers: vec![],
+            jurisdiction: None,
+            level: None,
+            doc_type: None,
+            date: None,
+            doc_number: None,
+            metadata_sources: vec![],
+            witnesses: vec![],
+            units,
+            removals: vec![],
+            witness_readings: vec![],
+        };
+        let text = "财务、钱银、出资等政策要效劳于国家重大区域战略";
+        let restored = "财政、货币、投资等政策要服务于国家重大区域战略";
+        let mut central = restored_unit("8.25", text, "财务、钱银、出资", "财政、货币、投资");
+        if let Some(r) = central.restored.as_mut() {
+            r.text = restored.into();
+        }
+        let mut province = central.clone();
+        province.restored = None;
+        province.text = restored.into();
+        let a = doc("central", vec![central]);
+        let b = doc("province", vec![province]);
+        let by_reading = align_documents(&a, &b, &AlignOptions::default());
+        let by_witness = align_documents(
+            &a,
+            &b,
+            &AlignOptions {
+                text: TextChoice::Witness,
+                ..AlignOptions::default()
+            },
+        );
+        assert_eq!(by_reading.text, TextChoice::Reading);
+        assert_eq!(by_witness.text, TextChoice::Witness);
+        let score = |al: &Alignment| al.pairs[0].candidates[0].score;
+        assert!(score(&by_reading) > 0.99, "{by_reading:?}");
+        assert!(score(&by_witness) < score(&by_reading));
+        assert_eq!(by_reading.pairs[0].relation, Relation::NearVerbatim);
+    }
 
     fn unit<'a>(path: &'a str, text: &'a str) -> AlignUnit<'a> {
         AlignUnit {
