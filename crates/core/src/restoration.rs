@@ -9,7 +9,7 @@
 //! Offsets are byte offsets; `start`/`end` address the restored text,
 //! `witness_start`/`witness_end` the witness text (the unit's `text`).
 
-use crate::model::Unit;
+use crate::model::{Document, Unit};
 use serde::{Deserialize, Serialize};
 
 /// Which text of a unit to read, compare or export: the restored reading
@@ -195,6 +195,54 @@ impl RestoredReading {
     }
 }
 
+/// How much of a document is restored text (for the library and reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RestorationSummary {
+    /// Units in the document.
+    pub units: usize,
+    /// Units whose reading is a restoration (their text comes only from a
+    /// machine-reworded witness), with and without changes.
+    pub restored_units: usize,
+    /// Of those, units flagged doubtful.
+    pub doubtful_units: usize,
+    /// Changes made, and how many are doubtful.
+    pub changes: usize,
+    pub doubtful_changes: usize,
+    /// Characters of the document's reading, of the restored units'
+    /// readings, and of restored wording.
+    pub chars: usize,
+    pub restored_unit_chars: usize,
+    pub changed_chars: usize,
+}
+
+impl Document {
+    /// How much of the document is restored text; `None` when nothing is.
+    pub fn restoration_summary(&self) -> Option<RestorationSummary> {
+        let mut s = RestorationSummary {
+            units: self.units.len(),
+            restored_units: 0,
+            doubtful_units: 0,
+            changes: 0,
+            doubtful_changes: 0,
+            chars: 0,
+            restored_unit_chars: 0,
+            changed_chars: 0,
+        };
+        for u in &self.units {
+            let n = u.reading().chars().count();
+            s.chars += n;
+            let Some(r) = &u.restored else { continue };
+            s.restored_units += 1;
+            s.doubtful_units += usize::from(r.doubtful);
+            s.changes += r.changes.len();
+            s.doubtful_changes += r.changes.iter().filter(|c| c.doubtful).count();
+            s.restored_unit_chars += n;
+            s.changed_chars += r.restored_chars();
+        }
+        (s.restored_units > 0).then_some(s)
+    }
+}
+
 /// A unit whose witness text has `witness` at the first occurrence and the
 /// restored reading `restored` there (for tests of code that reads units).
 #[cfg(test)]
@@ -241,6 +289,37 @@ pub(crate) fn restored_unit(path: &str, text: &str, witness: &str, restored: &st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_counts_restored_units_changes_and_characters() {
+        let restored = restored_unit("8.25", "其他微观调控政策", "微观", "宏观");
+        let mut plain = restored.clone();
+        plain.restored = None;
+        plain.provenance.reworded = false;
+        let mut doc = Document {
+            id: "d".into(),
+            title: "d".into(),
+            issuers: vec![],
+            jurisdiction: None,
+            level: None,
+            doc_type: None,
+            date: None,
+            doc_number: None,
+            metadata_sources: vec![],
+            witnesses: vec![],
+            units: vec![plain.clone(), restored],
+            removals: vec![],
+            witness_readings: vec![],
+        };
+        let s = doc.restoration_summary().expect("restored");
+        assert_eq!((s.units, s.restored_units, s.doubtful_units), (2, 1, 0));
+        assert_eq!(
+            (s.changes, s.chars, s.restored_unit_chars, s.changed_chars),
+            (1, 16, 8, 2)
+        );
+        doc.units = vec![plain];
+        assert_eq!(doc.restoration_summary(), None);
+    }
 
     #[test]
     fn reading_is_the_restored_text_and_witness_text_stays_apart() {
