@@ -334,13 +334,16 @@ fn the_witness_text_switch_shows_the_text_as_the_witness_has_it() {
 fn the_library_says_how_much_of_the_opinion_is_restored() {
     let corpus = bundled_corpus().expect("bundled corpus loads");
     let central = corpus.document("central-2018").expect("central");
-    let restored = central.units.iter().filter(|u| u.is_restored()).count();
+    let summary = central
+        .restoration_summary()
+        .expect("central is partly restored");
+    let (restored, doubtful) = (summary.restored_units, summary.doubtful_units);
     let html = render_with("/", Lang::En, Data::Bundled, Vec::new());
     let central_row = row(&html, "central-2018");
     assert!(restored > 0);
     assert!(
         central_row.contains(&format!(
-            "{restored} of {} units restored from the reworded copy",
+            "{restored} of {} units restored from the reworded copy, {doubtful} doubtful",
             central.units.len()
         )),
         "{central_row}"

@@ -22,12 +22,9 @@ pub fn DocumentRow(props: &DocumentRowProps) -> Html {
     let href = Route::Document { id: doc.id.clone() }.href();
     let issuers = (!doc.issuers.is_empty()).then(|| doc.issuers.join(strings.issuer_separator));
     let total: usize = doc.units.len();
-    let restored = doc.units.iter().filter(|u| u.is_restored()).count();
-    let doubtful = doc
-        .units
-        .iter()
-        .filter(|u| u.is_restored() && u.is_restoration_doubtful())
-        .count();
+    let summary = doc.restoration_summary();
+    let restored = summary.as_ref().map_or(0, |s| s.restored_units);
+    let doubtful = summary.as_ref().map_or(0, |s| s.doubtful_units);
     let restoration = props.lang.restoration_strings();
 
     html! {
