@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use policy_core::compare::align::{Alignment, Relation};
 use policy_core::model::{Document, Mechanism, Unit};
+use policy_core::restoration::TextChoice;
 
 use crate::corpus_data::{CorpusHandle, DocRef, ImportedCopy, MY_COPY_ID};
 
@@ -115,13 +116,16 @@ pub enum CompareRow {
     Added { b: usize },
 }
 
-/// The text a unit is compared by: its text, or its heading when the text
-/// is empty (a section title) — the same rule as `align_documents`.
-pub fn comparable_text(unit: &Unit) -> &str {
-    if unit.text.trim().is_empty() {
-        unit.heading.as_deref().unwrap_or_default()
+/// The text a unit is compared by: its chosen text (the restored reading
+/// where there is one, unless the witness text is chosen), or its heading
+/// when the text is empty (a section title) — the same rule as
+/// `align_documents`.
+pub fn comparable_text(unit: &Unit, choice: TextChoice) -> &str {
+    let text = unit.text_for(choice);
+    if text.trim().is_empty() {
+        unit.heading_for(choice).unwrap_or_default()
     } else {
-        &unit.text
+        text
     }
 }
 
