@@ -38,6 +38,9 @@ pub struct RestorationStrings {
     pub library_count: &'static str,
     /// The compare view's switch.
     pub compare_witness_option: &'static str,
+    /// `{restored}`: the witness view's note on units only the reworded
+    /// copy carries (they have no faithful text to diff against).
+    pub witness_view_note: &'static str,
     /// `{count}`: the compare view says the restored reading is compared.
     pub compare_note_reading: &'static str,
     /// `{count}`: the compare view says the witness text is compared.
@@ -67,6 +70,7 @@ pub static RESTORATION_ZH: RestorationStrings = RestorationStrings {
     evidence_separator: "；",
     library_count: "{total} 个条目中有 {restored} 个为据改写本恢复的文本，其中 {doubtful} 个存疑",
     compare_witness_option: "比较改写本原文（不用恢复文本）",
+    witness_view_note: "本页只比较两个底本都有的条款。另有 {restored} 条只见于改写本：阅读、检索和比较中显示的是根据证据恢复的文本（每个恢复的词都有标记和依据），可在阅读页切换查看改写本原文。",
     compare_note_reading: "{count} 个仅存于改写本的条目按恢复文本比较，改写工具造成的替换不计为差异。",
     compare_note_witness: "{count} 个仅存于改写本的条目按改写本原文比较，改写工具的替换也显示为差异。",
     search_flag: "恢复文本",
@@ -93,6 +97,7 @@ pub static RESTORATION_EN: RestorationStrings = RestorationStrings {
     evidence_separator: "; ",
     library_count: "{restored} of {total} units restored from the reworded copy, {doubtful} doubtful",
     compare_witness_option: "Compare the reworded witness text (not the restored reading)",
+    witness_view_note: "This page diffs only the clauses both witnesses carry. {restored} more units survive only in the reworded copy: the reader, search and comparisons show a reading restored from evidence (each restored word is marked with its evidence), and the reader can switch to the witness text as it is.",
     compare_note_reading: "{count} units found only in the reworded copy are compared by their restored reading: the rewording tool's substitutions do not count as differences.",
     compare_note_witness: "{count} units found only in the reworded copy are compared by their witness text: the rewording tool's substitutions show as differences.",
     search_flag: "restored",
