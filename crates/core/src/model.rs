@@ -522,6 +522,18 @@ pub struct SubstitutionPair {
     pub example_path: Option<String>,
 }
 
+impl SubstitutionPair {
+    /// A pair observed `count` times, with no example path.
+    pub fn new(original: &str, reworded: &str, count: usize) -> SubstitutionPair {
+        SubstitutionPair {
+            original: original.into(),
+            reworded: reworded.into(),
+            count,
+            example_path: None,
+        }
+    }
+}
+
 /// A raw input file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceFile {

@@ -325,12 +325,7 @@ mod tests {
     use policy_core::restoration::Evidence;
 
     fn pair(original: &str, reworded: &str, count: usize) -> SubstitutionPair {
-        SubstitutionPair {
-            original: original.into(),
-            reworded: reworded.into(),
-            count,
-            example_path: None,
-        }
+        SubstitutionPair::new(original, reworded, count)
     }
 
     fn restorer() -> Restorer {
