@@ -9,6 +9,13 @@ use serde_json::Value;
 use crate::workspace::Workspace;
 use crate::{dist, e2e};
 
+/// A part of the bench that can run alone (`cargo xtask bench --only`).
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Part {
+    /// The core's hot paths in Chromium vs native (segmentation, diff, alignment).
+    Core,
+}
+
 pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
     let report = dist::build(ws)?;
     let (server, single_file_url) = e2e::targets(ws)?;
@@ -34,7 +41,7 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
 /// `e2e/bench/core-in-browser.mjs`: `crates/bench-wasm` compiled to wasm
 /// (release profile, as the app ships) and its native twin `compare_bench`
 /// (speed-optimised profile), timed in one run.
-fn run_core_in_browser(ws: &Workspace, runs: u32) -> Result<()> {
+pub fn run_core_in_browser(ws: &Workspace, runs: u32) -> Result<()> {
     println!("== bench: core in headless Chromium vs native and diff-match-patch");
     ws.cmd("cargo")
         .args([

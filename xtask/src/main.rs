@@ -71,6 +71,10 @@ enum Task {
         /// Page loads per target.
         #[arg(long, default_value_t = 7)]
         runs: u32,
+        /// Run one part only: `core` is the core's hot paths in Chromium
+        /// next to their native twins (no `dist` build).
+        #[arg(long, value_enum)]
+        only: Option<bench::Part>,
     },
 }
 
@@ -107,9 +111,12 @@ fn run(task: Task) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Task::Bench { runs } => {
+        Task::Bench { runs, only } => {
             setup::run(&ws)?;
-            bench::run(&ws, runs)
+            match only {
+                Some(bench::Part::Core) => bench::run_core_in_browser(&ws, runs),
+                None => bench::run(&ws, runs),
+            }
         }
     }
 }
