@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use policy_core::tour::Tour;
+use crate::tours::format::Tour;
 use yew::prelude::*;
 
 use crate::components::presentation_bar::PresentationBar;

@@ -6,7 +6,16 @@
 //! must be given. Corpus text (titles, clause text, mechanism and region
 //! names) is data, not UI, and comes from the corpus in its own language.
 
-use policy_core::model::{Level, UnitKind};
+use policy_core::model::{Level, Script, UnitKind, WitnessRole};
+use policy_core::search::{FilterKind, FilterNotice};
+
+use crate::tours::format::{FieldProblem, TourField, MAX_STEPS};
+use crate::url::app_route::{AppRouteError, MAX_APP_ROUTE_CHARS};
+use crate::url::query_string::DecodeError;
+use crate::url::search::{
+    UrlNotice, UrlProblem, MAX_QUERY_CHARS, MAX_URL_BYTES, MAX_VALUES_PER_FILTER, MAX_VALUE_CHARS,
+};
+use crate::views::compare_model::RowRelation;
 
 /// The language of the corpus text (titles, clauses, issuers). Elements
 /// showing it carry `lang` so that an English interface still has Chinese
@@ -217,9 +226,34 @@ pub struct Strings {
     /// `{shown}`, `{total}`
     pub search_showing: &'static str,
     pub search_notices_label: &'static str,
-    /// `{param}`, `{message}`
+    /// `{param}`, `{problem}` (one of the `url_*` phrases below)
     pub search_notice_url: &'static str,
-    /// `{value}`, `{param}`, `{message}`
+    /// `{max}`: the whole address was cut.
+    pub url_address_too_long: &'static str,
+    /// `{decode}`: a parameter name that does not decode.
+    pub url_bad_name: &'static str,
+    /// `{decode}`: a value that does not decode.
+    pub url_bad_value: &'static str,
+    pub url_bad_escape: &'static str,
+    pub url_not_utf8: &'static str,
+    pub url_empty_value: &'static str,
+    pub url_query_repeated: &'static str,
+    /// `{max}`
+    pub url_query_too_long: &'static str,
+    /// `{max}`
+    pub url_value_too_long: &'static str,
+    pub url_control_characters: &'static str,
+    pub url_markup_characters: &'static str,
+    pub url_unknown_param: &'static str,
+    /// `{max}`
+    pub url_too_many_values: &'static str,
+    pub url_not_an_id: &'static str,
+    pub value_not_a_mechanism: &'static str,
+    pub value_not_a_level: &'static str,
+    pub value_not_a_year: &'static str,
+    pub value_unknown_region: &'static str,
+    pub value_unknown_doc: &'static str,
+    /// `{value}`, `{filter}`, `{problem}`
     pub search_notice_filter: &'static str,
     /// `{query}`
     pub search_no_match: &'static str,
@@ -229,7 +263,6 @@ pub struct Strings {
     pub search_emptied_combined: &'static str,
     /// `{filter}`, `{count}`
     pub search_each_filter: &'static str,
-    pub search_no_results: &'static str,
     pub search_browse_hint: &'static str,
     pub search_export_label: &'static str,
     pub search_export_csv: &'static str,
@@ -265,22 +298,80 @@ impl Strings {
         }
     }
 
-    /// A witness role as the corpus records it (`primary`, `secondary`,
-    /// `reworded`); an unknown role is shown as written.
-    pub fn witness_role<'a>(&self, role: &'a str) -> &'a str {
-        match role {
-            "primary" => self.witness_primary,
-            "secondary" => self.witness_secondary,
-            "reworded" => self.witness_reworded,
-            other => other,
+    /// The name of a filter dimension as the facet panel shows it.
+    pub fn filter_name(&self, kind: FilterKind) -> &'static str {
+        match kind {
+            FilterKind::Region => self.facet_region,
+            FilterKind::Mechanism => self.facet_mechanism,
+            FilterKind::Doc => self.facet_doc,
+            FilterKind::Level => self.facet_level,
+            FilterKind::Year => self.facet_year,
         }
     }
 
-    pub fn script<'a>(&self, script: &'a str) -> &'a str {
+    /// A search-address parameter the codec ignored, as one sentence.
+    pub fn url_notice(&self, notice: &UrlNotice) -> String {
+        let max = |template: &str, n: usize| fill(template, &[("max", &n.to_string())]);
+        let decode = |e: DecodeError| match e {
+            DecodeError::BadEscape => self.url_bad_escape,
+            DecodeError::NotUtf8 => self.url_not_utf8,
+        };
+        let problem = match notice.problem {
+            UrlProblem::AddressTooLong => return max(self.url_address_too_long, MAX_URL_BYTES),
+            UrlProblem::BadName(e) => fill(self.url_bad_name, &[("decode", decode(e))]),
+            UrlProblem::BadValue(e) => fill(self.url_bad_value, &[("decode", decode(e))]),
+            UrlProblem::EmptyValue => self.url_empty_value.to_string(),
+            UrlProblem::QueryRepeated => self.url_query_repeated.to_string(),
+            UrlProblem::QueryTooLong => max(self.url_query_too_long, MAX_QUERY_CHARS),
+            UrlProblem::ValueTooLong => max(self.url_value_too_long, MAX_VALUE_CHARS),
+            UrlProblem::ControlCharacters => self.url_control_characters.to_string(),
+            UrlProblem::MarkupCharacters => self.url_markup_characters.to_string(),
+            UrlProblem::UnknownParam => self.url_unknown_param.to_string(),
+            UrlProblem::TooManyValues => max(self.url_too_many_values, MAX_VALUES_PER_FILTER),
+            UrlProblem::NotAMechanism => self.value_not_a_mechanism.to_string(),
+            UrlProblem::NotALevel => self.value_not_a_level.to_string(),
+            UrlProblem::NotAYear => self.value_not_a_year.to_string(),
+            UrlProblem::NotAnId => self.url_not_an_id.to_string(),
+        };
+        fill(
+            self.search_notice_url,
+            &[("param", &notice.param), ("problem", &problem)],
+        )
+    }
+
+    /// A filter value the search engine ignored, as one sentence.
+    pub fn filter_notice(&self, notice: &FilterNotice) -> String {
+        let problem = match notice.filter {
+            FilterKind::Region => self.value_unknown_region,
+            FilterKind::Mechanism => self.value_not_a_mechanism,
+            FilterKind::Doc => self.value_unknown_doc,
+            FilterKind::Level => self.value_not_a_level,
+            FilterKind::Year => self.value_not_a_year,
+        };
+        fill(
+            self.search_notice_filter,
+            &[
+                ("value", &notice.value),
+                ("filter", self.filter_name(notice.filter)),
+                ("problem", problem),
+            ],
+        )
+    }
+
+    /// A witness role's name.
+    pub fn witness_role(&self, role: WitnessRole) -> &'static str {
+        match role {
+            WitnessRole::Primary => self.witness_primary,
+            WitnessRole::Secondary => self.witness_secondary,
+            WitnessRole::Reworded => self.witness_reworded,
+        }
+    }
+
+    /// A script's name.
+    pub fn script(&self, script: Script) -> &'static str {
         match script {
-            "simplified" => self.script_simplified,
-            "traditional" => self.script_traditional,
-            other => other,
+            Script::Simplified => self.script_simplified,
+            Script::Traditional => self.script_traditional,
         }
     }
 }
@@ -394,13 +485,31 @@ pub static ZH: Strings = Strings {
     search_show_more: "再显示 {count} 条",
     search_showing: "显示前 {shown} 条，共 {total} 条。",
     search_notices_label: "检索提示",
-    search_notice_url: "已忽略地址中的参数“{param}”：{message}",
-    search_notice_filter: "已忽略筛选值“{value}”（{param}）：{message}",
+    search_notice_url: "已忽略地址中的参数“{param}”：{problem}。",
+    url_address_too_long: "地址超过 {max} 字节，超出部分已忽略。",
+    url_bad_name: "参数名{decode}",
+    url_bad_value: "取值{decode}",
+    url_bad_escape: "含有无效的 % 转义",
+    url_not_utf8: "不是有效的 UTF-8 文本",
+    url_empty_value: "取值为空",
+    url_query_repeated: "检索词重复出现，只采用第一个",
+    url_query_too_long: "检索词超过 {max} 个字符",
+    url_value_too_long: "取值超过 {max} 个字符",
+    url_control_characters: "含有控制字符",
+    url_markup_characters: "含有标记字符 < 或 >",
+    url_unknown_param: "检索页面没有这个参数",
+    url_too_many_values: "同一筛选最多接受 {max} 个取值",
+    url_not_an_id: "只能包含字母、数字、- 和 _",
+    value_not_a_mechanism: "不是十项机制之一",
+    value_not_a_level: "不是中央、部委或省级",
+    value_not_a_year: "不是四位数的年份",
+    value_unknown_region: "语料中没有这个地区",
+    value_unknown_doc: "语料中没有这份文件",
+    search_notice_filter: "已忽略{filter}筛选值“{value}”：{problem}。",
     search_no_match: "没有条目匹配检索词“{query}”。",
     search_emptied_alone: "检索词匹配 {count} 个条目，但没有一个符合“{filter}”筛选条件。",
     search_emptied_combined: "检索词匹配 {count} 个条目；各筛选单独使用都有结果，但加上“{filter}”筛选后一个也不剩。",
     search_each_filter: "{filter}单独使用：{count} 个",
-    search_no_results: "没有结果。",
     search_browse_hint: "输入检索词，或选择筛选条件按机制、地区浏览条目。",
     search_export_label: "导出当前结果",
     search_export_csv: "导出 CSV",
@@ -524,13 +633,31 @@ pub static EN: Strings = Strings {
     search_show_more: "Show {count} more",
     search_showing: "Showing the first {shown} of {total}.",
     search_notices_label: "Search notices",
-    search_notice_url: "Ignored the address parameter “{param}”: {message}",
-    search_notice_filter: "Ignored the filter value “{value}” ({param}): {message}",
+    search_notice_url: "Ignored the address parameter “{param}”: {problem}.",
+    url_address_too_long: "The address is longer than {max} bytes; the rest was ignored.",
+    url_bad_name: "the parameter name {decode}",
+    url_bad_value: "the value {decode}",
+    url_bad_escape: "has a broken % escape",
+    url_not_utf8: "is not valid UTF-8 text",
+    url_empty_value: "the value is empty",
+    url_query_repeated: "the query was given twice; the first one counts",
+    url_query_too_long: "the query is longer than {max} characters",
+    url_value_too_long: "the value is longer than {max} characters",
+    url_control_characters: "it contains control characters",
+    url_markup_characters: "it contains the markup characters < or >",
+    url_unknown_param: "the search page has no such parameter",
+    url_too_many_values: "at most {max} values are accepted for one filter",
+    url_not_an_id: "only letters, digits, - and _ are allowed",
+    value_not_a_mechanism: "not one of the ten mechanisms",
+    value_not_a_level: "not central, ministry or provincial",
+    value_not_a_year: "not a four-digit year",
+    value_unknown_region: "the corpus has no such region",
+    value_unknown_doc: "the corpus has no such document",
+    search_notice_filter: "Ignored the {filter} filter value “{value}”: {problem}.",
     search_no_match: "No unit matches “{query}”.",
     search_emptied_alone: "The query matches {count} units, but none of them passes the “{filter}” filter.",
     search_emptied_combined: "The query matches {count} units; each filter alone keeps some, but adding the “{filter}” filter leaves none.",
     search_each_filter: "{filter} alone: {count}",
-    search_no_results: "No results.",
     search_browse_hint: "Type a query, or pick filters to browse units by mechanism, region and more.",
     search_export_label: "Export the current results",
     search_export_csv: "Export CSV",
@@ -718,16 +845,14 @@ impl Lang {
 }
 
 impl CompareStrings {
-    /// A relation's name from its id (`near-verbatim` … `added`); an
-    /// unknown id is shown as written.
-    pub fn relation<'a>(&self, id: &'a str) -> &'a str {
-        match id {
-            "near-verbatim" | "kept" => self.rel_near_verbatim,
-            "rewritten" => self.rel_rewritten,
-            "related" => self.rel_related,
-            "no-counterpart" | "dropped" => self.rel_no_counterpart,
-            "added" => self.rel_added,
-            other => other,
+    /// A relation's name.
+    pub fn relation(&self, relation: RowRelation) -> &'static str {
+        match relation {
+            RowRelation::NearVerbatim => self.rel_near_verbatim,
+            RowRelation::Rewritten => self.rel_rewritten,
+            RowRelation::Related => self.rel_related,
+            RowRelation::NoCounterpart => self.rel_no_counterpart,
+            RowRelation::Added => self.rel_added,
         }
     }
 }
@@ -941,14 +1066,12 @@ mod compare_string_tests {
     use super::*;
 
     #[test]
-    fn relation_names_differ_by_language_and_unknown_ids_pass_through() {
-        assert_eq!(COMPARE_ZH.relation("rewritten"), "改写");
-        assert_eq!(COMPARE_EN.relation("rewritten"), "rewritten");
-        assert_eq!(
-            COMPARE_EN.relation("kept"),
-            COMPARE_EN.relation("near-verbatim")
-        );
-        assert_eq!(COMPARE_ZH.relation("<x>"), "<x>");
+    fn relation_names_differ_by_language() {
+        assert_eq!(COMPARE_ZH.relation(RowRelation::Rewritten), "改写");
+        assert_eq!(COMPARE_EN.relation(RowRelation::Rewritten), "rewritten");
+        for relation in RowRelation::ALL {
+            assert_ne!(COMPARE_ZH.relation(relation), COMPARE_EN.relation(relation));
+        }
     }
 
     #[test]
@@ -1105,13 +1228,31 @@ pub struct ClassroomStrings {
     /// `{max}` (kilobytes)
     pub tour_error_too_large: &'static str,
     pub tour_error_not_text: &'static str,
-    /// `{line}`, `{column}`, `{message}`
+    /// `{line}`, `{column}`, `{message}` (the JSON parser's own English
+    /// description; the Chinese table leaves it out)
     pub tour_error_syntax: &'static str,
     pub tour_error_format: &'static str,
     pub tour_error_id: &'static str,
-    /// `{field}`, `{problem}` (the details stay in English: they name
-    /// fields of the file)
+    /// `{field}`, `{problem}`: one `tour_field_*` and one `tour_problem_*`
     pub tour_error_field: &'static str,
+    pub tour_field_title: &'static str,
+    pub tour_field_description: &'static str,
+    pub tour_field_steps: &'static str,
+    /// `{n}`
+    pub tour_field_step_route: &'static str,
+    /// `{n}`
+    pub tour_field_step_title: &'static str,
+    /// `{n}`
+    pub tour_field_step_text: &'static str,
+    pub tour_problem_chinese_empty: &'static str,
+    /// `{max}`
+    pub tour_problem_too_long: &'static str,
+    /// `{max}`, `{found}`
+    pub tour_problem_step_count: &'static str,
+    pub tour_problem_route_not_hash: &'static str,
+    pub tour_problem_route_unsafe: &'static str,
+    /// `{page}`
+    pub tour_problem_route_unknown_page: &'static str,
     /// `{max}`
     pub tour_error_too_many: &'static str,
     pub tour_error_no_room: &'static str,
@@ -1124,6 +1265,45 @@ pub struct ClassroomStrings {
     pub tour_close: &'static str,
     /// `{n}`, `{total}`
     pub tour_position_label: &'static str,
+}
+
+impl ClassroomStrings {
+    /// A field of a tour file, named for a teacher looking for it.
+    pub fn tour_field(&self, field: TourField) -> String {
+        let step = |template: &str, n: usize| fill(template, &[("n", &n.to_string())]);
+        match field {
+            TourField::Title => self.tour_field_title.to_string(),
+            TourField::Description => self.tour_field_description.to_string(),
+            TourField::Steps => self.tour_field_steps.to_string(),
+            TourField::StepRoute(n) => step(self.tour_field_step_route, n),
+            TourField::StepTitle(n) => step(self.tour_field_step_title, n),
+            TourField::StepText(n) => step(self.tour_field_step_text, n),
+        }
+    }
+
+    /// What is wrong with a field of a tour file.
+    pub fn tour_field_problem(&self, problem: &FieldProblem) -> String {
+        let too_long = |max: usize| fill(self.tour_problem_too_long, &[("max", &max.to_string())]);
+        match problem {
+            FieldProblem::ChineseTextEmpty => self.tour_problem_chinese_empty.to_string(),
+            FieldProblem::TooLong { max } => too_long(*max),
+            FieldProblem::StepCount(found) => fill(
+                self.tour_problem_step_count,
+                &[
+                    ("max", &MAX_STEPS.to_string()),
+                    ("found", &found.to_string()),
+                ],
+            ),
+            FieldProblem::Route(route) => match route {
+                AppRouteError::TooLong => too_long(MAX_APP_ROUTE_CHARS),
+                AppRouteError::NotAHashRoute => self.tour_problem_route_not_hash.to_string(),
+                AppRouteError::UnsafeCharacters => self.tour_problem_route_unsafe.to_string(),
+                AppRouteError::UnknownPage(page) => {
+                    fill(self.tour_problem_route_unknown_page, &[("page", page)])
+                }
+            },
+        }
+    }
 }
 
 impl Lang {
@@ -1172,10 +1352,22 @@ pub static CLASSROOM_ZH: ClassroomStrings = ClassroomStrings {
     tour_error_empty: "文件是空的。",
     tour_error_too_large: "文件太大，导览文件最多 {max} KB。",
     tour_error_not_text: "文件不是 UTF-8 文本，可能不是导览文件。",
-    tour_error_syntax: "JSON 格式错误，第 {line} 行第 {column} 列：{message}",
+    tour_error_syntax: "JSON 格式错误：第 {line} 行第 {column} 列附近。",
     tour_error_format: "\"format\" 必须是 \"policy-explorer-tour/1\"。",
     tour_error_id: "\"id\" 只能包含小写字母、数字和连字符（1–64 个字符）。",
-    tour_error_field: "内容有误（{field}）：{problem}",
+    tour_error_field: "{field}有误：{problem}。",
+    tour_field_title: "标题（\"title\"）",
+    tour_field_description: "简介（\"description\"）",
+    tour_field_steps: "步骤列表（\"steps\"）",
+    tour_field_step_route: "第 {n} 步的地址（\"route\"）",
+    tour_field_step_title: "第 {n} 步的标题（\"title\"）",
+    tour_field_step_text: "第 {n} 步的说明（\"text\"）",
+    tour_problem_chinese_empty: "中文文本（\"zh\"）为空",
+    tour_problem_too_long: "超过 {max} 个字符",
+    tour_problem_step_count: "导览需要 1 到 {max} 个步骤，实际有 {found} 个",
+    tour_problem_route_not_hash: "必须以 \"#/\" 开头（本应用内的链接，例如 #/doc/sichuan/6.21）",
+    tour_problem_route_unsafe: "含有空格、引号、尖括号或控制字符",
+    tour_problem_route_unknown_page: "“{page}”不是本应用的页面",
     tour_error_too_many: "最多可以保存 {max} 个导览，请先移除一个。",
     tour_error_no_room: "为导览保留的存储空间不足，请先移除一个导览。",
     tour_error_unreadable: "浏览器无法读取此文件。",
@@ -1228,7 +1420,19 @@ pub static CLASSROOM_EN: ClassroomStrings = ClassroomStrings {
     tour_error_syntax: "invalid JSON at line {line}, column {column}: {message}",
     tour_error_format: "\"format\" must be \"policy-explorer-tour/1\".",
     tour_error_id: "\"id\" may only contain a–z, 0–9 and '-' (1–64 characters).",
-    tour_error_field: "{field}: {problem}",
+    tour_error_field: "{field}: {problem}.",
+    tour_field_title: "the title (\"title\")",
+    tour_field_description: "the description (\"description\")",
+    tour_field_steps: "the steps (\"steps\")",
+    tour_field_step_route: "step {n} route",
+    tour_field_step_title: "step {n} title",
+    tour_field_step_text: "step {n} text",
+    tour_problem_chinese_empty: "the Chinese text (\"zh\") is empty",
+    tour_problem_too_long: "longer than {max} characters",
+    tour_problem_step_count: "a tour needs 1 to {max} steps, found {found}",
+    tour_problem_route_not_hash: "must start with \"#/\" (an in-app link such as #/doc/sichuan/6.21)",
+    tour_problem_route_unsafe: "contains spaces, quotes, angle brackets or control characters",
+    tour_problem_route_unknown_page: "\"{page}\" is not a page of the app",
     tour_error_too_many: "at most {max} tours can be kept; remove one first.",
     tour_error_no_room: "not enough storage space is left for tours; remove one first.",
     tour_error_unreadable: "the browser could not read this file.",

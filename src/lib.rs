@@ -5,7 +5,10 @@
 //! `tests/browser.rs` can mount the app and call its DOM helpers.
 //!
 //! * [`app`] — router, state, page chrome; [`route`] — the URL scheme;
-//!   [`state`] — the reducer for what is not in the URL.
+//!   [`url`] — URL state: the query-string parser, the search and compare
+//!   codecs, the safe in-app route rule; [`state`] — the reducer for what
+//!   is not in the URL.
+//! * [`tours`] — guided tours and their file format ([`tours::format`]).
 //! * [`views`] — one per route; [`components`] — small pieces, props in,
 //!   callbacks out.
 //! * [`corpus_data`] — the bundled corpus; [`i18n`] — every UI string;
@@ -28,6 +31,7 @@ pub mod state;
 pub mod storage;
 pub mod stored_copy;
 pub mod tours;
+pub mod url;
 pub mod views;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -9,8 +9,8 @@ use yew::Reducible;
 
 use crate::corpus_data::ImportedCopy;
 use crate::i18n::Lang;
+use crate::tours::format::Tour;
 use crate::tours::{ActiveTour, UserTours};
-use policy_core::tour::Tour;
 
 /// Something the user should be told about that is not an error of the
 /// current view (those are rendered by the view itself). Kept as a kind,

@@ -4,7 +4,8 @@
 
 use policy_core::model::{
     Corpus, Document, Level, Mechanism, MechanismInfo, MechanismTag, Provenance, RegionInfo,
-    RegionTag, Repair, Unit, UnitKind, UnitPath, Witness, SCHEMA_VERSION,
+    RegionKind, RegionTag, Repair, Script, Unit, UnitKind, UnitPath, Witness, WitnessRole,
+    SCHEMA_VERSION,
 };
 
 pub fn unit(path: &str, label: &str, kind: UnitKind, heading: Option<&str>, text: &str) -> Unit {
@@ -39,9 +40,9 @@ fn document(id: &str, title: &str, units: Vec<Unit>) -> Document {
         metadata_sources: Vec::new(),
         witnesses: vec![Witness {
             file: "fixture.txt".into(),
-            role: "primary".into(),
+            role: WitnessRole::Primary,
             description: "fixture".into(),
-            script: "simplified".into(),
+            script: Script::Simplified,
         }],
         units,
         removals: Vec::new(),
@@ -187,7 +188,7 @@ fn region(id: &str, name: &str, name_en: &str) -> RegionInfo {
         id: id.into(),
         name: name.into(),
         name_en: name_en.into(),
-        kind: "province".into(),
+        kind: RegionKind::Province,
         aliases: Vec::new(),
         parent: None,
         members: Vec::new(),

@@ -145,7 +145,7 @@ describe('hostile input', () => {
       await page.locator('#tour-file').setInputFiles(tourFile('hostile-route', [[route, 'x']]));
       const error = page.locator('#tour-load-error');
       await error.waitFor();
-      assert.match(await error.innerText(), /step 1 route/);
+      assert.match(await error.innerText(), /第 1 步的地址|step 1 route/);
       assert.equal(await page.locator('[data-tour-id="hostile-route"]').count(), 0);
       assert.equal(await page.locator('#tour-list-user [data-tour-id="hostile-texts"]').count(), 1, 'nothing lost');
     }

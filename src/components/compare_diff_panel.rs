@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::components::diff_text::{diff_counts, DiffText};
 use crate::corpus_data::SearchEngineHandle;
 use crate::i18n::{fill, Lang};
-use crate::views::compare_options::CompareOptions;
+use crate::url::compare::CompareOptions;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareDiffPanelProps {

@@ -6,25 +6,27 @@
 
 use yew::prelude::*;
 
+use crate::views::compare_model::RowRelation;
+
 #[derive(Properties, PartialEq)]
 pub struct CompareLinkMarkProps {
-    /// The relation id (see `RelationBadge`).
-    pub relation: AttrValue,
+    pub relation: RowRelation,
 }
 
 #[component]
 pub fn CompareLinkMark(props: &CompareLinkMarkProps) -> Html {
-    let relation = props.relation.as_str();
+    let relation = props.relation;
     let (x1, x2) = match relation {
-        "no-counterpart" => ("2", "16"),
-        "added" => ("32", "46"),
+        RowRelation::NoCounterpart => ("2", "16"),
+        RowRelation::Added => ("32", "46"),
         _ => ("2", "46"),
     };
+    let linked = !matches!(relation, RowRelation::NoCounterpart | RowRelation::Added);
     html! {
-        <svg class={classes!("link-mark", format!("link-mark--{relation}"))}
+        <svg class={classes!("link-mark", format!("link-mark--{}", relation.id()))}
             viewBox="0 0 48 16" width="48" height="16" aria-hidden="true" focusable="false">
             <line class="link-mark__line" x1={x1} y1="8" x2={x2} y2="8" />
-            if relation != "no-counterpart" && relation != "added" {
+            if linked {
                 <circle class="link-mark__end" cx="4" cy="8" r="3" />
                 <circle class="link-mark__end" cx="44" cy="8" r="3" />
             }

@@ -31,10 +31,10 @@ pub fn MatrixCellView(props: &MatrixCellViewProps) -> Html {
         .segments()
         .iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(id, n)| {
+        .map(|(relation, n)| {
             let width = BAR_WIDTH * *n as f64 / total.max(1) as f64;
             let rect = html! {
-                <rect class={classes!("matrix-bar__segment", format!("matrix-bar__segment--{id}"))}
+                <rect class={classes!("matrix-bar__segment", format!("matrix-bar__segment--{}", relation.id()))}
                     x={format!("{x:.2}")} y="0" width={format!("{width:.2}")} height="12" />
             };
             x += width;
@@ -44,10 +44,10 @@ pub fn MatrixCellView(props: &MatrixCellViewProps) -> Html {
     let counts = cell
         .segments()
         .iter()
-        .map(|(id, n)| {
+        .map(|(relation, n)| {
             fill(
                 strings.matrix_count,
-                &[("what", strings.relation(id)), ("n", &n.to_string())],
+                &[("what", strings.relation(*relation)), ("n", &n.to_string())],
             )
         })
         .collect::<Vec<_>>()
@@ -68,9 +68,9 @@ pub fn MatrixCellView(props: &MatrixCellViewProps) -> Html {
                 { for rects }
             </svg>
             <span class="matrix-cell__counts" aria-hidden="true">
-                { for cell.segments().iter().map(|(id, n)| html! {
-                    <span class={classes!("matrix-cell__count", format!("matrix-cell__count--{id}"))}
-                        data-segment={*id}>{ n }</span>
+                { for cell.segments().iter().map(|(relation, n)| html! {
+                    <span class={classes!("matrix-cell__count", format!("matrix-cell__count--{}", relation.id()))}
+                        data-segment={relation.id()}>{ n }</span>
                 }) }
             </span>
         </>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::corpus_data::CorpusHandle;
 use crate::i18n::Lang;
-use crate::views::compare_options::{CompareOptions, DiffLayout};
+use crate::url::compare::{CompareOptions, DiffLayout};
 
 #[derive(Properties, PartialEq)]
 pub struct CompareOptionsBarProps {

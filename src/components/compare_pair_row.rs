@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::components::compare_link_mark::CompareLinkMark;
 use crate::components::compare_relation_badge::RelationBadge;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
+use crate::views::compare_model::RowRelation;
 
 /// One side's unit as the row shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,14 +26,13 @@ pub struct RowUnit {
 pub struct OtherCandidate {
     pub path: AttrValue,
     pub score: f64,
-    pub relation: AttrValue,
+    pub relation: RowRelation,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ComparePairRowProps {
     pub lang: Lang,
-    /// Relation id (`near-verbatim` … `no-counterpart`, or `added`).
-    pub relation: AttrValue,
+    pub relation: RowRelation,
     pub score: Option<f64>,
     /// A's unit; `None` for a row B added.
     pub a: Option<RowUnit>,
@@ -99,7 +99,7 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
                     <span class="compare-row__others">
                         { strings.other_candidates }
                         { for props.others.iter().map(|c| html! {
-                            <span class="compare-row__other" data-relation={c.relation.clone()}>
+                            <span class="compare-row__other" data-relation={c.relation.id()}>
                                 { format!(" §\u{a0}{} ({:.2})", c.path, c.score) }
                             </span>
                         }) }
@@ -117,18 +117,18 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
         <tr id={row_id}
             class={classes!(
                 "compare-row",
-                format!("compare-row--{}", props.relation),
+                format!("compare-row--{}", props.relation.id()),
                 props.selected.then_some("compare-row--selected"),
             )}
             data-a-path={a_path}
             data-b-path={b_path}
-            data-relation={props.relation.clone()}
+            data-relation={props.relation.id()}
             aria-current={props.selected.then_some("true")}
             tabindex="-1">
             { a_cell }
             <td class="compare-row__relation">
-                <CompareLinkMark relation={props.relation.clone()} />
-                <RelationBadge relation={props.relation.clone()} score={props.score} lang={props.lang} />
+                <CompareLinkMark relation={props.relation} />
+                <RelationBadge relation={props.relation} score={props.score} lang={props.lang} />
             </td>
             { b_cell }
         </tr>

@@ -6,11 +6,11 @@
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::views::compare_model::RowRelation;
 
 #[derive(Properties, PartialEq)]
 pub struct RelationBadgeProps {
-    /// `near-verbatim`, `rewritten`, `related`, `no-counterpart` or `added`.
-    pub relation: AttrValue,
+    pub relation: RowRelation,
     /// The similarity score, shown to two decimals when given.
     #[prop_or_default]
     pub score: Option<f64>,
@@ -20,10 +20,10 @@ pub struct RelationBadgeProps {
 #[component]
 pub fn RelationBadge(props: &RelationBadgeProps) -> Html {
     let strings = props.lang.compare_strings();
-    let label = strings.relation(&props.relation);
+    let label = strings.relation(props.relation);
+    let id = props.relation.id();
     html! {
-        <span class={classes!("relation", format!("relation--{}", props.relation))}
-            data-relation={props.relation.clone()}>
+        <span class={classes!("relation", format!("relation--{id}"))} data-relation={id}>
             { label }
             if let Some(score) = props.score {
                 <span class="relation__score">{ format!(" {score:.2}") }</span>

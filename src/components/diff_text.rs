@@ -9,7 +9,7 @@ use policy_core::compare::diff::{DiffChunk, DiffKind};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, CORPUS_LANG};
-use crate::views::compare_options::DiffLayout;
+use crate::url::compare::DiffLayout;
 
 #[derive(Properties, PartialEq)]
 pub struct DiffTextProps {

@@ -50,12 +50,12 @@ pub fn DocumentMeta(props: &DocumentMetaProps) -> Html {
                 <dd>
                     <ul class="witness-list">
                         { for doc.witnesses.iter().map(|w| html! {
-                            <li class="witness" data-role={w.role.clone()}>
+                            <li class="witness" data-role={w.role.id()}>
                                 <code class="witness__file">{ w.file.clone() }</code>
                                 { " " }
-                                <span class="witness__role">{ strings.witness_role(&w.role) }</span>
+                                <span class="witness__role">{ strings.witness_role(w.role) }</span>
                                 { " · " }
-                                <span class="witness__script">{ strings.script(&w.script) }</span>
+                                <span class="witness__script">{ strings.script(w.script) }</span>
                             </li>
                         }) }
                     </ul>

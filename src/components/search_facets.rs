@@ -1,13 +1,13 @@
 //! The facet panel: one group per filter dimension (region, mechanism,
 //! document, level, year), each option a toggle button (`aria-pressed`)
 //! with the live count the engine computed for it — hits it would give
-//! together with the query and the *other* filters.
+//! together with the query and the *other* filters. Options are typed
+//! ([`FilterValue`]): names come from the value, never by parsing a string
+//! back.
 
-use policy_core::model::{Level, Mechanism};
-use policy_core::search::{FacetCount, Facets, FilterKind};
+use policy_core::search::{FacetCount, Facets, FilterKind, FilterValue};
 use yew::prelude::*;
 
-use crate::components::search_notices::filter_name;
 use crate::corpus_data::CorpusHandle;
 use crate::i18n::{Lang, CORPUS_LANG};
 
@@ -16,8 +16,8 @@ pub struct SearchFacetsProps {
     pub lang: Lang,
     pub corpus: CorpusHandle,
     pub facets: Facets,
-    /// A click on an option: its dimension and value.
-    pub on_toggle: Callback<(FilterKind, String)>,
+    /// A click on an option.
+    pub on_toggle: Callback<FilterValue>,
     pub on_clear: Callback<()>,
 }
 
@@ -27,66 +27,51 @@ pub fn SearchFacets(props: &SearchFacetsProps) -> Html {
     let english = props.lang == Lang::En;
     let corpus = &props.corpus;
     let facets = &props.facets;
-    let any_selected = [
-        &facets.region,
-        &facets.mechanism,
-        &facets.doc,
-        &facets.level,
-        &facets.year,
-    ]
-    .iter()
-    .any(|list| list.iter().any(|f| f.selected));
+    let any_selected = facets.selected_count() > 0;
 
     // Regions: the gazetteer is long, so only places the current results
     // touch (or that are selected) are offered.
-    let regions: Vec<(FacetCount, String)> = facets
+    let regions: Vec<FacetOption> = facets
         .region
         .iter()
         .filter(|f| f.count > 0 || f.selected)
-        .map(|f| (f.clone(), corpus.region_name(&f.value, english)))
+        .map(|f| {
+            let name = corpus.region_name(&f.value, english);
+            option(f, FilterValue::Region(f.value.clone()), name)
+        })
         .collect();
-    let mechanisms: Vec<(FacetCount, String)> = facets
+    let mechanisms: Vec<FacetOption> = facets
         .mechanism
         .iter()
         .map(|f| {
-            let name = Mechanism::parse(&f.value)
-                .map_or_else(|| f.label.clone(), |m| corpus.mechanism_name(m, english));
-            (f.clone(), name)
+            let name = corpus.mechanism_name(f.value, english);
+            option(f, FilterValue::Mechanism(f.value), name)
         })
         .collect();
-    let docs: Vec<(FacetCount, String)> = facets
+    let docs: Vec<FacetOption> = facets
         .doc
         .iter()
-        .map(|f| (f.clone(), f.label.clone()))
+        .map(|f| option(f, FilterValue::Doc(f.value.clone()), f.label.clone()))
         .collect();
-    let levels: Vec<(FacetCount, String)> = facets
+    let levels: Vec<FacetOption> = facets
         .level
         .iter()
         .map(|f| {
-            let name = Level::from_id(&f.value).map_or(f.label.as_str(), |l| strings.level(l));
-            (f.clone(), name.to_string())
+            let name = strings.level(f.value).to_string();
+            option(f, FilterValue::Level(f.value), name)
         })
         .collect();
-    let years: Vec<(FacetCount, String)> = facets
+    let years: Vec<FacetOption> = facets
         .year
         .iter()
-        .map(|f| (f.clone(), f.label.clone()))
+        .map(|f| option(f, FilterValue::Year(f.value), f.value.to_string()))
         .collect();
 
     let on_clear = {
         let cb = props.on_clear.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let selected_count = [
-        &facets.region,
-        &facets.mechanism,
-        &facets.doc,
-        &facets.level,
-        &facets.year,
-    ]
-    .iter()
-    .map(|list| list.iter().filter(|f| f.selected).count())
-    .sum::<usize>();
+    let selected_count = facets.selected_count();
     // Open on wide screens; on a phone the filters start folded above the
     // results, so the first screen shows hits, not a wall of options.
     let open = use_state(|| !narrow_screen());
@@ -138,18 +123,38 @@ fn narrow_screen() -> bool {
     }
 }
 
+/// One option of a facet, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+struct FacetOption {
+    value: FilterValue,
+    /// The value as the URL writes it: the option's key and `data-value`.
+    param: String,
+    name: String,
+    count: usize,
+    selected: bool,
+}
+
+fn option<V>(facet: &FacetCount<V>, value: FilterValue, name: String) -> FacetOption {
+    FacetOption {
+        param: value.to_param(),
+        value,
+        name,
+        count: facet.count,
+        selected: facet.selected,
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct FacetGroupProps {
     lang: Lang,
     kind: FilterKind,
-    /// Each option with its display name.
-    options: Vec<(FacetCount, String)>,
+    options: Vec<FacetOption>,
     #[prop_or_default]
     hint: Option<AttrValue>,
     /// The names are corpus text (Chinese), marked with `lang`.
     #[prop_or_default]
     corpus_text: bool,
-    on_toggle: Callback<(FilterKind, String)>,
+    on_toggle: Callback<FilterValue>,
 }
 
 #[component]
@@ -159,26 +164,26 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
     let hint_id = format!("facet-hint-{}", kind.param());
     html! {
         <fieldset class="facet" data-facet={kind.param()}>
-            <legend class="facet__legend">{ filter_name(strings, kind) }</legend>
+            <legend class="facet__legend">{ strings.filter_name(kind) }</legend>
             if let Some(hint) = &props.hint {
                 <p id={hint_id.clone()} class="facet__hint">{ hint.clone() }</p>
             }
             <ul class="facet__options">
-                { for props.options.iter().map(|(facet, name)| {
+                { for props.options.iter().map(|facet| {
                     let onclick = {
                         let cb = props.on_toggle.clone();
                         let value = facet.value.clone();
-                        Callback::from(move |_: MouseEvent| cb.emit((kind, value.clone())))
+                        Callback::from(move |_: MouseEvent| cb.emit(value.clone()))
                     };
                     html! {
-                        <li key={facet.value.clone()}>
+                        <li key={facet.param.clone()}>
                             <button type="button"
                                 class={classes!("facet-option", (facet.count == 0).then_some("facet-option--empty"))}
-                                data-value={facet.value.clone()}
+                                data-value={facet.param.clone()}
                                 aria-pressed={if facet.selected { "true" } else { "false" }}
                                 aria-describedby={props.hint.is_some().then(|| hint_id.clone())}
                                 {onclick}>
-                                <span class="facet-option__name" lang={props.corpus_text.then_some(CORPUS_LANG)}>{ name.clone() }</span>
+                                <span class="facet-option__name" lang={props.corpus_text.then_some(CORPUS_LANG)}>{ facet.name.clone() }</span>
                                 <span class="facet-count">{ facet.count }</span>
                             </button>
                         </li>

@@ -1,18 +1,20 @@
 //! What the search screen has to tell the user about the request itself:
 //! URL parameters that were ignored (malformed or hostile), filter values
-//! this corpus does not know, and why a search found nothing. Everything is
-//! rendered as text nodes; the offending values are shown, never executed.
+//! this corpus does not know, and why a search found nothing. The codec and
+//! the engine return kinds; `i18n` words them. Everything is rendered as
+//! text nodes; the offending values are shown, never executed.
 
-use policy_core::search::{FilterKind, NoResults, Notice, UrlNotice};
+use policy_core::search::{FilterNotice, NoResults, NoResultsCause};
 use yew::prelude::*;
 
 use crate::i18n::{fill, Lang, Strings};
+use crate::url::search::UrlNotice;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchNoticesProps {
     pub lang: Lang,
     pub url_notices: Vec<UrlNotice>,
-    pub filter_notices: Vec<Notice>,
+    pub filter_notices: Vec<FilterNotice>,
 }
 
 /// Ignored URL parameters and filter values, in a polite live region.
@@ -22,22 +24,11 @@ pub fn SearchNotices(props: &SearchNoticesProps) -> Html {
     if props.url_notices.is_empty() && props.filter_notices.is_empty() {
         return html! {};
     }
-    let url = props.url_notices.iter().map(|n| {
-        fill(
-            strings.search_notice_url,
-            &[("param", &n.param), ("message", &n.message)],
-        )
-    });
-    let filter = props.filter_notices.iter().map(|n| {
-        fill(
-            strings.search_notice_filter,
-            &[
-                ("value", &n.value),
-                ("param", &n.param),
-                ("message", &n.message),
-            ],
-        )
-    });
+    let url = props.url_notices.iter().map(|n| strings.url_notice(n));
+    let filter = props
+        .filter_notices
+        .iter()
+        .map(|n| strings.filter_notice(n));
     html! {
         <ul class="search-notices" aria-label={strings.search_notices_label}>
             { for url.chain(filter).map(|text| html! {
@@ -47,53 +38,38 @@ pub fn SearchNotices(props: &SearchNoticesProps) -> Html {
     }
 }
 
-/// The name of a filter dimension as the facet panel shows it.
-pub fn filter_name(strings: &Strings, kind: FilterKind) -> &'static str {
-    match kind {
-        FilterKind::Region => strings.facet_region,
-        FilterKind::Mechanism => strings.facet_mechanism,
-        FilterKind::Doc => strings.facet_doc,
-        FilterKind::Level => strings.facet_level,
-        FilterKind::Year => strings.facet_year,
-    }
-}
-
 /// The engine's "no results" diagnosis in the interface language: whether
 /// the query alone finds nothing, or which filter emptied the list, with
 /// what each active filter alone would keep.
 pub fn no_results_lines(strings: &Strings, query: &str, diagnosis: &NoResults) -> Vec<String> {
-    let mut lines = Vec::new();
-    let count = diagnosis.query_alone.to_string();
-    match diagnosis.emptied_by {
-        _ if diagnosis.query_alone == 0 => {
-            lines.push(fill(strings.search_no_match, &[("query", query)]));
+    let (template, query_alone, filter) = match diagnosis.cause() {
+        NoResultsCause::QueryMatchesNothing => {
+            return vec![fill(strings.search_no_match, &[("query", query)])];
         }
-        Some(kind) => {
-            let alone = diagnosis
-                .with_each_filter
-                .iter()
-                .find(|(k, _)| *k == kind)
-                .map_or(0, |(_, n)| *n);
-            let template = if alone == 0 {
-                strings.search_emptied_alone
-            } else {
-                strings.search_emptied_combined
-            };
-            lines.push(fill(
-                template,
-                &[("count", &count), ("filter", filter_name(strings, kind))],
-            ));
-            for (kind, n) in &diagnosis.with_each_filter {
-                lines.push(fill(
-                    strings.search_each_filter,
-                    &[
-                        ("filter", filter_name(strings, *kind)),
-                        ("count", &n.to_string()),
-                    ],
-                ));
-            }
-        }
-        None => lines.push(strings.search_no_results.to_string()),
+        NoResultsCause::FilterExcludesAll {
+            query_alone,
+            filter,
+        } => (strings.search_emptied_alone, query_alone, filter),
+        NoResultsCause::FiltersCombinedExcludeAll {
+            query_alone,
+            filter,
+        } => (strings.search_emptied_combined, query_alone, filter),
+    };
+    let mut lines = vec![fill(
+        template,
+        &[
+            ("count", &query_alone.to_string()),
+            ("filter", strings.filter_name(filter)),
+        ],
+    )];
+    for (kind, n) in &diagnosis.with_each_filter {
+        lines.push(fill(
+            strings.search_each_filter,
+            &[
+                ("filter", strings.filter_name(*kind)),
+                ("count", &n.to_string()),
+            ],
+        ));
     }
     lines
 }
@@ -101,7 +77,10 @@ pub fn no_results_lines(strings: &Strings, query: &str, diagnosis: &NoResults) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::EN;
+    use crate::i18n::{EN, ZH};
+    use crate::url::query_string::DecodeError;
+    use crate::url::search::UrlProblem;
+    use policy_core::search::FilterKind;
 
     #[test]
     fn the_diagnosis_names_the_filter_that_emptied_the_list() {
@@ -109,7 +88,6 @@ mod tests {
             query_alone: 7,
             with_each_filter: vec![(FilterKind::Region, 3), (FilterKind::Year, 0)],
             emptied_by: Some(FilterKind::Year),
-            message: String::new(),
         };
         let lines = no_results_lines(&EN, "补偿", &diagnosis);
         assert_eq!(
@@ -117,15 +95,42 @@ mod tests {
             "The query matches 7 units, but none of them passes the “Year” filter."
         );
         assert_eq!(lines[1], "Region alone: 3");
+        assert_eq!(
+            no_results_lines(&ZH, "补偿", &diagnosis)[0],
+            "检索词匹配 7 个条目，但没有一个符合“年份”筛选条件。"
+        );
         let nothing = NoResults {
             query_alone: 0,
             with_each_filter: vec![],
             emptied_by: None,
-            message: String::new(),
         };
         assert_eq!(
             no_results_lines(&EN, "<b>x</b>", &nothing),
             ["No unit matches “<b>x</b>”."]
+        );
+    }
+
+    #[test]
+    fn notices_are_worded_in_the_interface_language() {
+        let broken = UrlNotice {
+            param: "q".into(),
+            problem: UrlProblem::BadValue(DecodeError::BadEscape),
+        };
+        assert_eq!(
+            ZH.url_notice(&broken),
+            "已忽略地址中的参数“q”：取值含有无效的 % 转义。"
+        );
+        assert_eq!(
+            EN.url_notice(&broken),
+            "Ignored the address parameter “q”: the value has a broken % escape."
+        );
+        let unknown = FilterNotice {
+            filter: FilterKind::Region,
+            value: "atlantis".into(),
+        };
+        assert_eq!(
+            ZH.filter_notice(&unknown),
+            "已忽略地区筛选值“atlantis”：语料中没有这个地区。"
         );
     }
 }

@@ -5,13 +5,14 @@
 
 use std::rc::Rc;
 
-use policy_core::search::{percent_encode, Hit, SearchResults};
+use policy_core::search::{Hit, SearchResults};
 use yew::prelude::*;
 
 use crate::components::search_kwic_line::SearchKwicLine;
 use crate::corpus_data::{CorpusHandle, SearchEngineHandle};
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
+use crate::url::query_string::encode_component;
 
 /// The context windows offered, in characters either side of the match.
 pub const WINDOWS: [usize; 3] = [10, 20, 40];
@@ -27,7 +28,7 @@ pub fn hit_href(doc: &str, path: &str, query: &str) -> String {
     if query.trim().is_empty() {
         base
     } else {
-        format!("{base}?hl={}", percent_encode(query.trim()))
+        format!("{base}?hl={}", encode_component(query.trim()))
     }
 }
 

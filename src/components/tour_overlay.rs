@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use policy_core::tour::Tour;
+use crate::tours::format::Tour;
 use yew::prelude::*;
 
 use crate::i18n::{fill, Lang};

@@ -46,7 +46,7 @@ impl Environment {
             embed: protocol::embed_requested(&search, &hash),
             framed,
             origins: protocol::origin_config(
-                protocol::query_param(&search, ORIGINS_PARAM),
+                protocol::query_param(&search, ORIGINS_PARAM).as_deref(),
                 meta.as_deref(),
             ),
         }

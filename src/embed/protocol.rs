@@ -7,9 +7,10 @@
 //! * out: `{type: "policy-explorer:resize", height}` and
 //!   `{type: "policy-explorer:route", route: "#/…"}`;
 //! * in: `{type: "policy-explorer:navigate", route: "#/…"}` only, with the
-//!   route checked by [`policy_core::app_route`] (the rule tours use).
+//!   route checked by [`crate::url::app_route`] (the rule tours use).
 
-use policy_core::app_route::{check_app_route, AppRouteError, MAX_APP_ROUTE_CHARS};
+use crate::url::app_route::{check_app_route, AppRouteError, MAX_APP_ROUTE_CHARS};
+use crate::url::query_string::{query_part, query_value};
 
 pub const RESIZE_TYPE: &str = "policy-explorer:resize";
 pub const ROUTE_TYPE: &str = "policy-explorer:route";
@@ -27,23 +28,16 @@ pub const ORIGINS_META: &str = "policy-explorer-embed-origins";
 pub const MAX_TYPE_CHARS: usize = 64;
 pub const MAX_ROUTE_FIELD_CHARS: usize = MAX_APP_ROUTE_CHARS;
 
-/// The value of `key` in a query string (`?a=1&b=2`, `a=1&b=2`), the first
-/// occurrence, percent-decoding left to nobody: the keys and values this
-/// module reads are plain ASCII, and a list of origins is compared raw.
-pub fn query_param<'a>(query: &'a str, key: &str) -> Option<&'a str> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (k == key).then_some(v)
-        })
-        .next()
+/// The decoded value of `key` in a query string (`?a=1&b=2`, `a=1&b=2`):
+/// the first occurrence that decodes, read by the app's one query-string
+/// parser.
+pub fn query_param(query: &str, key: &str) -> Option<String> {
+    query_value(query, key)
 }
 
 /// The query part of a hash route (`#/doc/a?embed=1` → `embed=1`).
 pub fn hash_query(hash: &str) -> &str {
-    hash.split_once('?').map_or("", |(_, q)| q)
+    query_part(hash)
 }
 
 /// Embed mode is on when the page query or the hash query says `embed=1`.
@@ -51,7 +45,7 @@ pub fn hash_query(hash: &str) -> &str {
 /// rewrites the hash query (search does), and an embedded view must not
 /// suddenly grow a header.
 pub fn embed_requested(page_query: &str, hash: &str) -> bool {
-    let on = |q: &str| matches!(query_param(q, EMBED_PARAM), Some("1" | "true"));
+    let on = |q: &str| matches!(query_param(q, EMBED_PARAM).as_deref(), Some("1" | "true"));
     on(page_query) || on(hash_query(hash))
 }
 
@@ -75,18 +69,17 @@ pub struct OriginConfig {
     pub rejected: Vec<String>,
 }
 
-/// Builds the policy from `?embed_origins=` (percent-decoded by the caller
-/// or not: `%3A%2F%2F` is decoded here) and, if the URL has none, from the
-/// host page's `<meta name="policy-explorer-embed-origins" content>`.
+/// Builds the policy from `?embed_origins=` (decoded by [`query_param`])
+/// and, if the URL has none, from the host page's
+/// `<meta name="policy-explorer-embed-origins" content>`.
 /// Entries are separated by commas or spaces.
 pub fn origin_config(url_value: Option<&str>, meta_value: Option<&str>) -> OriginConfig {
     let Some(raw) = url_value.or(meta_value) else {
         return OriginConfig::default();
     };
-    let decoded = decode_origin_list(raw);
     let mut allowed = Vec::new();
     let mut rejected = Vec::new();
-    for entry in decoded.split([',', ' ']).filter(|e| !e.is_empty()) {
+    for entry in raw.split([',', ' ']).filter(|e| !e.is_empty()) {
         match normalize_origin(entry) {
             Some(origin) if !allowed.contains(&origin) => allowed.push(origin),
             Some(_) => {}
@@ -97,18 +90,6 @@ pub fn origin_config(url_value: Option<&str>, meta_value: Option<&str>) -> Origi
         policy: OriginPolicy::AllowList(allowed),
         rejected,
     }
-}
-
-/// Only the escapes an origin list needs (`:`, `/`, `,`, space, `+`).
-fn decode_origin_list(raw: &str) -> String {
-    raw.replace("%3A", ":")
-        .replace("%3a", ":")
-        .replace("%2F", "/")
-        .replace("%2f", "/")
-        .replace("%2C", ",")
-        .replace("%2c", ",")
-        .replace("%20", " ")
-        .replace('+', " ")
 }
 
 /// `https://Example.COM:8443/` → `https://example.com:8443`; `None` for
@@ -261,8 +242,8 @@ mod tests {
 
     #[test]
     fn query_params_are_found_by_exact_key() {
-        assert_eq!(query_param("?a=1&embed=1", "embed"), Some("1"));
-        assert_eq!(query_param("a=1&b", "b"), Some(""));
+        assert_eq!(query_param("?a=1&embed=1", "embed").as_deref(), Some("1"));
+        assert_eq!(query_param("a=1&b", "b").as_deref(), Some(""));
         assert_eq!(query_param("?ab=1", "a"), None);
         assert_eq!(hash_query("#/search?q=x&embed=1"), "q=x&embed=1");
         assert_eq!(hash_query("#/"), "");
@@ -301,10 +282,11 @@ mod tests {
 
     #[test]
     fn the_allow_list_comes_from_the_url_before_the_meta_tag() {
-        let config = origin_config(
-            Some("https%3A%2F%2Fa.example,https://b.example:8443,*,https://a.example/"),
-            Some("https://meta.example"),
+        let url = query_param(
+            "?embed=1&embed_origins=https%3A%2F%2Fa.example%2Chttps://b.example:8443,*+https://a.example/",
+            ORIGINS_PARAM,
         );
+        let config = origin_config(url.as_deref(), Some("https://meta.example"));
         assert_eq!(
             config.policy,
             OriginPolicy::AllowList(vec![

@@ -4,6 +4,7 @@
 //! Everything that comes from the page (URL, title) is attribute-escaped.
 
 use crate::embed::protocol::{EMBED_PARAM, ORIGINS_PARAM};
+use crate::url::query_string::parse_query;
 
 /// The sandbox an embed needs, and nothing more:
 /// * `allow-scripts` — the app is a WebAssembly program;
@@ -52,16 +53,12 @@ fn split_url(url: &str) -> (&str, &str, &str) {
     }
 }
 
-fn is_embed_param(pair: &str) -> bool {
-    let key = pair.split('=').next().unwrap_or_default();
-    key == EMBED_PARAM || key == ORIGINS_PARAM
-}
-
-/// `query` without the embedding parameters, `&`-joined, no `?`.
+/// `query` without the embedding parameters, the others as written,
+/// `&`-joined, no `?`.
 fn without_embed_params(query: &str) -> String {
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty() && !is_embed_param(pair))
+    parse_query(query)
+        .filter(|pair| !matches!(pair.name.as_deref(), Ok(EMBED_PARAM | ORIGINS_PARAM)))
+        .map(|pair| pair.raw)
         .collect::<Vec<_>>()
         .join("&")
 }

@@ -3,7 +3,7 @@
 //! connecting mark and the relation; units B added sit where B has them.
 //! The focused pair (the URL's `path`, stepped with the buttons or ←/→)
 //! opens its diff. View options live in the query (see
-//! [`compare_options`](super::compare_options)); the view rewrites a
+//! [`crate::url::compare`]); the view rewrites a
 //! non-canonical query in place and says what it ignored.
 //!
 //! `#compare-view` carries `data-align-ms` (alignment time in this browser)
@@ -33,12 +33,10 @@ use crate::corpus_data::{
 use crate::dom;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
+use crate::url::compare::{compare_query, parse_compare_query, CompareOptions, OptionNotice};
 use crate::views::compare_model::{
     comparable_text, compare_rows, has_mechanism, resolve_doc, step_target, CompareRow,
-    ComparedDoc, Unresolved,
-};
-use crate::views::compare_options::{
-    compare_query, parse_compare_query, CompareOptions, OptionNotice,
+    ComparedDoc, RowRelation, Unresolved,
 };
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
@@ -390,10 +388,10 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
     };
 
     let (a_label, b_label) = (doc_label(a, lang), doc_label(b, lang));
-    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    let mut counts: HashMap<RowRelation, usize> = HashMap::new();
     for (unit, pair) in a.units.iter().zip(&alignment.pairs) {
         if has_mechanism(unit, options.mechanism) {
-            *counts.entry(pair.relation.id()).or_default() += 1;
+            *counts.entry(pair.relation.into()).or_default() += 1;
         }
     }
     let added = alignment
@@ -402,7 +400,7 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
         .filter_map(|p| b_index.get(p.as_str()).map(|&i| &b.units[i]))
         .filter(|u| has_mechanism(u, options.mechanism))
         .count();
-    counts.insert("added", added);
+    counts.insert(RowRelation::Added, added);
 
     let position = selected
         .and_then(|i| stops.iter().position(|s| s == a.units[i].path.as_str()))
@@ -428,7 +426,7 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
                 .map(|c| OtherCandidate {
                     path: c.b.clone().into(),
                     score: c.score,
-                    relation: c.relation.id().into(),
+                    relation: c.relation.into(),
                 })
                 .collect();
             let is_selected = selected == Some(i);
@@ -455,7 +453,7 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
             Some(html! {
                 <>
                     <ComparePairRow key={format!("a-{}", unit.path.as_str())} {lang}
-                        relation={AttrValue::from(pair.relation.id())}
+                        relation={RowRelation::from(pair.relation)}
                         score={best.map(|c| c.score)}
                         a={row_unit(a, i)} b={b_unit} {others}
                         selected={is_selected} select_href={Some(AttrValue::from(select_href))} />
@@ -470,7 +468,7 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
             }
             Some(html! {
                 <ComparePairRow key={format!("b-{}", unit.path.as_str())} {lang}
-                    relation={AttrValue::from("added")} score={None::<f64>}
+                    relation={RowRelation::Added} score={None::<f64>}
                     a={None::<RowUnit>} b={row_unit(b, j)}
                     selected={false} select_href={None::<AttrValue>} />
             })
@@ -510,10 +508,10 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
             }
             <CompareOptionsBar {options} corpus={props.corpus.clone()} {lang} on_change={on_options} />
             <ul class="compare-summary" aria-label={strings.summary_label}>
-                { for ["near-verbatim", "rewritten", "related", "no-counterpart", "added"].iter().map(|id| html! {
-                    <li class="compare-summary__item" data-relation={*id}>
-                        <RelationBadge relation={AttrValue::from(*id)} {lang} />
-                        <span class="compare-summary__count">{ counts.get(id).copied().unwrap_or(0) }</span>
+                { for RowRelation::ALL.iter().map(|relation| html! {
+                    <li class="compare-summary__item" data-relation={relation.id()}>
+                        <RelationBadge relation={*relation} {lang} />
+                        <span class="compare-summary__count">{ counts.get(relation).copied().unwrap_or(0) }</span>
                     </li>
                 }) }
             </ul>

@@ -10,6 +10,54 @@ use policy_core::model::{Document, Mechanism, Unit};
 
 use crate::corpus_data::{CorpusHandle, DocRef, ImportedCopy, MY_COPY_ID};
 
+/// How a row of the comparison relates A to B: the aligner's [`Relation`]
+/// for a unit of A, or [`RowRelation::Added`] for a unit only B has. The
+/// views pass it typed; `i18n` names it and [`RowRelation::id`] is the
+/// stable id for `data-relation` and CSS classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RowRelation {
+    NearVerbatim,
+    Rewritten,
+    Related,
+    /// A unit of A with no counterpart: B dropped it.
+    NoCounterpart,
+    /// A unit of B that matches nothing in A.
+    Added,
+}
+
+impl RowRelation {
+    /// Every relation, in the order summaries and legends list them.
+    pub const ALL: [RowRelation; 5] = [
+        RowRelation::NearVerbatim,
+        RowRelation::Rewritten,
+        RowRelation::Related,
+        RowRelation::NoCounterpart,
+        RowRelation::Added,
+    ];
+
+    /// The stable id (`near-verbatim` … `added`).
+    pub fn id(self) -> &'static str {
+        match self {
+            RowRelation::NearVerbatim => "near-verbatim",
+            RowRelation::Rewritten => "rewritten",
+            RowRelation::Related => "related",
+            RowRelation::NoCounterpart => "no-counterpart",
+            RowRelation::Added => "added",
+        }
+    }
+}
+
+impl From<Relation> for RowRelation {
+    fn from(relation: Relation) -> Self {
+        match relation {
+            Relation::NearVerbatim => RowRelation::NearVerbatim,
+            Relation::Rewritten => RowRelation::Rewritten,
+            Relation::Related => RowRelation::Related,
+            Relation::NoCounterpart => RowRelation::NoCounterpart,
+        }
+    }
+}
+
 /// One side of a comparison: a corpus document or the user's own copy.
 /// Cheap to clone and compared by identity, so it can key memos and props.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,14 +218,14 @@ impl MatrixCell {
         self.central_total() + self.added
     }
 
-    /// `(segment id, count)` in the order the stacked bar draws them.
-    pub fn segments(&self) -> [(&'static str, usize); 5] {
+    /// `(relation, count)` in the order the stacked bar draws them.
+    pub fn segments(&self) -> [(RowRelation, usize); 5] {
         [
-            ("kept", self.kept),
-            ("rewritten", self.rewritten),
-            ("related", self.related),
-            ("dropped", self.dropped),
-            ("added", self.added),
+            (RowRelation::NearVerbatim, self.kept),
+            (RowRelation::Rewritten, self.rewritten),
+            (RowRelation::Related, self.related),
+            (RowRelation::NoCounterpart, self.dropped),
+            (RowRelation::Added, self.added),
         ]
     }
 }

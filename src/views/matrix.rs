@@ -16,9 +16,9 @@ use crate::corpus_data::{CorpusHandle, MyCopyContext, MY_COPY_ID};
 use crate::dom;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
+use crate::url::compare::CompareOptions;
 use crate::views::compare::compare_href;
-use crate::views::compare_model::{mechanism_column, ComparedDoc, MatrixCell};
-use crate::views::compare_options::CompareOptions;
+use crate::views::compare_model::{mechanism_column, ComparedDoc, MatrixCell, RowRelation};
 
 /// One document's column: its cells by mechanism.
 type MatrixColumn = (ComparedDoc, Vec<(Mechanism, MatrixCell)>);
@@ -91,13 +91,6 @@ pub fn MatrixView() -> Html {
         });
 
     let english = lang == Lang::En;
-    let legend = [
-        "near-verbatim",
-        "rewritten",
-        "related",
-        "no-counterpart",
-        "added",
-    ];
     html! {
         <section id="compare-overview" class="compare-overview" aria-labelledby="overview-heading"
             data-align-ms={format!("{:.2}", columns.1)}>
@@ -106,10 +99,10 @@ pub fn MatrixView() -> Html {
                 { fill(strings.overview_intro, &[("title", &central.title)]) }
             </p>
             <ul class="matrix-legend" aria-label={strings.legend_label}>
-                { for legend.iter().map(|id| html! {
+                { for RowRelation::ALL.iter().map(|relation| html! {
                     <li class="matrix-legend__item">
-                        <span class={classes!("matrix-legend__swatch", format!("matrix-legend__swatch--{id}"))} aria-hidden="true"></span>
-                        <RelationBadge relation={AttrValue::from(*id)} {lang} />
+                        <span class={classes!("matrix-legend__swatch", format!("matrix-legend__swatch--{}", relation.id()))} aria-hidden="true"></span>
+                        <RelationBadge relation={*relation} {lang} />
                     </li>
                 }) }
             </ul>

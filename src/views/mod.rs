@@ -4,7 +4,6 @@
 
 pub mod compare;
 pub mod compare_model;
-pub mod compare_options;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod compare_render_tests;
 pub mod corpus_error;

@@ -189,11 +189,7 @@ fn use_reader_text_options(doc: &DocRef) -> (ReaderTextOptions, bool, Callback<(
 /// over-long values give no highlight; the value is only ever used as a
 /// query and shown as text.
 pub fn highlight_query(query_str: &str) -> String {
-    let query = query_str.strip_prefix('?').unwrap_or(query_str);
-    query
-        .split('&')
-        .filter_map(|pair| pair.strip_prefix("hl="))
-        .find_map(|raw| policy_core::search::percent_decode(raw).ok())
+    crate::url::query_string::query_value(query_str, "hl")
         .filter(|q| q.chars().count() <= 500 && !q.chars().any(char::is_control))
         .map(|q| q.trim().to_string())
         .unwrap_or_default()

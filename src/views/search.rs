@@ -1,7 +1,7 @@
 //! `#/search?q=…&region=…&mechanism=…&doc=…&level=…&year=…`: the search
 //! screen. The URL is the source of truth: the request is parsed from it
 //! (ignored parameters become visible notices) and every change made here
-//! writes the canonical URL back (`to_search_url`) — replacing the history
+//! writes the canonical URL back ([`crate::url::search`]) — replacing the history
 //! entry while typing, pushing a new one on submit and on filter clicks —
 //! so a permalink, reload, back and forward all give the same screen.
 //!
@@ -13,10 +13,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use policy_core::search::{
-    parse_search_url, term_frequencies, to_search_url, FilterKind, SearchRequest, SearchResults,
-    UrlNotice, SEARCH_ROUTE,
-};
+use policy_core::search::{term_frequencies, FilterValue, SearchRequest, SearchResults};
 use yew::prelude::*;
 use yew_router::prelude::*;
 use yew_router::query::Raw;
@@ -31,6 +28,7 @@ use crate::corpus_data::{cached_search_engine, search_engine, CorpusHandle, Sear
 use crate::dom;
 use crate::i18n::Lang;
 use crate::route::Route;
+use crate::url::search::{parse_search_url, search_query, UrlNotice};
 
 /// Typing waits this long for a pause before searching and writing the URL.
 const DEBOUNCE_MS: u32 = 150;
@@ -167,16 +165,17 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
             let Some(navigator) = navigator.as_ref() else {
                 return;
             };
-            let url = to_search_url(&next);
-            let query = url
-                .strip_prefix(SEARCH_ROUTE)
-                .unwrap_or_default()
-                .to_string();
-            if query == current.as_str() {
+            let query = search_query(&next);
+            let with_mark = if query.is_empty() {
+                String::new()
+            } else {
+                format!("?{query}")
+            };
+            if with_mark == current.as_str() {
                 return; // already there: no history entry for nothing
             }
-            *written.borrow_mut() = Some(query.clone());
-            let query = query.strip_prefix('?').map(str::to_string);
+            *written.borrow_mut() = Some(with_mark);
+            let query = (!query.is_empty()).then_some(query);
             match (query, replace) {
                 (None, true) => navigator.replace(&Route::Search),
                 (None, false) => navigator.push(&Route::Search),
@@ -223,11 +222,11 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
         let request = request.clone();
         let typed = typed.clone();
         let pending = pending.clone();
-        Callback::from(move |(kind, value): (FilterKind, String)| {
+        Callback::from(move |value: FilterValue| {
             pending.borrow_mut().take();
             let mut next = request.clone();
             next.query = (*typed).clone();
-            toggle_filter(&mut next, kind, &value);
+            next.toggle(&value);
             go.emit((next, false));
         })
     };
@@ -285,39 +284,26 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
     }
 }
 
-/// Adds `value` to the filter `kind`, or removes it when already there.
-pub fn toggle_filter(request: &mut SearchRequest, kind: FilterKind, value: &str) {
-    let list = match kind {
-        FilterKind::Region => &mut request.regions,
-        FilterKind::Mechanism => &mut request.mechanisms,
-        FilterKind::Doc => &mut request.docs,
-        FilterKind::Level => &mut request.levels,
-        FilterKind::Year => &mut request.years,
-    };
-    match list.iter().position(|v| v == value) {
-        Some(at) => {
-            list.remove(at);
-        }
-        None => list.push(value.to_string()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url::search::to_search_url;
+    use policy_core::model::Mechanism;
 
     #[test]
     fn toggling_a_filter_twice_restores_the_url() {
         let mut request = SearchRequest::with_query("生态补偿");
         let before = to_search_url(&request);
-        toggle_filter(&mut request, FilterKind::Region, "sichuan");
-        toggle_filter(&mut request, FilterKind::Mechanism, "compensation");
+        let region = FilterValue::Region("sichuan".into());
+        let mechanism = FilterValue::Mechanism(Mechanism::Compensation);
+        request.toggle(&region);
+        request.toggle(&mechanism);
         assert_eq!(
             to_search_url(&request),
             "#/search?q=%E7%94%9F%E6%80%81%E8%A1%A5%E5%81%BF&region=sichuan&mechanism=compensation"
         );
-        toggle_filter(&mut request, FilterKind::Region, "sichuan");
-        toggle_filter(&mut request, FilterKind::Mechanism, "compensation");
+        request.toggle(&region);
+        request.toggle(&mechanism);
         assert_eq!(to_search_url(&request), before);
     }
 }

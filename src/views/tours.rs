@@ -1,7 +1,7 @@
 //! `#/tours`: the built-in walkthroughs and the teacher's own, a way to
 //! start each, and a file input to load a tour file.
 //!
-//! A loaded file goes through `policy_core::tour::load_tour` (strict, with
+//! A loaded file goes through `crate::tours::format::load_tour` (strict, with
 //! errors a teacher can act on). A refused file changes nothing: the tours
 //! already loaded, and the tour in progress, stay as they were. Every text
 //! from a tour is rendered as text.
@@ -9,8 +9,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::tours::format::{Tour, TourError, MAX_TOUR_BYTES};
 use gloo::file::callbacks::FileReader;
-use policy_core::tour::{Tour, TourError, MAX_TOUR_BYTES};
 use yew::prelude::*;
 
 use crate::dom;
@@ -188,8 +188,8 @@ fn error_paragraph(strings: &ClassroomStrings, detail: &str) -> Html {
     }
 }
 
-/// The refusal in the interface language. Field details keep the core's
-/// English wording: they quote the file's own field names.
+/// The refusal in the interface language; field names keep the file's own
+/// JSON keys in quotes so a teacher can find them.
 fn error_text(strings: &ClassroomStrings, error: &AddTourError) -> String {
     match error {
         AddTourError::TooMany => fill(
@@ -220,7 +220,10 @@ fn error_text(strings: &ClassroomStrings, error: &AddTourError) -> String {
             TourError::Id(_) => strings.tour_error_id.to_string(),
             TourError::Field { field, problem } => fill(
                 strings.tour_error_field,
-                &[("field", field), ("problem", problem)],
+                &[
+                    ("field", &strings.tour_field(*field)),
+                    ("problem", &strings.tour_field_problem(problem)),
+                ],
             ),
         },
     }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use policy_core::compare::diff::{new_side, DiffChunk, DiffKind, Granularity};
 use policy_core::compare::reword::suspect_substitutions;
 use policy_core::compare::text_diff::{diff_texts, DiffOptions};
-use policy_core::model::SubstitutionPair;
+use policy_core::model::{SubstitutionPair, WitnessRole};
 use yew::prelude::*;
 
 use crate::components::diff_text::DiffText;
@@ -20,8 +20,8 @@ use crate::corpus_data::{CorpusHandle, DocRef, SearchEngineHandle};
 use crate::dom;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
+use crate::url::compare::DiffLayout;
 use crate::views::compare::use_lazy_engine;
-use crate::views::compare_options::DiffLayout;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
 #[derive(Properties, PartialEq)]
@@ -45,7 +45,7 @@ pub fn witness_pairs(doc: &policy_core::model::Document) -> Vec<WitnessPair> {
     let reworded_file = doc
         .witnesses
         .iter()
-        .find(|w| w.role == "reworded")
+        .find(|w| w.role == WitnessRole::Reworded)
         .map(|w| w.file.as_str());
     doc.units
         .iter()
@@ -150,14 +150,17 @@ fn WitnessScreen(props: &WitnessScreenProps) -> Html {
                 .collect::<Vec<_>>(),
         )
     });
-    let witness_file = |role: &str| {
+    let witness_file = |role: WitnessRole| {
         doc.witnesses
             .iter()
             .find(|w| w.role == role)
             .map(|w| w.file.clone())
             .unwrap_or_default()
     };
-    let (faithful_file, reworded_file) = (witness_file("primary"), witness_file("reworded"));
+    let (faithful_file, reworded_file) = (
+        witness_file(WitnessRole::Primary),
+        witness_file(WitnessRole::Reworded),
+    );
 
     let rows = match &*diffs {
         None => html! {

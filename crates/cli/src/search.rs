@@ -6,7 +6,9 @@
 use anyhow::{Context, Result};
 use clap::Args;
 use policy_core::model::{load_corpus, Corpus};
-use policy_core::search::{SearchEngine, SearchRequest};
+use policy_core::search::{
+    FilterKind, FilterNotice, NoResults, NoResultsCause, SearchEngine, SearchRequest,
+};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -86,7 +88,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     };
     let results = engine.search(&request);
     for n in &results.notices {
-        eprintln!("note: --{} {}: {}", n.param, n.value, n.message);
+        eprintln!("note: {}", describe_notice(n));
     }
     let limit = args.limit.unwrap_or(usize::MAX);
     if args.json {
@@ -115,7 +117,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     }
     let mut text = format!("{} hits\n", results.total);
     if let Some(d) = &results.diagnosis {
-        text.push_str(&format!("{}\n", d.message));
+        text.push_str(&format!("{}\n", describe_no_results(d, &request.query)));
     }
     let mut shown = 0;
     for group in &results.groups {
@@ -209,6 +211,43 @@ pub fn rewrite_exclusions(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsStri
         out.push(arg);
     }
     out
+}
+
+/// An ignored filter value, in English: the core returns its kind and data.
+pub fn describe_notice(notice: &FilterNotice) -> String {
+    let problem = match notice.filter {
+        FilterKind::Region => "unknown region",
+        FilterKind::Mechanism => "unknown mechanism",
+        FilterKind::Doc => "unknown document",
+        FilterKind::Level => "not central, ministry or provincial",
+        FilterKind::Year => "not a four-digit year",
+    };
+    format!(
+        "--{} {}: {problem}, ignored",
+        notice.filter.param(),
+        notice.value
+    )
+}
+
+/// Why nothing was found, in English.
+pub fn describe_no_results(diagnosis: &NoResults, query: &str) -> String {
+    match diagnosis.cause() {
+        NoResultsCause::QueryMatchesNothing => format!("No unit matches the query “{query}”."),
+        NoResultsCause::FilterExcludesAll {
+            query_alone,
+            filter,
+        } => format!(
+            "The query matches {query_alone} units, but none of them passes the {} filter.",
+            filter.param()
+        ),
+        NoResultsCause::FiltersCombinedExcludeAll {
+            query_alone,
+            filter,
+        } => format!(
+            "The query matches {query_alone} units; each filter alone keeps some, but adding the {} filter to the ones before it leaves none.",
+            filter.param()
+        ),
+    }
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

@@ -97,3 +97,33 @@ fn segment_prints_words_separated_by_single_spaces() {
     );
     assert!(!text.contains("  "));
 }
+
+#[test]
+fn ignored_filters_and_empty_results_are_explained_in_english() {
+    let out = bin()
+        .args([
+            "search",
+            "横向生态补偿",
+            "--level",
+            "ministry",
+            "--region",
+            "atlantis",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("note: --region atlantis: unknown region, ignored"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("0 hits\n"), "{stdout}");
+    assert!(
+        stdout.contains("but none of them passes the level filter."),
+        "{stdout}"
+    );
+    let json = search_json(&["--region", "atlantis"]);
+    assert_eq!(json["notices"][0]["filter"], "region");
+    assert_eq!(json["notices"][0]["value"], "atlantis");
+}

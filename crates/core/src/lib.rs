@@ -5,17 +5,14 @@
 //! libraries, so every function behaves the same natively and in wasm32.
 //!
 //! * [`model`] — the normalized corpus (the JSON contract).
-//! * [`app_route`] — the one rule for a safe in-app route (tours, embedding).
 //! * [`compare`] — clause alignment and Chinese-aware diffs.
 //! * [`opencc_cases`] — OpenCC's own test cases and a converter's score on them.
 //! * [`script`] — pure-Rust Traditional → Simplified conversion (OpenCC tables).
 //! * [`query_normalize`] — queries normalized exactly like the corpus.
 //! * [`segment`] — the jieba-based segmenter with the policy lexicon.
-//! * [`search`] — search index, query language, filters, facets, KWIC, export, URL state.
+//! * [`search`] — search index, query language, filters, facets, KWIC, export.
 //! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
-//! * [`tour`] — guided walkthroughs as validated data.
 
-pub mod app_route;
 pub mod compare;
 pub mod ingest;
 pub mod model;
@@ -24,4 +21,3 @@ pub mod query_normalize;
 pub mod script;
 pub mod search;
 pub mod segment;
-pub mod tour;

@@ -101,13 +101,25 @@ impl Level {
     }
 }
 
+/// Where a metadata value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MetadataOrigin {
+    /// Stated in a raw file.
+    Raw,
+    /// Hand-known and reviewed, from `corpus/manifest.toml`.
+    Manifest,
+    /// Implied by the issuers (jurisdiction and level of an imported text).
+    Issuers,
+}
+
 /// Where one metadata value was found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MetadataSource {
     /// The `Document` field, e.g. `doc_number`.
     pub field: String,
-    /// `raw` (stated in a raw file) or `manifest` (hand-known, reviewed).
-    pub origin: String,
+    /// Where the value came from.
+    pub origin: MetadataOrigin,
     /// Raw file name when `origin` is `raw`.
     pub file: Option<String>,
     /// 1-based line in that raw file.
@@ -116,16 +128,50 @@ pub struct MetadataSource {
     pub evidence: String,
 }
 
+/// What a witness is worth as a source of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WitnessRole {
+    /// The most faithful copy; the reading text comes from it.
+    Primary,
+    /// Another faithful copy, used to fill gaps.
+    Secondary,
+    /// A copy passed through a synonym-swapping tool.
+    Reworded,
+}
+
+impl WitnessRole {
+    /// The id the corpus and the manifest write.
+    pub fn id(self) -> &'static str {
+        match self {
+            WitnessRole::Primary => "primary",
+            WitnessRole::Secondary => "secondary",
+            WitnessRole::Reworded => "reworded",
+        }
+    }
+}
+
+/// The script a text was received in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Script {
+    /// Simplified characters.
+    Simplified,
+    /// Traditional characters (converted to Simplified on the way in).
+    Traditional,
+}
+
 /// One raw file that carries (part of) a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Witness {
     /// Raw file name under `corpus/raw/`.
     pub file: String,
-    /// `primary` (most faithful), `secondary`, or `reworded`.
-    pub role: String,
+    /// How faithful this copy is.
+    pub role: WitnessRole,
+    /// Where the copy comes from, in the manifest's words.
     pub description: String,
-    /// `simplified` or `traditional`, as received.
-    pub script: String,
+    /// The script as received.
+    pub script: Script,
 }
 
 /// A numbered (or lead) unit of a document.
@@ -329,9 +375,8 @@ pub struct RegionInfo {
     pub name: String,
     /// English name.
     pub name_en: String,
-    /// `country`, `province`, `autonomous-region`, `municipality`,
-    /// `special-administrative-region`, `strategy-area`, `sub-provincial`.
-    pub kind: String,
+    /// What kind of place it is.
+    pub kind: RegionKind,
     /// Other names that denote the region in running text (四川, 川, 蒙 …).
     /// Single-character short names are only matched in list contexts.
     pub aliases: Vec<String>,
@@ -340,6 +385,40 @@ pub struct RegionInfo {
     /// Region ids this area covers (a strategy area's provinces).
     #[serde(default)]
     pub members: Vec<String>,
+}
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RegionKind {
+    /// The whole country (`cn`).
+    Country,
+    /// 省.
+    Province,
+    /// 自治区.
+    AutonomousRegion,
+    /// 直辖市.
+    Municipality,
+    /// 特别行政区.
+    SpecialAdministrativeRegion,
+    /// A strategy area spanning several provinces (京津冀, 长江经济带 …).
+    StrategyArea,
+    /// 副省级城市 and other places below the provincial level.
+    SubProvincial,
+}
+
+impl RegionKind {
+    /// A province-level unit: a province, autonomous region, municipality
+    /// or special administrative region.
+    pub fn is_provincial(self) -> bool {
+        matches!(
+            self,
+            RegionKind::Province
+                | RegionKind::AutonomousRegion
+                | RegionKind::Municipality
+                | RegionKind::SpecialAdministrativeRegion
+        )
+    }
 }
 
 /// Where a unit's text came from and what was done to it.
@@ -470,6 +549,26 @@ mod tests {
             assert_eq!(Mechanism::parse(m.name_zh()), Some(m));
             let json = serde_json::to_string(&m).unwrap();
             assert_eq!(json, format!("\"{}\"", m.id()));
+        }
+    }
+
+    #[test]
+    fn fixed_sets_serialize_as_the_corpus_writes_them() {
+        fn json<T: Serialize>(value: T) -> String {
+            serde_json::to_string(&value).expect("serializes")
+        }
+        assert_eq!(json(Script::Traditional), "\"traditional\"");
+        assert_eq!(json(MetadataOrigin::Manifest), "\"manifest\"");
+        assert_eq!(
+            json(RegionKind::SpecialAdministrativeRegion),
+            "\"special-administrative-region\""
+        );
+        for role in [
+            WitnessRole::Primary,
+            WitnessRole::Secondary,
+            WitnessRole::Reworded,
+        ] {
+            assert_eq!(json(role), format!("\"{}\"", role.id()));
         }
     }
 

@@ -166,6 +166,7 @@ pub fn lexicon_terms(lexicon: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RegionKind;
 
     fn seg() -> Segmenter {
         Segmenter::new().unwrap()
@@ -176,7 +177,7 @@ mod tests {
             id: id.into(),
             name: name.into(),
             name_en: id.into(),
-            kind: "province".into(),
+            kind: RegionKind::Province,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             parent: None,
             members: vec![],

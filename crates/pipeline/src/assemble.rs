@@ -8,8 +8,8 @@ use crate::paths;
 use crate::substitutions::{learn_substitutions, AlignedText};
 use policy_core::ingest::{self, gazetteer, tagging, CleanedText, ImportError, ParsedDocument};
 use policy_core::model::{
-    Corpus, Document, Mechanism, MechanismInfo, MechanismTag, MetadataSource, RegionInfo,
-    SourceFile, SubstitutionPair, Unit, UnitKind, Witness, SCHEMA_VERSION,
+    Corpus, Document, Mechanism, MechanismInfo, MechanismTag, MetadataOrigin, MetadataSource,
+    RegionInfo, SourceFile, SubstitutionPair, Unit, UnitKind, Witness, WitnessRole, SCHEMA_VERSION,
 };
 use policy_core::segment::Segmenter;
 use std::path::{Path, PathBuf};
@@ -61,7 +61,7 @@ pub fn fnv1a64(bytes: &[u8]) -> String {
 
 struct Witnessed {
     file: String,
-    role: String,
+    role: WitnessRole,
     description: String,
     cleaned: CleanedText,
     parsed: ParsedDocument,
@@ -100,7 +100,7 @@ fn load_witness(
     Ok((
         Witnessed {
             file: w.file.clone(),
-            role: w.role.clone(),
+            role: w.role,
             description: w.description.clone(),
             cleaned,
             parsed,
@@ -163,7 +163,7 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
 fn manifest_source(field: &str, note: &str) -> MetadataSource {
     MetadataSource {
         field: field.into(),
-        origin: "manifest".into(),
+        origin: MetadataOrigin::Manifest,
         file: None,
         line: None,
         evidence: note.into(),
@@ -181,9 +181,11 @@ fn assemble_document(
 ) -> (Document, Vec<SubstitutionPair>) {
     let primary_idx = witnesses
         .iter()
-        .position(|w| w.role == "primary")
+        .position(|w| w.role == WitnessRole::Primary)
         .unwrap_or(0);
-    let reworded_idx = witnesses.iter().position(|w| w.role == "reworded");
+    let reworded_idx = witnesses
+        .iter()
+        .position(|w| w.role == WitnessRole::Reworded);
     let mut learned = Vec::new();
     let mut witness_readings = Vec::new();
     let mut units = match reworded_idx {
@@ -237,9 +239,9 @@ fn assemble_document(
             .iter()
             .map(|w| Witness {
                 file: w.file.clone(),
-                role: w.role.clone(),
+                role: w.role,
                 description: w.description.clone(),
-                script: w.cleaned.script.clone(),
+                script: w.cleaned.script,
             })
             .collect(),
         units,
@@ -302,7 +304,7 @@ fn fill_cited_numbers(documents: &mut [Document], citations: &[ingest::FoundCita
             d.doc_number = Some(c.citation.doc_number.clone());
             d.metadata_sources.push(MetadataSource {
                 field: "doc_number".into(),
-                origin: "raw".into(),
+                origin: MetadataOrigin::Raw,
                 file: Some(c.file.clone()),
                 line: Some(c.line),
                 evidence: c.evidence.clone(),

@@ -4,7 +4,7 @@
 //! Every value carries a note saying why it is known. Nothing else is
 //! allowed in: titles, dates and numbers come from the texts.
 
-use policy_core::model::Level;
+use policy_core::model::{Level, WitnessRole};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -34,8 +34,8 @@ pub struct ManifestDocument {
 #[serde(deny_unknown_fields)]
 pub struct ManifestWitness {
     pub file: String,
-    /// `primary`, `secondary` or `reworded`.
-    pub role: String,
+    /// `primary`, `secondary` or `reworded` (anything else is a TOML error).
+    pub role: WitnessRole,
     pub description: String,
 }
 
@@ -75,14 +75,12 @@ impl Manifest {
                     "defines_mechanisms needs a defines_mechanisms_note",
                 ));
             }
-            for w in &d.witnesses {
-                if !matches!(w.role.as_str(), "primary" | "secondary" | "reworded") {
-                    return Err(invalid(
-                        "witness role must be primary, secondary or reworded",
-                    ));
-                }
-            }
-            if d.witnesses.iter().filter(|w| w.role == "primary").count() != 1 {
+            let primaries = d
+                .witnesses
+                .iter()
+                .filter(|w| w.role == WitnessRole::Primary)
+                .count();
+            if primaries != 1 {
                 return Err(invalid("needs exactly one primary witness"));
             }
         }
@@ -99,7 +97,7 @@ impl ManifestDocument {
         // `Manifest::parse` guarantees exactly one.
         self.witnesses
             .iter()
-            .find(|w| w.role == "primary")
+            .find(|w| w.role == WitnessRole::Primary)
             .unwrap_or(&self.witnesses[0])
     }
 }

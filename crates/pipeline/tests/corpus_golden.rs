@@ -3,7 +3,7 @@
 //! character (checked with OpenCC itself), and the committed
 //! `corpus/corpus.json` up to date with the pipeline.
 
-use policy_core::model::{Corpus, Document, Level, UnitKind};
+use policy_core::model::{Corpus, Document, Level, UnitKind, WitnessRole};
 use policy_pipeline::opencc::{OpenCcConfig, OpenCcConverter};
 use policy_pipeline::{build_corpus, check_corpus, CheckOutcome, REGENERATE_COMMAND};
 use std::collections::{BTreeMap, HashSet};
@@ -224,16 +224,16 @@ fn metadata_as_the_texts_state_it() {
 #[test]
 fn witnesses_and_reworded_provenance() {
     let c = doc("central-2018");
-    let roles: Vec<(&str, &str)> = c
+    let roles: Vec<(&str, WitnessRole)> = c
         .witnesses
         .iter()
-        .map(|w| (w.file.as_str(), w.role.as_str()))
+        .map(|w| (w.file.as_str(), w.role))
         .collect();
     assert_eq!(
         roles,
         vec![
-            ("002_154208efee2d029c.txt", "primary"),
-            ("000_0d3174276c13488c.txt", "reworded")
+            ("002_154208efee2d029c.txt", WitnessRole::Primary),
+            ("000_0d3174276c13488c.txt", WitnessRole::Reworded)
         ]
     );
     // Complete in the newspaper print: faithful text.

@@ -3,7 +3,7 @@
 //! through the same single-document pipeline the CLI and browser use.
 
 use policy_core::ingest::import_document;
-use policy_core::model::Unit;
+use policy_core::model::{Script, Unit};
 use policy_pipeline::build_corpus;
 use policy_pipeline::opencc::{OpenCcConfig, OpenCcConverter};
 use std::path::PathBuf;
@@ -35,7 +35,7 @@ fn traditional_copy_of_sichuan_imports_to_the_corpus_units() {
     assert_ne!(traditional, raw, "the copy really is traditional");
     let t2s = OpenCcConverter::t2s().expect("OpenCC t2s");
     let imported = import_document(&traditional, file, &t2s).expect("imports");
-    assert_eq!(imported.witnesses[0].script, "traditional");
+    assert_eq!(imported.witnesses[0].script, Script::Traditional);
 
     let corpus = build_corpus(&root()).expect("corpus builds");
     let expected = corpus.document("sichuan").expect("sichuan");

@@ -7,7 +7,7 @@ use super::news;
 use super::paragraph::Paragraph;
 use super::structure::{body_start, parse_body, UnitDraft};
 use super::CleanedText;
-use crate::model::{MetadataSource, UnitKind};
+use crate::model::{MetadataOrigin, MetadataSource, UnitKind};
 
 /// Metadata a text states about itself, with where each value was found.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -75,7 +75,7 @@ fn evidence(cleaned: &CleanedText, line: usize) -> String {
 fn source(cleaned: &CleanedText, field: &str, line: usize) -> MetadataSource {
     MetadataSource {
         field: field.into(),
-        origin: "raw".into(),
+        origin: MetadataOrigin::Raw,
         file: Some(cleaned.file.clone()),
         line: Some(line),
         evidence: evidence(cleaned, line),

@@ -3,7 +3,7 @@
 //! compiled in so the browser's import tags regions exactly like the native
 //! pipeline does, and emitted into the corpus as `regions`.
 
-use crate::model::RegionInfo;
+use crate::model::{RegionInfo, RegionKind};
 use serde::Deserialize;
 
 const GAZETTEER_JSON: &str = include_str!("../../data/gazetteer.json");
@@ -18,7 +18,7 @@ struct GazetteerEntry {
     id: String,
     name: String,
     name_en: String,
-    kind: String,
+    kind: RegionKind,
     #[serde(default)]
     aliases: Vec<String>,
     /// One-character names (川, 蒙 …), matched only in list contexts.
@@ -82,18 +82,7 @@ mod tests {
     #[test]
     fn gazetteer_has_every_provincial_unit_and_valid_links() {
         let regions = regions().expect("gazetteer parses");
-        let provincial = regions
-            .iter()
-            .filter(|r| {
-                matches!(
-                    r.kind.as_str(),
-                    "province"
-                        | "autonomous-region"
-                        | "municipality"
-                        | "special-administrative-region"
-                )
-            })
-            .count();
+        let provincial = regions.iter().filter(|r| r.kind.is_provincial()).count();
         assert_eq!(provincial, 34);
         let ids: HashSet<&str> = regions.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids.len(), regions.len(), "ids are unique");

@@ -42,7 +42,10 @@ mod front;
 
 pub use front::{parse_document, DocumentMetadata, FoundCitation, ParsedDocument};
 
-use crate::model::{Document, Level, MetadataSource, Removal, Witness};
+use crate::model::{
+    Document, Level, MetadataOrigin, MetadataSource, RegionKind, Removal, Script, Witness,
+    WitnessRole,
+};
 use noise::SourceLine;
 use paragraph::Paragraph;
 
@@ -150,8 +153,8 @@ pub struct CleanedText {
     pub file: String,
     pub paragraphs: Vec<Paragraph>,
     pub removals: Vec<Removal>,
-    /// `simplified` or `traditional`, as received.
-    pub script: String,
+    /// The script as received.
+    pub script: Script,
     /// The raw lines (1-based index = line number − 1), for evidence.
     pub raw_lines: Vec<String>,
 }
@@ -226,9 +229,9 @@ pub fn clean_text(
         });
     }
     let script = if changed_total >= 3 && changed_total * 100 >= cjk_total {
-        "traditional"
+        Script::Traditional
     } else {
-        "simplified"
+        Script::Simplified
     };
 
     let (lines, chrome) = noise::remove_chrome_lines(lines, file);
@@ -266,7 +269,7 @@ pub fn clean_text(
         file: file.to_string(),
         paragraphs,
         removals,
-        script: script.to_string(),
+        script,
         raw_lines,
     })
 }
@@ -330,7 +333,7 @@ pub fn import_document(
         if let Some(v) = value {
             sources.push(MetadataSource {
                 field: field.into(),
-                origin: "issuers".into(),
+                origin: MetadataOrigin::Issuers,
                 file: Some(file_name.to_string()),
                 line: None,
                 evidence: format!("{} → {v}", meta.issuers.join("、")),
@@ -350,9 +353,9 @@ pub fn import_document(
         metadata_sources: sources,
         witnesses: vec![Witness {
             file: file_name.to_string(),
-            role: "primary".into(),
+            role: WitnessRole::Primary,
             description: "imported text".into(),
-            script: cleaned.script.clone(),
+            script: cleaned.script,
         }],
         units,
         removals: cleaned.removals,
@@ -384,7 +387,9 @@ pub fn jurisdiction_from_issuers(
     for i in issuers {
         for tag in matcher.tag(i) {
             if provinces.iter().any(|r| {
-                r.id == tag.id && r.parent.as_deref() == Some("cn") && r.kind != "strategy-area"
+                r.id == tag.id
+                    && r.parent.as_deref() == Some("cn")
+                    && r.kind != RegionKind::StrategyArea
             }) {
                 return (Some(tag.id), Some(Level::Provincial));
             }

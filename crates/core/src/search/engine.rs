@@ -1,17 +1,20 @@
-//! Running a [`SearchRequest`] against a [`SearchIndex`]: matching, BM25
-//! ranking with an exact-phrase boost, filters, facet counts, grouping by
-//! document and the "no results" diagnosis.
+//! Running a [`SearchRequest`] against a [`SearchIndex`]: matching and BM25
+//! ranking with an exact-phrase boost, then grouping by document. Filters
+//! live in `filters`, facet counts in `facets`, the "no results" diagnosis
+//! in `diagnosis`, the returned types in `results`.
 
+use super::diagnosis::diagnose;
+use super::facets::count_facets;
+use super::filters::{FilterMask, ResolvedFilters};
 use super::index::{IndexedUnit, SearchIndex};
 use super::kwic::{kwic, Snippet};
 use super::query::Query;
-use super::request::{FilterKind, SearchRequest};
-use crate::model::{Corpus, Level, Mechanism};
+use super::request::SearchRequest;
+use super::results::{DocGroup, Hit, RegionMatch, SearchResults};
+use crate::model::Corpus;
 use crate::query_normalize::QueryNormalizer;
 use crate::script::ScriptError;
 use crate::segment::{SegmentError, Segmenter};
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
 
 /// BM25 term-frequency saturation.
 const K1: f64 = 1.2;
@@ -28,8 +31,10 @@ const PHRASE_BOOST: f64 = 1.5;
 /// The engine could not be built (a defect in embedded data).
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
+    /// The segmenter's dictionary could not be loaded.
     #[error(transparent)]
     Segment(#[from] SegmentError),
+    /// The query normalizer's conversion tables could not be loaded.
     #[error(transparent)]
     Script(#[from] ScriptError),
 }
@@ -40,113 +45,6 @@ pub struct SearchEngine {
     index: SearchIndex,
     segmenter: Segmenter,
     normalizer: QueryNormalizer,
-}
-
-/// Which way a hit matched a region filter (both may be true).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RegionMatch {
-    pub region: String,
-    /// The unit's document was issued by this region (or a place inside it).
-    pub issued_by: bool,
-    /// The unit mentions this region (or a place inside it).
-    pub mentions: bool,
-}
-
-/// One matching unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Hit {
-    /// Index into [`SearchIndex::units`].
-    pub unit: u32,
-    pub doc: String,
-    pub path: String,
-    pub heading: Option<String>,
-    pub score: f64,
-    /// Byte ranges of the matched terms in the unit's text, sorted and
-    /// non-overlapping (for highlighting).
-    pub matches: Vec<(usize, usize)>,
-    /// How the hit satisfied each selected region filter value.
-    pub region_matches: Vec<RegionMatch>,
-}
-
-/// Hits of one document, best document first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DocGroup {
-    pub doc: String,
-    pub title: String,
-    /// Indices into [`SearchResults::hits`], best first.
-    pub hits: Vec<usize>,
-    /// All matching units of this document, including those beyond the
-    /// materialized hits of [`SearchEngine::search_top`].
-    pub total: usize,
-    pub best_score: f64,
-}
-
-/// One value of a facet with the number of hits it would give together
-/// with the query and the *other* filters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FacetCount {
-    pub value: String,
-    pub label: String,
-    pub count: usize,
-    pub selected: bool,
-}
-
-/// Live counts for every filter dimension.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Facets {
-    pub region: Vec<FacetCount>,
-    pub mechanism: Vec<FacetCount>,
-    pub doc: Vec<FacetCount>,
-    pub level: Vec<FacetCount>,
-    pub year: Vec<FacetCount>,
-}
-
-/// Something in the request that was ignored, to show the user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Notice {
-    pub param: String,
-    pub value: String,
-    pub message: String,
-}
-
-/// Why a search found nothing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NoResults {
-    /// Units matching the query without any filter.
-    pub query_alone: usize,
-    /// Units matching the query and this one filter.
-    pub with_each_filter: Vec<(FilterKind, usize)>,
-    /// The first filter (in [`FilterKind::ALL`] order) after which nothing
-    /// was left; `None` when the query alone matches nothing.
-    pub emptied_by: Option<FilterKind>,
-    pub message: String,
-}
-
-/// Everything a search returns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SearchResults {
-    pub query: Query,
-    /// Number of matching units (after filters).
-    pub total: usize,
-    /// The best hits, best first: all of them from [`SearchEngine::search`],
-    /// at most `max_hits` from [`SearchEngine::search_top`].
-    pub hits: Vec<Hit>,
-    pub groups: Vec<DocGroup>,
-    pub facets: Facets,
-    pub notices: Vec<Notice>,
-    pub diagnosis: Option<NoResults>,
-    /// The normalized strings that matched, for highlighting in the reader.
-    pub highlight_terms: Vec<String>,
-}
-
-/// Filters resolved against the corpus; an empty list means "no filter".
-#[derive(Debug, Default)]
-struct ResolvedFilters {
-    regions: Vec<String>,
-    mechanisms: Vec<Mechanism>,
-    docs: Vec<u32>,
-    levels: Vec<Level>,
-    years: Vec<u16>,
 }
 
 /// Where one needle occurs: units in ascending order, each with its
@@ -213,14 +111,17 @@ impl SearchEngine {
         }
     }
 
+    /// The index searched.
     pub fn index(&self) -> &SearchIndex {
         &self.index
     }
 
+    /// The segmenter queries and the index share.
     pub fn segmenter(&self) -> &Segmenter {
         &self.segmenter
     }
 
+    /// The normalizer queries go through (T→S, widths, punctuation).
     pub fn normalizer(&self) -> &QueryNormalizer {
         &self.normalizer
     }
@@ -250,8 +151,7 @@ impl SearchEngine {
     /// app calls this; exports call [`SearchEngine::search`].
     pub fn search_top(&self, request: &SearchRequest, max_hits: usize) -> SearchResults {
         let query = Query::parse(&request.query);
-        let mut notices = Vec::new();
-        let filters = self.resolve_filters(request, &mut notices);
+        let (filters, notices) = ResolvedFilters::resolve(&self.index, request);
         let units = &self.index.units;
 
         let prepared: Vec<PreparedTerm> = query
@@ -326,15 +226,10 @@ impl SearchEngine {
             }
         }
 
-        // Filter passes per unit: bit i set = passes FilterKind::ALL[i].
-        const ALL_PASS: u8 = 0b11111;
-        let masks: Vec<u8> = units
-            .iter()
-            .map(|u| self.filter_mask(u, &filters))
-            .collect();
+        let masks: Vec<FilterMask> = units.iter().map(|u| filters.mask(&self.index, u)).collect();
 
         let mut hit_ids: Vec<u32> = (0..units.len() as u32)
-            .filter(|&i| matched[i as usize].is_some() && masks[i as usize] == ALL_PASS)
+            .filter(|&i| matched[i as usize].is_some() && masks[i as usize].passes_all())
             .collect();
         hit_ids.sort_by(|&a, &b| {
             let (sa, sb) = (
@@ -359,9 +254,9 @@ impl SearchEngine {
             })
             .collect();
 
-        let facets = self.facets(&matched, &masks, &filters);
+        let facets = count_facets(&self.index, &matched, &masks, &filters);
         let diagnosis = if hits.is_empty() && (!query.is_empty() || !request.has_no_filters()) {
-            Some(self.diagnose(&query, &matched, &masks))
+            Some(diagnose(&matched, &masks))
         } else {
             None
         };
@@ -518,181 +413,6 @@ impl SearchEngine {
         }
     }
 
-    fn resolve_filters(
-        &self,
-        request: &SearchRequest,
-        notices: &mut Vec<Notice>,
-    ) -> ResolvedFilters {
-        let mut f = ResolvedFilters::default();
-        let mut notice = |param: &str, value: &str, message: &str| {
-            notices.push(Notice {
-                param: param.into(),
-                value: value.into(),
-                message: message.into(),
-            })
-        };
-        for v in &request.regions {
-            match self.index.resolve_region(v) {
-                Some(r) if !f.regions.contains(&r.id) => f.regions.push(r.id.clone()),
-                Some(_) => {}
-                None => notice("region", v, "unknown region, ignored"),
-            }
-        }
-        for v in &request.mechanisms {
-            match Mechanism::parse(v) {
-                Some(m) if !f.mechanisms.contains(&m) => f.mechanisms.push(m),
-                Some(_) => {}
-                None => notice("mechanism", v, "unknown mechanism, ignored"),
-            }
-        }
-        for v in &request.docs {
-            match self.index.resolve_doc(v) {
-                Some(d) if !f.docs.contains(&d) => f.docs.push(d),
-                Some(_) => {}
-                None => notice("doc", v, "unknown document, ignored"),
-            }
-        }
-        for v in &request.levels {
-            match Level::from_id(v.trim()) {
-                Some(l) if !f.levels.contains(&l) => f.levels.push(l),
-                Some(_) => {}
-                None => notice("level", v, "unknown level, ignored"),
-            }
-        }
-        for v in &request.years {
-            match v.trim().parse::<u16>() {
-                Ok(y) if (1000..=9999).contains(&y) => {
-                    if !f.years.contains(&y) {
-                        f.years.push(y)
-                    }
-                }
-                _ => notice("year", v, "not a four-digit year, ignored"),
-            }
-        }
-        f
-    }
-
-    fn filter_mask(&self, unit: &IndexedUnit, f: &ResolvedFilters) -> u8 {
-        let doc = &self.index.docs[unit.doc as usize];
-        let passes = [
-            f.regions.is_empty()
-                || f.regions
-                    .iter()
-                    .any(|r| unit.issued_by.contains(r) || unit.mentions.contains(r)),
-            f.mechanisms.is_empty() || f.mechanisms.iter().any(|m| unit.mechanisms.contains(m)),
-            f.docs.is_empty() || f.docs.contains(&unit.doc),
-            f.levels.is_empty() || doc.level.is_some_and(|l| f.levels.contains(&l)),
-            f.years.is_empty() || doc.year.is_some_and(|y| f.years.contains(&y)),
-        ];
-        passes
-            .iter()
-            .enumerate()
-            .fold(0u8, |mask, (i, &p)| if p { mask | (1 << i) } else { mask })
-    }
-
-    fn facets(&self, matched: &[Option<f64>], masks: &[u8], f: &ResolvedFilters) -> Facets {
-        let index = &self.index;
-        // Plain arrays, no hashing: this runs on every keystroke over every
-        // matching unit.
-        let mut region = vec![0usize; index.regions.len()];
-        let mut mechanism = [0usize; Mechanism::ALL.len()];
-        // Per document, for the doc, level and year dimensions.
-        let mut per_doc = vec![[0usize; 3]; index.docs.len()];
-        // A unit counts for dimension i when it passes every *other* filter.
-        let counts_for = |mask: u8, i: usize| mask | (1 << i) == 0b11111;
-        for (id, unit) in index.units.iter().enumerate() {
-            if matched[id].is_none() {
-                continue;
-            }
-            let mask = masks[id];
-            if mask.count_ones() < 4 {
-                // Fails two or more filters: counts nowhere.
-                continue;
-            }
-            if counts_for(mask, 0) {
-                for &r in &unit.region_indices {
-                    region[r as usize] += 1;
-                }
-            }
-            if counts_for(mask, 1) {
-                for m in &unit.mechanisms {
-                    mechanism[*m as usize] += 1;
-                }
-            }
-            for (slot, bit) in [(0, 2), (1, 3), (2, 4)] {
-                if counts_for(mask, bit) {
-                    per_doc[unit.doc as usize][slot] += 1;
-                }
-            }
-        }
-        let mut level: HashMap<Level, usize> = HashMap::new();
-        let mut year: BTreeMap<u16, usize> = BTreeMap::new();
-        let mut doc: HashMap<u32, usize> = HashMap::new();
-        for (i, (d, counts)) in index.docs.iter().zip(&per_doc).enumerate() {
-            doc.insert(i as u32, counts[0]);
-            if let Some(l) = d.level {
-                *level.entry(l).or_default() += counts[1];
-            }
-            if let Some(y) = d.year {
-                *year.entry(y).or_default() += counts[2];
-            }
-        }
-        let mut years: Vec<u16> = index.docs.iter().filter_map(|d| d.year).collect();
-        years.sort();
-        years.dedup();
-        Facets {
-            region: index
-                .regions
-                .iter()
-                .enumerate()
-                .map(|(i, r)| FacetCount {
-                    value: r.id.clone(),
-                    label: r.name.clone(),
-                    count: region[i],
-                    selected: f.regions.contains(&r.id),
-                })
-                .collect(),
-            mechanism: Mechanism::ALL
-                .iter()
-                .map(|m| FacetCount {
-                    value: m.id().into(),
-                    label: m.name_zh().into(),
-                    count: mechanism[*m as usize],
-                    selected: f.mechanisms.contains(m),
-                })
-                .collect(),
-            doc: index
-                .docs
-                .iter()
-                .enumerate()
-                .map(|(i, d)| FacetCount {
-                    value: d.id.clone(),
-                    label: d.title.clone(),
-                    count: doc.get(&(i as u32)).copied().unwrap_or(0),
-                    selected: f.docs.contains(&(i as u32)),
-                })
-                .collect(),
-            level: Level::ALL
-                .iter()
-                .map(|l| FacetCount {
-                    value: l.id().into(),
-                    label: l.id().into(),
-                    count: level.get(l).copied().unwrap_or(0),
-                    selected: f.levels.contains(l),
-                })
-                .collect(),
-            year: years
-                .iter()
-                .map(|y| FacetCount {
-                    value: y.to_string(),
-                    label: y.to_string(),
-                    count: year.get(y).copied().unwrap_or(0),
-                    selected: f.years.contains(y),
-                })
-                .collect(),
-        }
-    }
-
     /// Groups the ranked units by document, documents in order of their
     /// best unit; `hits` indices only cover the first `max_hits` units.
     fn group(&self, ranked: &[u32], matched: &[Option<f64>], max_hits: usize) -> Vec<DocGroup> {
@@ -721,66 +441,5 @@ impl SearchEngine {
             }
         }
         groups
-    }
-
-    fn diagnose(&self, query: &Query, matched: &[Option<f64>], masks: &[u8]) -> NoResults {
-        let query_ids: Vec<usize> = (0..matched.len())
-            .filter(|&i| matched[i].is_some())
-            .collect();
-        let query_alone = query_ids.len();
-        let mut with_each_filter = Vec::new();
-        let mut emptied_by = None;
-        let mut cumulative: u8 = 0;
-        for (bit, kind) in FilterKind::ALL.iter().enumerate() {
-            let active = query_ids.iter().any(|&i| masks[i] & (1 << bit) == 0)
-                || masks.iter().any(|m| m & (1 << bit) == 0);
-            if !active {
-                continue;
-            }
-            let alone = query_ids
-                .iter()
-                .filter(|&&i| masks[i] & (1 << bit) != 0)
-                .count();
-            with_each_filter.push((*kind, alone));
-            cumulative |= 1 << bit;
-            let left = query_ids
-                .iter()
-                .filter(|&&i| masks[i] & cumulative == cumulative)
-                .count();
-            if emptied_by.is_none() && left == 0 && query_alone > 0 {
-                emptied_by = Some(*kind);
-            }
-        }
-        let message = if query_alone == 0 {
-            format!("No unit matches the query “{query}”.")
-        } else {
-            match emptied_by {
-                Some(kind) => {
-                    let alone = with_each_filter
-                        .iter()
-                        .find(|(k, _)| *k == kind)
-                        .map(|(_, n)| *n)
-                        .unwrap_or(0);
-                    if alone == 0 {
-                        format!(
-                            "The query matches {query_alone} units, but none of them passes the {} filter.",
-                            kind.param()
-                        )
-                    } else {
-                        format!(
-                            "The query matches {query_alone} units; each filter alone keeps some, but adding the {} filter to the ones before it leaves none.",
-                            kind.param()
-                        )
-                    }
-                }
-                None => "No results.".to_string(),
-            }
-        };
-        NoResults {
-            query_alone,
-            with_each_filter,
-            emptied_by,
-            message,
-        }
     }
 }

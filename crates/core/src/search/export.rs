@@ -1,6 +1,7 @@
 //! Export of a result list as CSV (RFC 4180) and JSON.
 
-use super::engine::{SearchEngine, SearchResults};
+use super::engine::SearchEngine;
+use super::results::SearchResults;
 use serde::{Deserialize, Serialize};
 
 /// One exported hit.

@@ -6,13 +6,22 @@
 //!   [`crate::query_normalize::QueryNormalizer`].
 //! * [`SearchEngine::search`] takes a [`SearchRequest`] (query text + filters
 //!   as typed or read from the URL) and returns [`SearchResults`]: ranked
-//!   [`Hit`]s, [`DocGroup`]s, live [`Facets`], notices and, when empty, a
-//!   [`NoResults`] diagnosis.
+//!   [`Hit`]s, [`DocGroup`]s, live [`Facets`], [`FilterNotice`]s for ignored
+//!   filter values and, when empty, a [`NoResults`] diagnosis — kinds and
+//!   data, never sentences: the app and the CLI word them. Facet options
+//!   carry typed values; a click on one is a [`FilterValue`] that
+//!   [`SearchRequest::toggle`] adds or removes.
 //! * [`SearchEngine::snippet`] makes a KWIC line for a hit;
 //!   [`term_frequencies`] charts the result set; [`export_rows`],
 //!   [`to_csv`] and [`to_json`] export it.
-//! * [`parse_search_url`] / [`to_search_url`] map the request to and from
-//!   `#/search?…`.
+//!
+//! Inside: `engine` matches and ranks, `filters` resolves filter values and
+//! gives every unit a mask of the filters it passes, `facets` counts from
+//! those masks, `diagnosis` explains an empty result, `results` holds the
+//! returned types.
+//!
+//! The request's URL form (`#/search?q=…`) belongs to the app
+//! (`src/url/search.rs`): the core knows nothing of routes.
 //!
 //! ## Matching and ranking
 //! A query term matches a unit when it occurs in the unit's text, as a
@@ -23,28 +32,28 @@
 //! half — plus a boost when an unquoted multi-word term also occurs
 //! contiguously, so exact phrases outrank scattered words.
 
+mod diagnosis;
 mod engine;
 mod export;
+mod facets;
+mod filters;
 mod index;
 mod kwic;
 mod query;
 mod request;
+mod results;
 mod terms;
-mod url;
 
-pub use engine::{
-    DocGroup, FacetCount, Facets, Hit, NoResults, Notice, RegionMatch, SearchEngine, SearchError,
-    SearchResults,
-};
+pub use diagnosis::{NoResults, NoResultsCause};
+pub use engine::{SearchEngine, SearchError};
 pub use export::{csv_field, export_rows, to_csv, to_json, ExportRow};
+pub use facets::{FacetCount, Facets};
 pub use index::{region_containers, IndexedDoc, IndexedUnit, SearchIndex};
 pub use kwic::{highlight_ranges, kwic, Snippet, SnippetPart};
 pub use query::{Query, QueryTerm};
-pub use request::{FilterKind, SearchRequest};
+pub use request::{FilterKind, FilterValue, SearchRequest};
+pub use results::{DocGroup, FilterNotice, Hit, RegionMatch, SearchResults};
 pub use terms::{term_frequencies, StopWords, TermCount, TermFrequencies, TermGroup, STOP_WORDS};
-pub use url::{
-    parse_search_url, percent_decode, percent_encode, to_search_url, UrlNotice, SEARCH_ROUTE,
-};
 
 #[cfg(test)]
 mod tests;

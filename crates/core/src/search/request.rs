@@ -3,6 +3,7 @@
 //! search runs, so a URL stays valid text even for a value this corpus does
 //! not know (that value is then ignored with a notice).
 
+use crate::model::{Level, Mechanism};
 use serde::{Deserialize, Serialize};
 
 /// A search request. Within one filter the values are alternatives (OR);
@@ -28,6 +29,41 @@ impl SearchRequest {
         SearchRequest {
             query: query.into(),
             ..SearchRequest::default()
+        }
+    }
+
+    /// The values given for one filter, as written.
+    pub fn values(&self, kind: FilterKind) -> &[String] {
+        match kind {
+            FilterKind::Region => &self.regions,
+            FilterKind::Mechanism => &self.mechanisms,
+            FilterKind::Doc => &self.docs,
+            FilterKind::Level => &self.levels,
+            FilterKind::Year => &self.years,
+        }
+    }
+
+    /// The values given for one filter, to change them.
+    pub fn values_mut(&mut self, kind: FilterKind) -> &mut Vec<String> {
+        match kind {
+            FilterKind::Region => &mut self.regions,
+            FilterKind::Mechanism => &mut self.mechanisms,
+            FilterKind::Doc => &mut self.docs,
+            FilterKind::Level => &mut self.levels,
+            FilterKind::Year => &mut self.years,
+        }
+    }
+
+    /// Adds `value` to its filter, or removes it when it is already there
+    /// (a click on a facet option).
+    pub fn toggle(&mut self, value: &FilterValue) {
+        let text = value.to_param();
+        let list = self.values_mut(value.kind());
+        match list.iter().position(|v| *v == text) {
+            Some(at) => {
+                list.remove(at);
+            }
+            None => list.push(text),
         }
     }
 
@@ -62,6 +98,11 @@ impl FilterKind {
         FilterKind::Year,
     ];
 
+    /// Position in [`FilterKind::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The URL parameter / CLI flag name.
     pub fn param(self) -> &'static str {
         match self {
@@ -71,5 +112,77 @@ impl FilterKind {
             FilterKind::Level => "level",
             FilterKind::Year => "year",
         }
+    }
+}
+
+/// One value of one filter, typed: what a facet option stands for and what
+/// a click on it adds to (or removes from) the request.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "filter", content = "value", rename_all = "kebab-case")]
+pub enum FilterValue {
+    /// A region id from the gazetteer.
+    Region(String),
+    Mechanism(Mechanism),
+    /// A document id.
+    Doc(String),
+    Level(Level),
+    Year(u16),
+}
+
+impl FilterValue {
+    /// The filter this value belongs to.
+    pub fn kind(&self) -> FilterKind {
+        match self {
+            FilterValue::Region(_) => FilterKind::Region,
+            FilterValue::Mechanism(_) => FilterKind::Mechanism,
+            FilterValue::Doc(_) => FilterKind::Doc,
+            FilterValue::Level(_) => FilterKind::Level,
+            FilterValue::Year(_) => FilterKind::Year,
+        }
+    }
+
+    /// The value as a URL parameter / CLI flag writes it (ids, never names).
+    pub fn to_param(&self) -> String {
+        match self {
+            FilterValue::Region(id) | FilterValue::Doc(id) => id.clone(),
+            FilterValue::Mechanism(m) => m.id().to_string(),
+            FilterValue::Level(l) => l.id().to_string(),
+            FilterValue::Year(y) => y.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_kinds_know_their_place_in_all() {
+        for (i, kind) in FilterKind::ALL.iter().enumerate() {
+            assert_eq!(kind.index(), i);
+        }
+    }
+
+    #[test]
+    fn toggling_a_value_twice_restores_the_request() {
+        let mut request = SearchRequest::with_query("生态补偿");
+        let before = request.clone();
+        let values = [
+            FilterValue::Region("sichuan".into()),
+            FilterValue::Mechanism(Mechanism::Compensation),
+            FilterValue::Level(Level::Provincial),
+            FilterValue::Year(2018),
+        ];
+        for v in &values {
+            request.toggle(v);
+        }
+        assert_eq!(request.regions, ["sichuan"]);
+        assert_eq!(request.mechanisms, ["compensation"]);
+        assert_eq!(request.levels, ["provincial"]);
+        assert_eq!(request.years, ["2018"]);
+        for v in &values {
+            request.toggle(v);
+        }
+        assert_eq!(request, before);
     }
 }

@@ -3,8 +3,8 @@
 //! segmentation; stop words (`data/stopwords.txt`), punctuation and numbers
 //! are left out because they would top every chart.
 
-use super::engine::Hit;
 use super::index::SearchIndex;
+use super::results::Hit;
 use crate::model::Mechanism;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};

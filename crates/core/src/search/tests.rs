@@ -71,7 +71,7 @@ fn region(
         id: id.into(),
         name: name.into(),
         name_en: id.into(),
-        kind: "province".into(),
+        kind: RegionKind::Province,
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         parent: parent.map(String::from),
         members: members.iter().map(|m| m.to_string()).collect(),
@@ -337,25 +337,28 @@ fn facet_counts_reflect_the_query_and_the_other_filters() {
     };
     let r = e.search(&req);
     assert_eq!(r.total, 3);
-    let count = |list: &[FacetCount], v: &str| list.iter().find(|f| f.value == v).unwrap().count;
+    fn count<V: PartialEq>(list: &[FacetCount<V>], v: V) -> usize {
+        list.iter().find(|f| f.value == v).unwrap().count
+    }
     // Level facet ignores the level filter itself: 补偿 in all levels.
-    assert_eq!(count(&r.facets.level, "central"), 3);
-    assert_eq!(count(&r.facets.level, "provincial"), 1);
-    assert_eq!(count(&r.facets.level, "ministry"), 1);
+    assert_eq!(count(&r.facets.level, Level::Central), 3);
+    assert_eq!(count(&r.facets.level, Level::Provincial), 1);
+    assert_eq!(count(&r.facets.level, Level::Ministry), 1);
     assert!(
         r.facets
             .level
             .iter()
-            .find(|f| f.value == "central")
+            .find(|f| f.value == Level::Central)
             .unwrap()
             .selected
     );
+    assert_eq!(r.facets.selected_count(), 1);
     // Other facets respect the level filter.
-    assert_eq!(count(&r.facets.mechanism, "compensation"), 3);
-    assert_eq!(count(&r.facets.mechanism, "mutual-aid"), 0);
-    assert_eq!(count(&r.facets.doc, "central"), 3);
-    assert_eq!(count(&r.facets.doc, "sichuan"), 0);
-    assert_eq!(count(&r.facets.year, "2018"), 3);
+    assert_eq!(count(&r.facets.mechanism, Mechanism::Compensation), 3);
+    assert_eq!(count(&r.facets.mechanism, Mechanism::MutualAid), 0);
+    assert_eq!(count(&r.facets.doc, "central".to_string()), 3);
+    assert_eq!(count(&r.facets.doc, "sichuan".to_string()), 0);
+    assert_eq!(count(&r.facets.year, 2018), 3);
 }
 
 #[test]
@@ -371,10 +374,17 @@ fn no_results_diagnosis_names_the_filter() {
     let d = r.diagnosis.unwrap();
     assert_eq!(d.query_alone, 1);
     assert_eq!(d.emptied_by, Some(FilterKind::Level));
-    assert!(d.message.contains("level"), "{}", d.message);
+    assert_eq!(
+        d.cause(),
+        NoResultsCause::FilterExcludesAll {
+            query_alone: 1,
+            filter: FilterKind::Level
+        }
+    );
     let r = search(&e, "不存在的词语");
     let d = r.diagnosis.unwrap();
     assert_eq!((d.query_alone, d.emptied_by), (0, None));
+    assert_eq!(d.cause(), NoResultsCause::QueryMatchesNothing);
 }
 
 #[test]
@@ -387,7 +397,19 @@ fn unknown_filter_values_are_ignored_with_notices() {
     };
     let r = e.search(&req);
     assert_eq!(r.total, 9);
-    assert_eq!(r.notices.len(), 2);
+    assert_eq!(
+        r.notices,
+        vec![
+            FilterNotice {
+                filter: FilterKind::Region,
+                value: "atlantis".into()
+            },
+            FilterNotice {
+                filter: FilterKind::Mechanism,
+                value: "nope".into()
+            },
+        ]
+    );
 }
 
 #[test]

@@ -2,22 +2,24 @@
 //! in), the tours a teacher loaded (kept in local storage), and the tour in
 //! progress.
 //!
-//! The format and its strict validation are `policy_core::tour`; this
+//! The format and its strict validation are [`format`]; this
 //! module only decides where tours come from and how stepping works. A tour
 //! is outside input even when it comes back from our own storage, so stored
 //! tours go through [`load_tour`] again before they are used.
 
+pub mod format;
+
 use std::rc::Rc;
 
-use policy_core::tour::{load_tour, Tour, TourError};
+use format::{load_tour, Tour, TourError};
 
 use crate::storage::StoredValue;
 
 /// The built-in tours, one line per file in `tours/`.
 const BUILT_IN_TOUR_FILES: [&str; 3] = [
-    include_str!("../tours/sichuan-localization.json"),
-    include_str!("../tours/spot-the-rewording.json"),
-    include_str!("../tours/from-2016-to-2018.json"),
+    include_str!("../../tours/sichuan-localization.json"),
+    include_str!("../../tours/spot-the-rewording.json"),
+    include_str!("../../tours/from-2016-to-2018.json"),
 ];
 
 /// How many tours a teacher may keep loaded: enough for a course, small
@@ -94,7 +96,7 @@ impl StoredValue for UserTours {
                 let bytes = serde_json::to_vec(&tour).map_err(|e| e.to_string())?;
                 load_tour(&bytes)
                     .map(Rc::new)
-                    .map_err(|e| format!("stored tour {:?}: {e}", tour.id))
+                    .map_err(|e| format!("stored tour {:?}: {e:?}", tour.id))
             })
             .collect::<Result<Vec<_>, _>>()
             .map(UserTours)

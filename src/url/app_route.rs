@@ -1,7 +1,7 @@
 //! The one rule for "is this string a safe in-app route?".
 //!
 //! Routes arrive from outside the app in several ways: a teacher's tour file
-//! (`tour`), a `policy-explorer:navigate` command posted by the page that
+//! ([`crate::tours::format`]), a `policy-explorer:navigate` command posted by the page that
 //! embeds the app, and the links built from them. All of them must be plain
 //! hash routes of this app (`#/doc/sichuan/6.21`, `#/search?q=…`), never a
 //! `javascript:` URL, another site, or text that could become markup when a
@@ -14,19 +14,20 @@
 pub const MAX_APP_ROUTE_CHARS: usize = 600;
 
 /// The first path segment of every page the app has (`#/` is the library).
+/// A test below checks it against the pages of [`crate::route::Route`].
 pub const APP_PAGES: [&str; 6] = ["", "doc", "search", "compare", "witnesses", "tours"];
 
-/// Why a string is not a safe in-app route. The messages are written for a
-/// teacher fixing a tour file, and are shown as text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a string is not a safe in-app route; `i18n` words it for a teacher
+/// fixing a tour file.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppRouteError {
-    #[error("longer than {MAX_APP_ROUTE_CHARS} characters")]
+    /// Longer than [`MAX_APP_ROUTE_CHARS`].
     TooLong,
-    #[error("must start with \"#/\" (an in-app link such as #/doc/sichuan/6.21)")]
+    /// Does not start with `#/`.
     NotAHashRoute,
-    #[error("contains spaces, quotes, angle brackets or control characters")]
+    /// Spaces, quotes, angle brackets, backslashes or control characters.
     UnsafeCharacters,
-    #[error("\"{0}\" is not a page of the app")]
+    /// The first path segment (clipped, shown as text) is no page of the app.
     UnknownPage(String),
 }
 
@@ -117,6 +118,44 @@ mod tests {
         assert_eq!(check_app_route(&long), Err(AppRouteError::TooLong));
         let huge = format!("#/doc/{}", "政".repeat(10_000_000 / 3));
         assert_eq!(check_app_route(&huge), Err(AppRouteError::TooLong));
+    }
+
+    /// Every page [`APP_PAGES`] allows is a page of [`Route`], and every
+    /// page of [`Route`] is allowed: the two lists cannot drift apart.
+    #[test]
+    fn the_allowed_pages_are_exactly_the_pages_of_route() {
+        use crate::route::Route;
+        use yew_router::Routable;
+        let not_found = Route::not_found_route().map(|r| r.to_path());
+        let mut route_pages: Vec<&str> = Route::routes()
+            .into_iter()
+            .filter(|path| Some(path.to_string()) != not_found)
+            .map(|path| {
+                path.trim_start_matches('/')
+                    .split('/')
+                    .next()
+                    .unwrap_or_default()
+            })
+            .collect();
+        route_pages.sort_unstable();
+        route_pages.dedup();
+        let mut allowed = APP_PAGES.to_vec();
+        allowed.sort_unstable();
+        assert_eq!(allowed, route_pages);
+        // And each allowed page, with sample parameters, is recognized.
+        for page in APP_PAGES {
+            let sample = match page {
+                "" => "/".to_string(),
+                "search" | "tours" | "compare" => format!("/{page}"),
+                _ => format!("/{page}/x"),
+            };
+            let route = Route::recognize(&sample);
+            assert!(
+                route.is_some() && route != Some(Route::NotFound),
+                "{sample} is allowed but no route"
+            );
+            assert_eq!(check_app_route(&format!("#{sample}")), Ok(()));
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -3,13 +3,14 @@
 //! A tour is a sequence of app states, each a permalink (`#/doc/…`,
 //! `#/search?…`, `#/compare/…`) with a short explanation. Teachers write
 //! their own as a small JSON file and load it in the app, so the loader is
-//! strict and explains every problem in words a teacher can act on: a tour
-//! comes from outside and is never trusted (its texts are rendered as text,
-//! its routes must be plain in-app hash routes).
+//! strict and names every problem precisely enough for `i18n` to say, in
+//! the interface language, what a teacher must fix: a tour comes from
+//! outside and is never trusted (its texts are rendered as text, its routes
+//! must be plain in-app hash routes).
 
 use serde::{Deserialize, Serialize};
 
-use crate::app_route::check_app_route;
+use crate::url::app_route::{check_app_route, AppRouteError};
 
 /// The `format` value every tour file carries, so a future layout can be
 /// told apart.
@@ -17,9 +18,12 @@ pub const TOUR_FORMAT: &str = "policy-explorer-tour/1";
 
 /// Tours are small; a bigger file is not a tour.
 pub const MAX_TOUR_BYTES: usize = 256 * 1024;
-const MAX_STEPS: usize = 100;
-const MAX_TITLE_CHARS: usize = 200;
-const MAX_TEXT_CHARS: usize = 4000;
+/// Most steps a tour may have.
+pub const MAX_STEPS: usize = 100;
+/// Longest title, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// Longest description or step text, in characters.
+pub const MAX_TEXT_CHARS: usize = 4000;
 
 /// A text in the UI's two languages; `en` may be omitted (the Chinese text
 /// is shown instead).
@@ -64,27 +68,70 @@ pub struct Tour {
     pub steps: Vec<TourStep>,
 }
 
-/// Why a tour file was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a tour file was refused; `i18n` words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TourError {
-    #[error("the file is empty")]
+    /// Nothing but whitespace.
     Empty,
-    #[error("the file is {0} bytes; a tour may be at most {MAX_TOUR_BYTES} bytes")]
+    /// More than [`MAX_TOUR_BYTES`] (the size found).
     TooLarge(usize),
-    #[error("the file is not UTF-8 text (is it a tour file?)")]
+    /// Not UTF-8 text.
     NotText,
-    #[error("the file is not valid tour JSON at line {line}, column {column}: {message}")]
+    /// Not JSON of the tour's shape; `message` is serde_json's own (English,
+    /// technical, shown as a detail).
     Syntax {
+        /// 1-based line.
         line: usize,
+        /// 1-based column.
         column: usize,
+        /// The parser's description.
         message: String,
     },
-    #[error("\"format\" must be \"{TOUR_FORMAT}\", found \"{0}\"")]
+    /// `format` is not [`TOUR_FORMAT`] (the value found, clipped).
     Format(String),
-    #[error("\"id\" must be 1–64 characters of a–z, 0–9 and '-', found \"{0}\"")]
+    /// `id` is not 1–64 characters of a–z, 0–9 and `-` (the value found,
+    /// clipped).
     Id(String),
-    #[error("{field}: {problem}")]
-    Field { field: String, problem: String },
+    /// A field has a value the app cannot use.
+    Field {
+        /// Which field.
+        field: TourField,
+        /// What is wrong with it.
+        problem: FieldProblem,
+    },
+}
+
+/// A field of a tour file, as a teacher would look for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TourField {
+    /// The tour's `title`.
+    Title,
+    /// The tour's `description`.
+    Description,
+    /// The `steps` list.
+    Steps,
+    /// The `route` of step n (1-based).
+    StepRoute(usize),
+    /// The `title` of step n (1-based).
+    StepTitle(usize),
+    /// The `text` of step n (1-based).
+    StepText(usize),
+}
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// The Chinese text (`zh`) is empty.
+    ChineseTextEmpty,
+    /// A text is longer than `max` characters.
+    TooLong {
+        /// The limit, in characters.
+        max: usize,
+    },
+    /// The tour has no steps, or more than [`MAX_STEPS`] (the number found).
+    StepCount(usize),
+    /// The route is not a safe in-app route.
+    Route(AppRouteError),
 }
 
 /// Parses and validates a tour file's bytes.
@@ -118,54 +165,42 @@ fn validate(tour: &Tour) -> Result<(), TourError> {
     if !id_ok {
         return Err(TourError::Id(truncate(&tour.id, 40)));
     }
-    check_text("title", &tour.title, MAX_TITLE_CHARS)?;
+    check_text(TourField::Title, &tour.title, MAX_TITLE_CHARS)?;
     if let Some(d) = &tour.description {
-        check_text("description", d, MAX_TEXT_CHARS)?;
+        check_text(TourField::Description, d, MAX_TEXT_CHARS)?;
     }
     if tour.steps.is_empty() || tour.steps.len() > MAX_STEPS {
         return Err(field(
-            "steps",
-            format!(
-                "a tour needs 1 to {MAX_STEPS} steps, found {}",
-                tour.steps.len()
-            ),
+            TourField::Steps,
+            FieldProblem::StepCount(tour.steps.len()),
         ));
     }
     for (i, step) in tour.steps.iter().enumerate() {
         let n = i + 1;
-        check_route(&format!("step {n} route"), &step.route)?;
-        check_text(&format!("step {n} title"), &step.title, MAX_TITLE_CHARS)?;
-        check_text(&format!("step {n} text"), &step.text, MAX_TEXT_CHARS)?;
+        // A route must be a plain in-app hash route; the rule is shared
+        // with the embedding bridge's `navigate` command.
+        check_app_route(&step.route)
+            .map_err(|problem| field(TourField::StepRoute(n), FieldProblem::Route(problem)))?;
+        check_text(TourField::StepTitle(n), &step.title, MAX_TITLE_CHARS)?;
+        check_text(TourField::StepText(n), &step.text, MAX_TEXT_CHARS)?;
     }
     Ok(())
 }
 
-/// A route must be a plain in-app hash route; the rule is shared with the
-/// embedding bridge's `navigate` command ([`crate::app_route`]).
-fn check_route(name: &str, route: &str) -> Result<(), TourError> {
-    check_app_route(route).map_err(|problem| field(name, problem.to_string()))
-}
-
-fn check_text(name: &str, text: &LocalizedText, max: usize) -> Result<(), TourError> {
+fn check_text(name: TourField, text: &LocalizedText, max: usize) -> Result<(), TourError> {
     if text.zh.trim().is_empty() {
-        return Err(field(
-            name,
-            "the Chinese text (\"zh\") is empty".to_string(),
-        ));
+        return Err(field(name, FieldProblem::ChineseTextEmpty));
     }
     for t in std::iter::once(&text.zh).chain(text.en.as_ref()) {
         if t.chars().count() > max {
-            return Err(field(name, format!("longer than {max} characters")));
+            return Err(field(name, FieldProblem::TooLong { max }));
         }
     }
     Ok(())
 }
 
-fn field(name: &str, problem: String) -> TourError {
-    TourError::Field {
-        field: name.to_string(),
-        problem,
-    }
+fn field(field: TourField, problem: FieldProblem) -> TourError {
+    TourError::Field { field, problem }
 }
 
 fn truncate(s: &str, max: usize) -> String {
@@ -190,13 +225,13 @@ mod tests {
 
     #[test]
     fn every_built_in_tour_validates() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tours");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tours");
         let mut count = 0;
         for entry in std::fs::read_dir(&dir).expect("tours/ exists") {
             let path = entry.expect("readable entry").path();
             if path.extension().is_some_and(|e| e == "json") {
                 let bytes = std::fs::read(&path).expect("readable tour");
-                load_tour(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                load_tour(&bytes).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
                 count += 1;
             }
         }
@@ -243,7 +278,16 @@ mod tests {
         ] {
             let tour = MINIMAL.replace("#/doc/sichuan/6.21", route);
             let err = load_tour(tour.as_bytes()).expect_err(route);
-            assert!(err.to_string().contains("step 1 route"), "{route}: {err}");
+            assert!(
+                matches!(
+                    err,
+                    TourError::Field {
+                        field: TourField::StepRoute(1),
+                        problem: FieldProblem::Route(_)
+                    }
+                ),
+                "{route}: {err:?}"
+            );
         }
     }
 
@@ -268,14 +312,17 @@ mod tests {
     fn empty_steps_and_empty_texts_are_refused() {
         let no_steps =
             r#"{"format": "policy-explorer-tour/1", "id": "t", "title": {"zh": "x"}, "steps": []}"#;
-        assert!(load_tour(no_steps.as_bytes())
-            .unwrap_err()
-            .to_string()
-            .contains("steps"));
+        assert_eq!(
+            load_tour(no_steps.as_bytes()),
+            Err(field(TourField::Steps, FieldProblem::StepCount(0)))
+        );
         let blank = MINIMAL.replace("\"说明\"", "\"  \"");
-        assert!(load_tour(blank.as_bytes())
-            .unwrap_err()
-            .to_string()
-            .contains("step 1 text"));
+        assert_eq!(
+            load_tour(blank.as_bytes()),
+            Err(field(
+                TourField::StepText(1),
+                FieldProblem::ChineseTextEmpty
+            ))
+        );
     }
 }

@@ -11,6 +11,8 @@ use policy_core::compare::diff::Granularity;
 use policy_core::compare::text_diff::DiffOptions;
 use policy_core::model::Mechanism;
 
+use super::query_string::parse_query;
+
 /// How the diff of the chosen pair is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DiffLayout {
@@ -83,26 +85,25 @@ fn echo(text: &str) -> String {
 pub fn parse_compare_query(query: &str) -> (CompareOptions, Vec<OptionNotice>) {
     let mut options = CompareOptions::default();
     let mut notices = Vec::new();
-    let query = query.strip_prefix('?').unwrap_or(query);
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (param, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let ok = match param {
-            "mode" => set(&mut options.granularity, granularity(value)),
-            "ip" => set(&mut options.ignore_punctuation, flag(value)),
-            "is" => set(&mut options.ignore_script, flag(value)),
-            "view" => set(&mut options.layout, layout(value)),
-            "mech" => set(&mut options.mechanism, mechanism(value).map(Some)),
+    for pair in parse_query(query) {
+        let value = pair.value.as_deref().ok();
+        let ok = match pair.name.as_deref() {
+            Ok("mode") => set(&mut options.granularity, value.and_then(granularity)),
+            Ok("ip") => set(&mut options.ignore_punctuation, value.and_then(flag)),
+            Ok("is") => set(&mut options.ignore_script, value.and_then(flag)),
+            Ok("view") => set(&mut options.layout, value.and_then(layout)),
+            Ok("mech") => set(&mut options.mechanism, value.and_then(mechanism).map(Some)),
             _ => {
                 notices.push(OptionNotice::UnknownParam {
-                    param: echo(&decode_for_display(param)),
+                    param: echo(&pair.name_for_display()),
                 });
                 continue;
             }
         };
         if !ok {
             notices.push(OptionNotice::BadValue {
-                param: param.to_string(),
-                value: echo(&decode_for_display(value)),
+                param: pair.name_for_display(),
+                value: echo(&pair.value_for_display()),
             });
         }
     }
@@ -147,12 +148,6 @@ fn flag(value: &str) -> Option<bool> {
         "0" => Some(false),
         _ => None,
     }
-}
-
-/// Percent-decodes for showing in a notice; undecodable input is shown as
-/// written. Never used for anything but text.
-fn decode_for_display(raw: &str) -> String {
-    policy_core::search::percent_decode(raw).unwrap_or_else(|_| raw.to_string())
 }
 
 /// The canonical query for `options`: `mode`, `ip`, `is`, `view` in that

@@ -5,12 +5,14 @@
 //! round-trip exactly (`parse(serialize(r)) == r`), and it reads URLs
 //! written by anyone: every malformed or hostile parameter (bad percent
 //! escapes, invalid UTF-8, markup, control characters, huge values, unknown
-//! keys) is dropped and reported as a [`UrlNotice`]; parsing never panics.
+//! keys) is dropped and reported as a [`UrlNotice`] — a kind with its data,
+//! worded by `i18n` in the interface language; parsing never panics.
 //! Multi-valued filters repeat their key (`region=a&region=b`).
 
-use super::request::SearchRequest;
-use crate::model::{Level, Mechanism};
-use serde::{Deserialize, Serialize};
+use policy_core::model::{Level, Mechanism};
+use policy_core::search::{FilterKind, SearchRequest};
+
+use super::query_string::{encode_component, parse_query, query_part, DecodeError};
 
 /// The route prefix of the search screen.
 pub const SEARCH_ROUTE: &str = "#/search";
@@ -22,61 +24,102 @@ pub const MAX_VALUE_CHARS: usize = 64;
 pub const MAX_URL_BYTES: usize = 8192;
 /// Most values accepted per filter.
 pub const MAX_VALUES_PER_FILTER: usize = 32;
+/// Longest parameter name echoed back in a notice.
+const MAX_ECHOED_PARAM_CHARS: usize = 32;
 
-/// A parameter that was ignored, and why (shown to the user as text).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A part of the address that was ignored, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UrlNotice {
-    /// The parameter name as found (possibly empty).
+    /// The parameter name as found (possibly empty; clipped), shown as text.
     pub param: String,
-    pub message: String,
+    /// What was wrong with it.
+    pub problem: UrlProblem,
+}
+
+/// Why part of a search address was ignored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// The query string is longer than [`MAX_URL_BYTES`]; the rest was cut.
+    AddressTooLong,
+    /// The parameter name does not decode.
+    BadName(DecodeError),
+    /// The value does not decode.
+    BadValue(DecodeError),
+    /// `name=` with nothing after it.
+    EmptyValue,
+    /// `q` given a second time (the first one counts).
+    QueryRepeated,
+    /// The query is longer than [`MAX_QUERY_CHARS`].
+    QueryTooLong,
+    /// A filter value is longer than [`MAX_VALUE_CHARS`].
+    ValueTooLong,
+    /// Control characters (new lines, tabs …) in the value.
+    ControlCharacters,
+    /// `<` or `>` in the query.
+    MarkupCharacters,
+    /// A parameter the search screen does not know.
+    UnknownParam,
+    /// More than [`MAX_VALUES_PER_FILTER`] values for one filter.
+    TooManyValues,
+    /// A `mechanism` value that is not one of the ten ids or names.
+    NotAMechanism,
+    /// A `level` value other than `central`, `ministry`, `provincial`.
+    NotALevel,
+    /// A `year` value that is not four digits.
+    NotAYear,
+    /// A `region` or `doc` value with characters no id or name has.
+    NotAnId,
 }
 
 /// Serializes a request as `#/search?…` with parameters in a fixed order
 /// (q, region, mechanism, doc, level, year) and empty ones left out.
 pub fn to_search_url(request: &SearchRequest) -> String {
+    let query = search_query(request);
+    if query.is_empty() {
+        SEARCH_ROUTE.to_string()
+    } else {
+        format!("{SEARCH_ROUTE}?{query}")
+    }
+}
+
+/// The query string of [`to_search_url`], without the `?`.
+pub fn search_query(request: &SearchRequest) -> String {
     let mut pairs: Vec<(&str, &str)> = Vec::new();
     if !request.query.is_empty() {
         pairs.push(("q", &request.query));
     }
-    for (key, values) in [
-        ("region", &request.regions),
-        ("mechanism", &request.mechanisms),
-        ("doc", &request.docs),
-        ("level", &request.levels),
-        ("year", &request.years),
-    ] {
-        pairs.extend(values.iter().map(|v| (key, v.as_str())));
+    for kind in FilterKind::ALL {
+        pairs.extend(
+            request
+                .values(kind)
+                .iter()
+                .map(|v| (kind.param(), v.as_str())),
+        );
     }
-    if pairs.is_empty() {
-        return SEARCH_ROUTE.to_string();
-    }
-    let query: Vec<String> = pairs
+    pairs
         .into_iter()
-        .map(|(k, v)| format!("{k}={}", percent_encode(v)))
-        .collect();
-    format!("{SEARCH_ROUTE}?{}", query.join("&"))
+        .map(|(k, v)| format!("{k}={}", encode_component(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn filter_kind(param: &str) -> Option<FilterKind> {
+    FilterKind::ALL.into_iter().find(|k| k.param() == param)
 }
 
 /// Parses `#/search?…`, `/search?…`, `?…` or a bare query string.
 pub fn parse_search_url(url: &str) -> (SearchRequest, Vec<UrlNotice>) {
     let mut request = SearchRequest::default();
     let mut notices = Vec::new();
-    let mut notice = |param: &str, message: String| {
+    let mut notice = |param: &str, problem: UrlProblem| {
         notices.push(UrlNotice {
-            param: truncate_chars(param, 32),
-            message,
+            param: param.chars().take(MAX_ECHOED_PARAM_CHARS).collect(),
+            problem,
         })
     };
-    let query = match url.split_once('?') {
-        Some((_, q)) => q,
-        None if url.starts_with('#') || url.starts_with('/') => "",
-        None => url,
-    };
+    let query = query_part(url);
     let query = if query.len() > MAX_URL_BYTES {
-        notice(
-            "",
-            format!("the address is longer than {MAX_URL_BYTES} bytes; the rest was ignored"),
-        );
+        notice("", UrlProblem::AddressTooLong);
         let mut end = MAX_URL_BYTES;
         while !query.is_char_boundary(end) {
             end -= 1;
@@ -86,141 +129,89 @@ pub fn parse_search_url(url: &str) -> (SearchRequest, Vec<UrlNotice>) {
         query
     };
     let mut seen_q = false;
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = match percent_decode(raw_key) {
-            Ok(k) => k,
+    for pair in parse_query(query) {
+        let key = match pair.name {
+            Ok(name) => name,
             Err(e) => {
-                notice(raw_key, format!("ignored: parameter name {e}"));
+                notice(pair.raw_name, UrlProblem::BadName(e));
                 continue;
             }
         };
-        let value = match percent_decode(raw_value) {
-            Ok(v) => v,
+        let value = match pair.value {
+            Ok(value) => value,
             Err(e) => {
-                notice(&key, format!("ignored: value {e}"));
+                notice(&key, UrlProblem::BadValue(e));
                 continue;
             }
         };
         if value.is_empty() {
-            notice(&key, "ignored: empty value".into());
+            notice(&key, UrlProblem::EmptyValue);
             continue;
         }
-        let list = match key.as_str() {
-            "q" => {
-                if seen_q {
-                    notice("q", "ignored: the query was given twice".into());
-                } else if let Err(e) = check_query(&value) {
-                    notice("q", format!("ignored: {e}"));
-                } else {
-                    request.query = value;
-                    seen_q = true;
-                }
-                continue;
+        if key == "q" {
+            if seen_q {
+                notice("q", UrlProblem::QueryRepeated);
+            } else if let Err(problem) = check_query(&value) {
+                notice("q", problem);
+            } else {
+                request.query = value;
+                seen_q = true;
             }
-            "region" => &mut request.regions,
-            "mechanism" => &mut request.mechanisms,
-            "doc" => &mut request.docs,
-            "level" => &mut request.levels,
-            "year" => &mut request.years,
-            _ => {
-                notice(&key, "ignored: unknown parameter".into());
-                continue;
-            }
+            continue;
+        }
+        let Some(kind) = filter_kind(&key) else {
+            notice(&key, UrlProblem::UnknownParam);
+            continue;
         };
+        let list = request.values_mut(kind);
         if list.len() >= MAX_VALUES_PER_FILTER {
-            notice(
-                &key,
-                format!("ignored: more than {MAX_VALUES_PER_FILTER} values"),
-            );
+            notice(&key, UrlProblem::TooManyValues);
             continue;
         }
-        match check_value(&key, &value) {
+        match check_value(kind, &value) {
             Ok(()) => list.push(value),
-            Err(e) => notice(&key, format!("ignored: {e}")),
+            Err(problem) => notice(&key, problem),
         }
     }
     (request, notices)
 }
 
-fn check_query(value: &str) -> Result<(), String> {
+fn check_query(value: &str) -> Result<(), UrlProblem> {
     if value.chars().count() > MAX_QUERY_CHARS {
-        return Err(format!("longer than {MAX_QUERY_CHARS} characters"));
+        return Err(UrlProblem::QueryTooLong);
     }
     if value.chars().any(|c| c.is_control()) {
-        return Err("contains control characters".into());
+        return Err(UrlProblem::ControlCharacters);
     }
     if value.contains(['<', '>']) {
-        return Err("contains markup characters < or >".into());
+        return Err(UrlProblem::MarkupCharacters);
     }
     Ok(())
 }
 
-fn check_value(key: &str, value: &str) -> Result<(), String> {
+fn check_value(kind: FilterKind, value: &str) -> Result<(), UrlProblem> {
     if value.chars().count() > MAX_VALUE_CHARS {
-        return Err(format!("longer than {MAX_VALUE_CHARS} characters"));
+        return Err(UrlProblem::ValueTooLong);
     }
-    match key {
-        "mechanism" => Mechanism::parse(value)
-            .map(|_| ())
-            .ok_or_else(|| "not one of the ten mechanisms".into()),
-        "level" => Level::from_id(value)
-            .map(|_| ())
-            .ok_or_else(|| "not central, ministry or provincial".into()),
-        "year" => (value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()))
-            .then_some(())
-            .ok_or_else(|| "not a four-digit year".into()),
+    let ok = match kind {
+        FilterKind::Mechanism => Mechanism::parse(value).is_some(),
+        FilterKind::Level => Level::from_id(value).is_some(),
+        FilterKind::Year => value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()),
         // region and doc: ids (`inner-mongolia`) or Chinese names.
-        _ => value
+        FilterKind::Region | FilterKind::Doc => value
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '·'))
-            .then_some(())
-            .ok_or_else(|| "only letters, digits, - and _ are allowed".into()),
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '·')),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(match kind {
+            FilterKind::Mechanism => UrlProblem::NotAMechanism,
+            FilterKind::Level => UrlProblem::NotALevel,
+            FilterKind::Year => UrlProblem::NotAYear,
+            FilterKind::Region | FilterKind::Doc => UrlProblem::NotAnId,
+        })
     }
-}
-
-/// Percent-encodes everything but RFC 3986 unreserved characters, as UTF-8.
-pub fn percent_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` escapes and `+` (a space, as forms write it).
-pub fn percent_decode(value: &str) -> Result<String, String> {
-    let bytes = value.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).ok_or("has a truncated % escape")?;
-                let s = std::str::from_utf8(hex).map_err(|_| "has a bad % escape")?;
-                let b = u8::from_str_radix(s, 16).map_err(|_| "has a bad % escape")?;
-                out.push(b);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).map_err(|_| "is not valid UTF-8".to_string())
-}
-
-fn truncate_chars(s: &str, n: usize) -> String {
-    s.chars().take(n).collect()
 }
 
 #[cfg(test)]
@@ -263,6 +254,19 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_escape_is_reported_as_a_kind() {
+        let (r, n) = parse_search_url("#/search?q=%E4%B");
+        assert_eq!(r.query, "");
+        assert_eq!(
+            n,
+            vec![UrlNotice {
+                param: "q".into(),
+                problem: UrlProblem::BadValue(DecodeError::BadEscape)
+            }]
+        );
+    }
+
+    #[test]
     fn hostile_and_malformed_parameters_are_ignored_with_notices() {
         let (r, n) = parse_search_url(
             "#/search?q=%3Cscript%3Ealert(1)%3C/script%3E&region=%FF&doc=<img>&level=admin&year=20x8\
@@ -272,35 +276,40 @@ mod tests {
         assert_eq!(r.regions, vec!["sichuan"]);
         assert_eq!(r.years, vec!["2018"]);
         assert!(r.docs.is_empty() && r.levels.is_empty() && r.mechanisms.is_empty());
-        let params: Vec<&str> = n.iter().map(|n| n.param.as_str()).collect();
-        for p in [
-            "q",
-            "region",
-            "doc",
-            "level",
-            "year",
-            "mechanism",
-            "evil",
-            "q2",
+        let found: Vec<(&str, UrlProblem)> =
+            n.iter().map(|n| (n.param.as_str(), n.problem)).collect();
+        for expected in [
+            ("q", UrlProblem::MarkupCharacters),
+            ("region", UrlProblem::BadValue(DecodeError::NotUtf8)),
+            ("doc", UrlProblem::NotAnId),
+            ("level", UrlProblem::NotALevel),
+            ("year", UrlProblem::NotAYear),
+            ("mechanism", UrlProblem::NotAMechanism),
+            ("evil", UrlProblem::UnknownParam),
+            ("q2", UrlProblem::EmptyValue),
+            ("q", UrlProblem::BadValue(DecodeError::BadEscape)),
         ] {
-            assert!(params.contains(&p), "no notice for {p}: {n:?}");
+            assert!(found.contains(&expected), "no {expected:?} in {found:?}");
         }
     }
 
     #[test]
     fn huge_values_are_refused_without_panicking() {
         let long = "生".repeat(600);
-        let (r, n) = parse_search_url(&format!("#/search?q={}", percent_encode(&long)));
+        let (r, n) = parse_search_url(&format!("#/search?q={}", encode_component(&long)));
         assert_eq!(r.query, "");
         assert_eq!(n.len(), 1, "{n:?}");
+        assert_eq!(n[0].problem, UrlProblem::QueryTooLong);
         let huge = "生".repeat(1000);
-        let (r, n) = parse_search_url(&format!("#/search?q={}", percent_encode(&huge)));
+        let (r, n) = parse_search_url(&format!("#/search?q={}", encode_component(&huge)));
         assert_eq!(r.query, "");
         assert_eq!(n.len(), 2, "{n:?}"); // too long overall, and the cut value is bad
+        assert_eq!(n[0].problem, UrlProblem::AddressTooLong);
         let many: String = (0..40).map(|_| "&year=2018").collect();
         let (r, n) = parse_search_url(&format!("?{many}"));
         assert_eq!(r.years.len(), MAX_VALUES_PER_FILTER);
         assert_eq!(n.len(), 40 - MAX_VALUES_PER_FILTER);
+        assert!(n.iter().all(|n| n.problem == UrlProblem::TooManyValues));
     }
 
     fn request_strategy() -> impl Strategy<Value = SearchRequest> {
