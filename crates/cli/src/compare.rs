@@ -5,7 +5,7 @@ use crate::doc_source;
 use crate::search::{find_corpus, load_corpus_file};
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use policy_core::compare::align::{align_documents, AlignOptions};
+use policy_core::compare::align::{align_documents, AlignOptions, Side};
 use policy_core::compare::diff::{DiffChunk, DiffKind, Granularity};
 use policy_core::compare::text_diff::{diff_texts, DiffOptions};
 use policy_core::model::Corpus;
@@ -21,9 +21,14 @@ pub struct AlignArgs {
     a: String,
     /// Document id of B, or a raw text file.
     b: String,
-    /// Print JSON: {"pairs": [{"a", "relation", "candidates": [{"b", "score", "relation"}]}], "unmatched_b": [...]}.
+    /// Print JSON: {"pairs": [{"a", "relation", "candidates": [{"b", "score", "relation", "evidence"}]}], "unmatched_b": [...]};
+    /// candidates best first, evidence = the key terms both units share.
     #[arg(long)]
     json: bool,
+    /// Which document the other implements: a or b (default: the one of
+    /// higher level — central, ministry, provincial — else b).
+    #[arg(long, value_parser = ["a", "b"])]
+    source: Option<String>,
     /// Corpus file (default: corpus/corpus.json found upwards from the current folder).
     #[arg(long)]
     corpus: Option<PathBuf>,
@@ -74,7 +79,14 @@ pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
     let b = corpus
         .document(&b_id)
         .with_context(|| unknown_doc(&corpus, &b_id))?;
-    let alignment = align_documents(a, b, &AlignOptions::default());
+    let options = AlignOptions {
+        source: args
+            .source
+            .as_deref()
+            .map(|s| if s == "a" { Side::A } else { Side::B }),
+        ..AlignOptions::default()
+    };
+    let alignment = align_documents(a, b, &options);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&alignment)?);
         return Ok(ExitCode::SUCCESS);
@@ -83,10 +95,18 @@ pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
         let best = pair
             .candidates
             .iter()
-            .map(|c| format!("{} ({:.3} {})", c.b, c.score, c.relation.id()))
+            .map(|c| {
+                format!(
+                    "{} ({:.3} {}: {})",
+                    c.b,
+                    c.score,
+                    c.relation.id(),
+                    c.evidence.join("、")
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ");
-        println!("{:<10} {:<15} {}", pair.a, pair.relation.id(), best);
+        println!("{:<10} {:<23} {}", pair.a, pair.relation.id(), best);
     }
     println!("unmatched in {}: {}", b.id, alignment.unmatched_b.join(" "));
     Ok(ExitCode::SUCCESS)

@@ -75,7 +75,7 @@ mod tests {
             id: id.into(),
             name: name.into(),
             name_en: id.into(),
-            kind: "province".into(),
+            kind: crate::model::RegionKind::Province,
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             parent: None,
             members: vec![],

@@ -55,6 +55,11 @@ impl Vocabulary {
         id
     }
 
+    /// The id of a bigram already counted, if any.
+    pub fn bigram(&self, pair: (char, char)) -> Option<u32> {
+        self.bigram_ids.get(&pair).copied()
+    }
+
     fn next_id(&self) -> u32 {
         (self.ids.len() + self.bigram_ids.len()) as u32
     }
@@ -119,6 +124,21 @@ impl Idf {
                 .collect(),
             unseen: (1.0f64 + n).ln(),
         }
+    }
+
+    /// Every feature weighs 1: plain sub-linear TF.
+    pub fn flat() -> Idf {
+        Idf {
+            weights: HashMap::new(),
+            unseen: 1.0,
+        }
+    }
+
+    /// The weight of a feature (`None`, or a feature no fitted text has:
+    /// the weight of the rarest).
+    pub fn weight(&self, id: Option<u32>) -> f64 {
+        id.and_then(|id| self.weights.get(&id).copied())
+            .unwrap_or(self.unseen)
     }
 
     /// Sub-linear TF × IDF, normalised to unit length.
