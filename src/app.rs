@@ -4,16 +4,19 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::classroom::use_classroom;
+use crate::classroom::{tours_context, Classroom};
 use crate::components::embed_bar::EmbedBar;
 use crate::components::notice_list::NoticeList;
 use crate::components::print_footer::PrintFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
 use crate::corpus_data::{CorpusHandle, ImportedCopy, MyCopyContext};
-use crate::dom;
+use crate::dom::{self, MAIN_ID};
 use crate::embed::bridge::EmbedBridge;
 use crate::embed::environment::Environment;
+use crate::engine::EngineProvider;
+use crate::hooks::use_persisted_copy::use_persisted_copy;
+use crate::hooks::use_persisted_tours::use_persisted_tours;
 use crate::i18n::Lang;
 use crate::preferences;
 use crate::route::Route;
@@ -29,9 +32,6 @@ use crate::views::search::SearchView;
 use crate::views::tours::ToursView;
 use crate::views::witness::WitnessView;
 
-/// The id of `<main>`, target of the skip link.
-pub const MAIN_ID: &str = "main";
-
 /// What `main` determined before the first render.
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -40,10 +40,10 @@ pub struct AppProps {
     pub initial_lang: Lang,
     #[prop_or_default]
     pub startup_notices: Vec<NoticeKind>,
-    /// Embed mode, parent frame and origin allow-list (issue 6).
+    /// Embed mode, parent frame and origin allow-list.
     #[prop_or_default]
     pub environment: Environment,
-    /// The tours a teacher loaded earlier (issue 6), read from storage.
+    /// The tours a teacher loaded earlier, read from storage.
     #[prop_or_default]
     pub initial_user_tours: UserTours,
     /// The user's own copy kept from an earlier visit (compare page).
@@ -108,24 +108,29 @@ pub fn AppShell(props: &AppProps) -> Html {
             Callback::from(move |copy: ImportedCopy| state.dispatch(Action::SetMyCopy(copy)))
         },
     };
-    // Presentation mode and tours (issue 6).
-    let classroom = use_classroom(&state);
-    crate::stored_copy::use_persisted_copy(&state);
+    use_persisted_copy(&state);
+    use_persisted_tours(&state);
+    let toggle_presentation = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::SetPresenting(!state.presenting)))
+    };
     let content = match &props.corpus {
         Ok(corpus) => html! {
             <ContextProvider<CorpusHandle> context={corpus.clone()}>
-                <ContextProvider<MyCopyContext> context={my_copy}>
-                    <ContextProvider<ToursContext> context={classroom.tours.clone()}>
-                        <Switch<Route> render={switch} />
-                    </ContextProvider<ToursContext>>
-                </ContextProvider<MyCopyContext>>
+                <EngineProvider corpus={corpus.clone()}>
+                    <ContextProvider<MyCopyContext> context={my_copy}>
+                        <ContextProvider<ToursContext> context={tours_context(&state)}>
+                            <Switch<Route> render={switch} />
+                        </ContextProvider<ToursContext>>
+                    </ContextProvider<MyCopyContext>>
+                </EngineProvider>
             </ContextProvider<CorpusHandle>>
         },
         Err(error) => html! { <CorpusErrorView error={error.clone()} /> },
     };
 
     let strings = state.lang.strings();
-    // Embedding (issue 6): the bridge talks to a parent frame; embed mode
+    // Embedding: the bridge talks to a parent frame; embed mode
     // shows the route's content only, with a link to the full explorer.
     let on_embed_refused = {
         let state = state.clone();
@@ -137,6 +142,12 @@ pub fn AppShell(props: &AppProps) -> Html {
     let print_footer = html! {
         <PrintFooter lang={state.lang} corpus={props.corpus.as_ref().ok().cloned()} />
     };
+    // Presentation mode and tours.
+    let classroom = html! {
+        <Classroom lang={state.lang} presenting={state.presenting}
+            active_tour={state.active_tour.clone()} dispatch={state.dispatcher()}
+            embed={props.environment.embed} />
+    };
     if props.environment.embed {
         return html! {
             <ContextProvider<Lang> context={state.lang}>
@@ -146,6 +157,7 @@ pub fn AppShell(props: &AppProps) -> Html {
                     { content }
                 </main>
                 <EmbedBar lang={state.lang} />
+                { classroom }
                 { print_footer }
             </ContextProvider<Lang>>
         };
@@ -155,7 +167,7 @@ pub fn AppShell(props: &AppProps) -> Html {
             { bridge }
             <SkipLink target={MAIN_ID} label={strings.skip_to_content} />
             <SiteHeader lang={state.lang} on_toggle_lang={on_toggle_lang}
-                on_present={classroom.toggle_presentation.clone()} />
+                on_present={toggle_presentation} />
             <NoticeList lang={state.lang} notices={state.notices.clone()} on_dismiss={on_dismiss} />
             <main id={MAIN_ID} class="main" tabindex="-1">
                 { content }
@@ -163,8 +175,7 @@ pub fn AppShell(props: &AppProps) -> Html {
             <footer class="site-footer">
                 <p>{ strings.footer_offline }</p>
             </footer>
-            { classroom.tour_overlay.clone() }
-            { classroom.presentation_bar.clone() }
+            { classroom }
             { print_footer }
         </ContextProvider<Lang>>
     }

@@ -1,32 +1,23 @@
-//! The classroom features' wiring into the app shell, kept here so that the
-//! shell only places what this hook returns: presentation mode (the `P` /
-//! `Esc` keys and the controls bar), the tour in progress (its overlay and
-//! the navigation to each step's route), and the persistence of the tours
-//! a teacher loaded.
+//! The classroom layer the app shell places on every page: presentation
+//! mode (the `P` / `Esc` keys and, while presenting, the controls bar) and
+//! the tour in progress (its overlay, and the navigation to each step's
+//! route). Also where the tours a teacher loaded come from at start-up.
 
 use std::rc::Rc;
 
 use crate::tours::format::Tour;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::components::presentation_bar::PresentationBar;
 use crate::components::tour_overlay::TourOverlay;
-use crate::presentation::{self, is_typing_or_shortcut, present_key, PresentKey};
+use crate::hooks::use_keydown::{is_typing_or_shortcut, use_keydown, KeyTarget};
+use crate::i18n::Lang;
+use crate::navigation::go_to_href;
+use crate::presentation::{present_key, PresentKey};
 use crate::state::{Action, NoticeKind, State};
-use crate::storage::{self, Loaded, SaveError};
-use crate::tours::{ToursContext, UserTours};
-
-/// What the shell places on the page.
-pub struct Classroom {
-    /// For the tours page (`ToursContext` provider).
-    pub tours: ToursContext,
-    /// The overlay of the tour in progress (empty without one).
-    pub tour_overlay: Html,
-    /// The presentation controls (empty unless presenting).
-    pub presentation_bar: Html,
-    /// For the `#presentation-toggle` button.
-    pub toggle_presentation: Callback<()>,
-}
+use crate::storage::{self, Loaded};
+use crate::tours::{ActiveTour, ToursContext, UserTours};
 
 /// The loaded tours at start-up, and the notice if the stored ones were
 /// unreadable (they are removed: a corrupt value must not crash, nor greet
@@ -39,74 +30,9 @@ pub fn load_user_tours() -> (UserTours, Option<NoticeKind>) {
     }
 }
 
-#[hook]
-pub fn use_classroom(state: &UseReducerHandle<State>) -> Classroom {
-    let toggle_presentation = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::SetPresenting(!state.presenting)))
-    };
-
-    // `P` toggles presentation from anywhere, `Esc` leaves it. Re-installed
-    // when `presenting` changes so the handler sees the current value.
-    {
-        let state = state.clone();
-        use_effect_with(state.presenting, move |presenting| {
-            let presenting = *presenting;
-            let listener = presentation::KeyListener::new(move |event| {
-                if is_typing_or_shortcut(&event) {
-                    return;
-                }
-                match present_key(&event.key(), presenting) {
-                    Some(PresentKey::Toggle) => {
-                        event.prevent_default();
-                        state.dispatch(Action::SetPresenting(!presenting));
-                    }
-                    Some(PresentKey::Leave) => {
-                        event.prevent_default();
-                        state.dispatch(Action::SetPresenting(false));
-                    }
-                    _ => {}
-                }
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Each step of a tour shows its route. Only a change of tour or step
-    // navigates: a language switch must not move the reader.
-    use_effect_with(state.active_tour.clone(), |active| {
-        if let Some(active) = active {
-            if let Some(location) = web_sys::window().map(|w| w.location()) {
-                let _ = location.set_hash(active.route());
-            }
-        }
-    });
-
-    // Persist the loaded tours whenever they change (not at start-up:
-    // they were just read).
-    {
-        let state = state.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(state.user_tours.clone(), move |tours| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
-            let result = if tours.0.is_empty() {
-                storage::remove::<UserTours>()
-            } else {
-                storage::save(tours)
-            };
-            match result {
-                // Unavailable storage was announced at start-up.
-                Ok(()) | Err(SaveError::Unavailable) => {}
-                Err(SaveError::Refused | SaveError::TooLarge { .. }) => {
-                    state.dispatch(Action::Notify(NoticeKind::StorageSaveFailed));
-                }
-            }
-        });
-    }
-
-    let tours = ToursContext {
+/// What the tours page needs from the app state (the shell provides it).
+pub fn tours_context(state: &UseReducerHandle<State>) -> ToursContext {
+    ToursContext {
         user: state.user_tours.clone(),
         set_user: {
             let state = state.clone();
@@ -116,40 +42,81 @@ pub fn use_classroom(state: &UseReducerHandle<State>) -> Classroom {
             let state = state.clone();
             Callback::from(move |tour: Rc<Tour>| state.dispatch(Action::StartTour(tour)))
         },
-    };
+    }
+}
 
-    let tour_overlay = match &state.active_tour {
-        Some(active) => {
-            let on_step = {
-                let state = state.clone();
-                Callback::from(move |delta: isize| state.dispatch(Action::StepTour(delta)))
-            };
-            let on_close = {
-                let state = state.clone();
-                Callback::from(move |()| state.dispatch(Action::EndTour))
-            };
-            html! {
-                <TourOverlay lang={state.lang} tour={active.tour.clone()} step={active.step}
-                    {on_step} {on_close} />
+#[derive(Properties, PartialEq)]
+pub struct ClassroomProps {
+    pub lang: Lang,
+    pub presenting: bool,
+    pub active_tour: Option<ActiveTour>,
+    /// The app state's reducer.
+    pub dispatch: Callback<Action>,
+    /// Embedded (docs/embedding.md): content only, so neither the tour
+    /// overlay nor the presentation bar is drawn.
+    #[prop_or_default]
+    pub embed: bool,
+}
+
+/// Must sit inside the router: a tour step navigates.
+#[component]
+pub fn Classroom(props: &ClassroomProps) -> Html {
+    // `P` toggles presentation from anywhere, `Esc` leaves it.
+    {
+        let presenting = props.presenting;
+        let dispatch = props.dispatch.clone();
+        use_keydown(
+            KeyTarget::Document,
+            Callback::from(move |event: web_sys::KeyboardEvent| {
+                if is_typing_or_shortcut(&event) {
+                    return;
+                }
+                match present_key(&event.key(), presenting) {
+                    Some(PresentKey::Toggle) => {
+                        event.prevent_default();
+                        dispatch.emit(Action::SetPresenting(!presenting));
+                    }
+                    Some(PresentKey::Leave) => {
+                        event.prevent_default();
+                        dispatch.emit(Action::SetPresenting(false));
+                    }
+                    _ => {}
+                }
+            }),
+        );
+    }
+
+    // Each step of a tour shows its route. Only a change of tour or step
+    // navigates: a language switch must not move the reader.
+    {
+        let navigator = use_navigator();
+        let location = use_location();
+        use_effect_with(props.active_tour.clone(), move |active| {
+            if let (Some(active), Some(navigator)) = (active, navigator) {
+                go_to_href(&navigator, location.as_ref(), active.route());
             }
+        });
+    }
+
+    if props.embed {
+        return html! {};
+    }
+    let tour_overlay = props.active_tour.as_ref().map(|active| {
+        let on_step = props.dispatch.reform(Action::StepTour);
+        let on_close = props.dispatch.reform(|()| Action::EndTour);
+        html! {
+            <TourOverlay lang={props.lang} tour={active.tour.clone()} step={active.step}
+                {on_step} {on_close} />
         }
-        None => html! {},
-    };
-
-    let presentation_bar = if state.presenting {
-        let on_exit = {
-            let state = state.clone();
-            Callback::from(move |()| state.dispatch(Action::SetPresenting(false)))
-        };
-        html! { <PresentationBar lang={state.lang} {on_exit} /> }
-    } else {
-        html! {}
-    };
-
-    Classroom {
-        tours,
-        tour_overlay,
-        presentation_bar,
-        toggle_presentation,
+    });
+    let presentation_bar = props.presenting.then(|| {
+        let on_exit = props.dispatch.reform(|()| Action::SetPresenting(false));
+        html! { <PresentationBar lang={props.lang} {on_exit} /> }
+    });
+    html! {
+        <>
+            { tour_overlay.unwrap_or_default() }
+            { presentation_bar.unwrap_or_default() }
+        </>
     }
 }

@@ -28,7 +28,8 @@ pub fn bundled_corpus() -> Result<CorpusHandle, String> {
 
 /// The search engine (index + segmenter + T→S converter) for a corpus,
 /// with the stop words its term charts use and how long it took to build.
-/// Cheap to clone; compares by pointer.
+/// Cheap to clone; compares by pointer. Built and shared by
+/// [`crate::engine`].
 #[derive(Clone)]
 pub struct SearchEngineHandle {
     pub engine: Rc<SearchEngine>,
@@ -41,42 +42,6 @@ impl PartialEq for SearchEngineHandle {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.engine, &other.engine)
     }
-}
-
-thread_local! {
-    /// Built on first use of search or of the reader's word boundaries, not
-    /// at start-up: the library's cold start must not pay for segmenting
-    /// the whole corpus. Keyed by corpus pointer so tests with a fixture
-    /// corpus get their own engine.
-    static SEARCH_ENGINE: std::cell::RefCell<Option<(CorpusHandle, SearchEngineHandle)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// The engine for `corpus` if it has already been built.
-pub fn cached_search_engine(corpus: &CorpusHandle) -> Option<SearchEngineHandle> {
-    SEARCH_ENGINE.with(|cell| {
-        cell.borrow()
-            .as_ref()
-            .filter(|(owner, _)| owner == corpus)
-            .map(|(_, handle)| handle.clone())
-    })
-}
-
-/// The engine for `corpus`, built now if needed. An error means embedded
-/// data (dictionary, conversion tables) is broken; the caller shows it.
-pub fn search_engine(corpus: &CorpusHandle) -> Result<SearchEngineHandle, String> {
-    if let Some(handle) = cached_search_engine(corpus) {
-        return Ok(handle);
-    }
-    let started = crate::clock::now_ms();
-    let engine = SearchEngine::new(corpus).map_err(|e| e.to_string())?;
-    let handle = SearchEngineHandle {
-        engine: Rc::new(engine),
-        stop_words: Rc::new(StopWords::builtin()),
-        build_ms: crate::clock::now_ms() - started,
-    };
-    SEARCH_ENGINE.with(|cell| *cell.borrow_mut() = Some((corpus.clone(), handle.clone())));
-    Ok(handle)
 }
 
 /// Shared, read-only access to a parsed corpus.

@@ -38,6 +38,10 @@
 
 use web_sys::{FocusOptions, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+/// The id of `<main>` (`#main` in the table above): target of the skip
+/// link, and the root inside which presentation mode finds its items.
+pub const MAIN_ID: &str = "main";
+
 /// The attribute on `<body>` naming the view that finished rendering
 /// (`library`, `reader`, `not-found`, `unavailable`, `corpus-error`).
 /// End-to-end tests and the cold-start benchmark wait for
@@ -77,7 +81,7 @@ pub fn scroll_to_and_focus(id: &str) {
     let Some(element) = document.get_element_by_id(id) else {
         return;
     };
-    // Embedded (issue 6), the frame is sized to its content and shows the
+    // Embedded, the frame is sized to its content and shows the
     // unit at its top; scrolling "into view" would scroll the host page.
     let embedded = document.document_element().is_some_and(|root| {
         root.class_list()

@@ -4,16 +4,29 @@
 //! A library plus a two-line `main.rs`, so that the browser tests in
 //! `tests/browser.rs` can mount the app and call its DOM helpers.
 //!
-//! * [`app`] — router, state, page chrome; [`route`] — the URL scheme;
-//!   [`url`] — URL state: the query-string parser, the search and compare
-//!   codecs, the safe in-app route rule; [`state`] — the reducer for what
-//!   is not in the URL.
-//! * [`tours`] — guided tours and their file format ([`tours::format`]).
-//! * [`views`] — one per route; [`components`] — small pieces, props in,
-//!   callbacks out.
-//! * [`corpus_data`] — the bundled corpus; [`i18n`] — every UI string;
-//!   [`preferences`] — local storage; [`dom`] — the few direct DOM effects;
-//!   [`panic_banner`] — the crash message.
+//! Where things live:
+//!
+//! * the shell — [`app`] (router, state, page chrome, route → view),
+//!   [`state`] (the reducer for what is not in the URL),
+//!   [`classroom`] (presentation mode and the tour in progress, a component
+//!   the shell places), [`panic_banner`] (the crash message);
+//! * routing and URLs — [`route`] (the URL scheme), [`navigation`] (the one
+//!   way code changes the URL, and compare links), [`url`] (URL state: the
+//!   one query-string parser, the search and compare codecs, the safe
+//!   in-app route rule);
+//! * screens — [`views`], one per route; [`components`], one per file,
+//!   props in and callbacks out; [`hooks`], the app's own hooks, one per
+//!   file;
+//! * data — [`corpus_data`] (the bundled corpus, the user's copy),
+//!   [`engine`] (the search engine, built on demand and shared through a
+//!   context), [`tours`] (built-in and loaded walkthroughs and their file format);
+//! * the browser — [`dom`] (the few direct DOM effects and the selector
+//!   contract), [`presentation`] (presentation mode's DOM side),
+//!   [`embed`] (running inside another site's frame), [`storage`] (typed
+//!   local storage) with [`preferences`] and [`stored_copy`] on top,
+//!   [`clock`] (timings);
+//! * words — [`i18n`], every string the interface shows, in Chinese and
+//!   English.
 
 pub mod app;
 pub mod classroom;
@@ -22,7 +35,10 @@ pub mod components;
 pub mod corpus_data;
 pub mod dom;
 pub mod embed;
+pub mod engine;
+pub mod hooks;
 pub mod i18n;
+pub mod navigation;
 pub mod panic_banner;
 pub mod preferences;
 pub mod presentation;

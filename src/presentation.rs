@@ -34,7 +34,7 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent};
+use web_sys::Element;
 
 /// The items presentation mode steps through, most specific view first.
 pub const SLIDE_SELECTORS: [&str; 4] = [
@@ -56,7 +56,7 @@ fn document() -> Option<web_sys::Document> {
 }
 
 fn main_element() -> Option<Element> {
-    document()?.get_element_by_id(crate::app::MAIN_ID)
+    document()?.get_element_by_id(crate::dom::MAIN_ID)
 }
 
 /// The items of the current view, in document order (empty: show the page
@@ -118,7 +118,7 @@ pub fn mark_current(slide: &Element) -> bool {
     let mut node = slide.parent_element();
     while let Some(element) = node {
         let _ = element.set_attribute(PATH_ATTRIBUTE, "");
-        if element.id() == crate::app::MAIN_ID {
+        if element.id() == crate::dom::MAIN_ID {
             break;
         }
         node = element.parent_element();
@@ -237,50 +237,6 @@ pub fn present_key(key: &str, presenting: bool) -> Option<PresentKey> {
         ("Home", true) => Some(PresentKey::First),
         ("End", true) => Some(PresentKey::Last),
         _ => None,
-    }
-}
-
-/// A keydown the app should leave alone: typed into a field, or with a
-/// modifier (browser and screen-reader shortcuts).
-pub fn is_typing_or_shortcut(event: &KeyboardEvent) -> bool {
-    if event.alt_key() || event.ctrl_key() || event.meta_key() || event.default_prevented() {
-        return true;
-    }
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.has_attribute("contenteditable")
-        })
-}
-
-/// A `keydown` listener on the document, removed when dropped. On the
-/// document rather than the window so that it runs first and a handled key
-/// (`preventDefault`) is skipped by the compare view's own ←/→ listener.
-pub struct KeyListener {
-    closure: Closure<dyn FnMut(KeyboardEvent)>,
-}
-
-impl KeyListener {
-    pub fn new(handler: impl FnMut(KeyboardEvent) + 'static) -> Self {
-        let closure = Closure::<dyn FnMut(KeyboardEvent)>::new(handler);
-        if let Some(document) = document() {
-            let _ = document
-                .add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref());
-        }
-        KeyListener { closure }
-    }
-}
-
-impl Drop for KeyListener {
-    fn drop(&mut self) {
-        if let Some(document) = document() {
-            let _ = document.remove_event_listener_with_callback(
-                "keydown",
-                self.closure.as_ref().unchecked_ref(),
-            );
-        }
     }
 }
 

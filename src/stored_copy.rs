@@ -5,17 +5,17 @@
 //! is capped ([`StoredCopy::MAX_BYTES`]): a copy too large to keep stays
 //! usable for the visit and the user is told it will not survive a reload.
 //! A stored copy is outside input like any other stored value and is
-//! checked before use.
+//! checked before use. The shell saves it with
+//! [`use_persisted_copy`](crate::hooks::use_persisted_copy::use_persisted_copy).
 
 use std::rc::Rc;
 
 use policy_core::model::Document;
 use serde::{Deserialize, Serialize};
-use yew::prelude::*;
 
 use crate::corpus_data::{ImportedCopy, MY_COPY_ID};
-use crate::state::{Action, NoticeKind, State};
-use crate::storage::{self, Loaded, SaveError, StoredValue};
+use crate::state::NoticeKind;
+use crate::storage::{self, Loaded, StoredValue};
 
 /// Longer names are not file names.
 const MAX_NAME_CHARS: usize = 300;
@@ -75,32 +75,6 @@ pub fn load_my_copy() -> (Option<ImportedCopy>, Option<NoticeKind>) {
         Loaded::Reset(_) => (None, Some(NoticeKind::StoredCopyReset)),
         Loaded::Missing | Loaded::Unavailable => (None, None),
     }
-}
-
-/// Saves the copy whenever it is replaced (not at start-up: it was just
-/// read), and tells the user when it cannot be kept.
-#[hook]
-pub fn use_persisted_copy(state: &UseReducerHandle<State>) {
-    let state = state.clone();
-    let first = use_mut_ref(|| true);
-    use_effect_with(state.my_copy.clone(), move |copy| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
-            return;
-        }
-        let Some(copy) = copy else { return };
-        match storage::save(&StoredCopy(copy.clone())) {
-            Ok(()) | Err(SaveError::Unavailable) => {}
-            Err(SaveError::TooLarge { .. }) => {
-                // An older, smaller copy must not come back after a reload.
-                let _ = storage::remove::<StoredCopy>();
-                state.dispatch(Action::Notify(NoticeKind::CopyNotKept));
-            }
-            Err(SaveError::Refused) => {
-                let _ = storage::remove::<StoredCopy>();
-                state.dispatch(Action::Notify(NoticeKind::StorageSaveFailed));
-            }
-        }
-    });
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-// The core's hot paths in headless Chromium (issues 4 and 5), in ONE run
+// The core's hot paths (search, compare) in headless Chromium, in ONE run
 // next to their native twins and to the JS peer:
 //   - segmentation throughput of the app's segmenter in wasm vs the same
 //     segmenter natively and jieba-rs (stock dictionary) natively;

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core');
 
-/** The impacts that fail the suite (issue 6: fix all serious and critical). */
+/** The impacts that fail the suite: serious and critical findings are bugs to fix. */
 export const FAILING_IMPACTS = ['serious', 'critical'];
 
 /**

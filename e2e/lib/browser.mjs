@@ -27,7 +27,7 @@ export function launchBrowser() {
 
 /** The desktop viewport used for the README screenshots. */
 export const DESKTOP = { width: 1280, height: 800 };
-/** A common phone width (the issue asks for responsiveness down to a phone). */
+/** A common phone width: every view must work down to a phone without horizontal scrolling. */
 export const PHONE = { width: 390, height: 844 };
 
 /**

@@ -1,4 +1,4 @@
-// Targets of the embedding / CSP tests (issue 6), set by xtask/src/e2e.rs:
+// Targets of the embedding / CSP tests, set by xtask/src/e2e.rs:
 //   PE_CSP_URL   the hosted build served with the strict Content-Security-Policy
 //                and Access-Control-Allow-Origin: * (so a sandboxed frame can load it)
 //   PE_DEMO_URL  e2e/embed-demo.html, served from a second origin

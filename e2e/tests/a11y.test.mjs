@@ -1,12 +1,12 @@
-// Accessibility audit (issue 6): axe-core in Chromium on every view, in both
+// Accessibility audit: axe-core in Chromium on every view, in both
 // interface languages, in presentation mode and with a tour overlay open.
 // Serious and critical findings fail the suite; every finding's count by
 // impact is printed, so moderate and minor ones stay visible too.
 // Against the served build: the single file renders the same DOM.
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, newContext } from '../lib/browser.mjs';
+import { forEachTarget } from '../lib/suite.mjs';
 import { servedTarget } from '../lib/targets.mjs';
 import { assertHealthy, openRoute, readySelector, screenshot } from '../lib/app.mjs';
 import { FAILING_IMPACTS, auditPage, countByImpact, describeViolations } from '../lib/axe.mjs';
@@ -23,14 +23,6 @@ const VIEWS = [
   ['tours', '/tours', 'tours'],
 ];
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
 async function audit(page, name) {
   const violations = await auditPage(page);
   const failing = violations.filter((v) => FAILING_IMPACTS.includes(v.impact));
@@ -38,26 +30,16 @@ async function audit(page, name) {
   assert.deepEqual(failing, [], `${name}: serious/critical axe findings\n${describeViolations(failing)}`);
 }
 
-const target = servedTarget();
-
-describe('accessibility (axe-core)', () => {
-  let context;
-  beforeEach(async () => {
-    context = await newContext(browser);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
+forEachTarget('accessibility (axe-core)', { targets: [servedTarget()] }, (target, session) => {
   for (const lang of ['zh', 'en']) {
     for (const [name, route, view, extra] of VIEWS) {
       it(`${name} (${lang}) has no serious or critical findings`, async () => {
         if (lang === 'en') {
-          await context.addInitScript(() =>
+          await session.context.addInitScript(() =>
             localStorage.setItem('policy-explorer.lang', '{"v":1,"data":"en"}'),
           );
         }
-        const { page, watch } = await openRoute(context, target, route, view);
+        const { page, watch } = await openRoute(session.context, target, route, view);
         if (extra) await page.waitForSelector(extra, { timeout: 30_000 });
         assert.match(await page.locator('html').getAttribute('lang'), lang === 'en' ? /^en/ : /^zh/);
         await audit(page, `${name} (${lang})`);
@@ -71,22 +53,18 @@ describe('accessibility (axe-core)', () => {
   // Dark mode has its own palette (styles/base.css): audit its contrast too.
   for (const [name, route, view, extra] of VIEWS) {
     it(`${name} (dark colour scheme) has no serious or critical findings`, async () => {
-      const dark = await newContext(browser, { colorScheme: 'dark' });
-      try {
-        const { page, watch } = await openRoute(dark, target, route, view);
-        if (extra) await page.waitForSelector(extra, { timeout: 30_000 });
-        await audit(page, `${name} (dark)`);
-        await assertHealthy(page, watch);
-        await page.close();
-      } finally {
-        await dark.close();
-      }
+      const dark = await session.newContext({ colorScheme: 'dark' });
+      const { page, watch } = await openRoute(dark, target, route, view);
+      if (extra) await page.waitForSelector(extra, { timeout: 30_000 });
+      await audit(page, `${name} (dark)`);
+      await assertHealthy(page, watch);
+      await page.close();
     });
   }
 
   for (const [name, route, view, extra] of VIEWS.filter(([n]) => ['reader', 'search', 'compare'].includes(n))) {
     it(`presentation mode on ${name} has no serious or critical findings`, async () => {
-      const { page, watch } = await openRoute(context, target, route, view);
+      const { page, watch } = await openRoute(session.context, target, route, view);
       if (extra) await page.waitForSelector(extra, { timeout: 30_000 });
       await page.keyboard.press('p');
       await page.waitForSelector('html[data-presenting] #presentation-position');
@@ -97,7 +75,7 @@ describe('accessibility (axe-core)', () => {
   }
 
   it('the tour overlay has no serious or critical findings', async () => {
-    const { page, watch } = await openRoute(context, target, '/tours', 'tours');
+    const { page, watch } = await openRoute(session.context, target, '/tours', 'tours');
     await page.locator('[data-tour-id="spot-the-rewording"] .tour-list__start').click();
     await page.waitForSelector('#tour-overlay');
     await page.waitForSelector(readySelector('reader'));

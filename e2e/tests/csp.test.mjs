@@ -1,11 +1,12 @@
-// The hosted build under the strict Content-Security-Policy of issue 6, and
-// inside <iframe sandbox="allow-scripts"> (opaque origin: no storage).
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+// The hosted build under the strict Content-Security-Policy documented for
+// hosts (docs/embedding.md), and inside <iframe sandbox="allow-scripts">
+// (opaque origin: no storage).
+import { beforeEach, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-import { launchBrowser, newContext } from '../lib/browser.mjs';
+import { inBrowser } from '../lib/suite.mjs';
 import { distDir } from '../lib/targets.mjs';
 import { DOCUMENT_IDS, SEL, readySelector, watchPage, assertHealthy } from '../lib/app.mjs';
 import {
@@ -18,23 +19,8 @@ import {
   saveScreenshot,
 } from '../lib/hardened.mjs';
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-describe('strict CSP', () => {
-  let context;
-  beforeEach(async () => {
-    context = await newContext(browser);
-    await recordCspViolations(context);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+inBrowser('strict CSP', (session) => {
+  beforeEach(() => recordCspViolations(session.context));
 
   it('dist/index.html has no inline script, style block or style attribute', async () => {
     const html = await fs.readFile(path.join(distDir(), 'index.html'), 'utf8');
@@ -46,8 +32,8 @@ describe('strict CSP', () => {
   });
 
   it('the server sends the policy and the library renders with zero violations', async () => {
-    const page = await context.newPage();
-    const watch = await watchPage(context, page);
+    const page = await session.context.newPage();
+    const watch = await watchPage(session.context, page);
     const response = await page.goto(`${cspUrl()}#/`);
     assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
     await page.waitForSelector(readySelector('library'), { timeout: 30_000 });
@@ -62,8 +48,8 @@ describe('strict CSP', () => {
   });
 
   it('reader, search and the share dialog work under the policy', async () => {
-    const page = await context.newPage();
-    const watch = await watchPage(context, page);
+    const page = await session.context.newPage();
+    const watch = await watchPage(session.context, page);
     await page.goto(`${cspUrl()}#/doc/sichuan/6.21`);
     await page.waitForSelector(readySelector('reader'), { timeout: 30_000 });
     assert.equal(await page.locator(SEL.targetUnit).getAttribute('data-path'), '6.21');
@@ -78,19 +64,12 @@ describe('strict CSP', () => {
   });
 });
 
-describe('sandboxed iframe', () => {
-  let context;
-  beforeEach(async () => {
-    context = await newContext(browser);
-    await recordCspViolations(context);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+inBrowser('sandboxed iframe', (session) => {
+  beforeEach(() => recordCspViolations(session.context));
 
   it('the full app runs in <iframe sandbox="allow-scripts"> on defaults, with a storage notice', async () => {
-    const page = await context.newPage();
-    const watch = await watchPage(context, page);
+    const page = await session.context.newPage();
+    const watch = await watchPage(session.context, page);
     // Any page of another origin will do as the host: the demo server's.
     await page.goto(demoUrl());
     const src = `${cspUrl()}#/doc/sichuan/6.21`;

@@ -1,10 +1,10 @@
-// Embed mode, the postMessage bridge and the share dialog (issue 6), on the
+// Embed mode, the postMessage bridge and the share dialog, on the
 // demo page (e2e/embed-demo.html, another origin) embedding the strict-CSP
 // build in sandboxed frames.
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, newContext } from '../lib/browser.mjs';
+import { inBrowser } from '../lib/suite.mjs';
 import { servedTarget } from '../lib/targets.mjs';
 import { SEL, assertHealthy, readySelector, routeUrl, watchPage } from '../lib/app.mjs';
 import {
@@ -15,14 +15,6 @@ import {
   recordCspViolations,
   saveScreenshot,
 } from '../lib/hardened.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
 
 /** The demo with both frames rendered and sized. */
 async function openDemo(context) {
@@ -55,18 +47,11 @@ async function openDemo(context) {
 
 const panelRoute = (page, id) => page.evaluate((id) => document.getElementById(id).dataset.currentRoute, id);
 
-describe('embedding', () => {
-  let context;
-  beforeEach(async () => {
-    context = await newContext(browser, { viewport: { width: 1440, height: 1000 } });
-    await recordCspViolations(context);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+inBrowser('embedding', { context: { viewport: { width: 1440, height: 1000 } } }, (session) => {
+  beforeEach(() => recordCspViolations(session.context));
 
   it('the demo page shows two embedded explorers sized by their resize messages', async () => {
-    const { page, watch, left, right } = await openDemo(context);
+    const { page, watch, left, right } = await openDemo(session.context);
     assert.equal(await panelRoute(page, 'panel-left'), '#/doc/central-2018/2.4');
     assert.equal(await panelRoute(page, 'panel-right'), '#/doc/sichuan/6.21');
     for (const [frame, id, doc, unit] of [
@@ -103,7 +88,7 @@ describe('embedding', () => {
   });
 
   it('a navigate command from the parent changes the route, and the parent hears about it', async () => {
-    const { page, watch, left } = await openDemo(context);
+    const { page, watch, left } = await openDemo(session.context);
     const before = Number(await page.evaluate(() => document.getElementById('panel-left').dataset.resizes));
     await page.click('#panel-left button[data-navigate="#/doc/sichuan/6.21"]');
     await page.waitForFunction(() => document.getElementById('panel-left').dataset.currentRoute === '#/doc/sichuan/6.21');
@@ -125,7 +110,7 @@ describe('embedding', () => {
   });
 
   it('hostile or foreign messages are ignored: no dialog, nothing lost, one notice for bad commands', async () => {
-    const { page, watch, dialogs, left, right } = await openDemo(context);
+    const { page, watch, dialogs, left, right } = await openDemo(session.context);
     const textBefore = await left.locator(SEL.targetUnit).innerText();
     // Non-commands: ignored silently.
     await page.evaluate(() => {
@@ -182,7 +167,7 @@ describe('embedding', () => {
   });
 
   it('an allow-list of parent origins is obeyed in both directions', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await page.goto(demoUrl());
     const demoOrigin = new URL(demoUrl()).origin;
     const base = cspUrl();
@@ -222,8 +207,8 @@ describe('embedding', () => {
 
   it('embed=1 in the hash query also hides the chrome', async () => {
     const target = servedTarget();
-    const page = await context.newPage();
-    const watch = await watchPage(context, page);
+    const page = await session.context.newPage();
+    const watch = await watchPage(session.context, page);
     await page.goto(routeUrl(target, '/doc/sichuan/6.21?embed=1'));
     await page.waitForSelector(readySelector('reader'), { timeout: 30_000 });
     assert.equal(await page.locator('.site-header').count(), 0);
@@ -234,22 +219,14 @@ describe('embedding', () => {
   });
 });
 
-describe('share dialog', () => {
-  let context;
-  beforeEach(async () => {
-    context = await newContext(browser);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
+inBrowser('share dialog', (session) => {
   it('shows and copies the permalink and an iframe snippet for the current state', async () => {
     const target = servedTarget();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(target.url).origin,
     });
-    const page = await context.newPage();
-    const watch = await watchPage(context, page);
+    const page = await session.context.newPage();
+    const watch = await watchPage(session.context, page);
     const url = routeUrl(target, '/doc/sichuan/6.21');
     await page.goto(url);
     await page.waitForSelector(readySelector('reader'), { timeout: 30_000 });
@@ -278,8 +255,8 @@ describe('share dialog', () => {
 
   it('hostile text in the URL stays text in the snippet', async () => {
     const target = servedTarget();
-    const page = await context.newPage();
-    const watch = await watchPage(context, page);
+    const page = await session.context.newPage();
+    const watch = await watchPage(session.context, page);
     const dialogs = [];
     page.on('dialog', async (d) => {
       dialogs.push(d.message());

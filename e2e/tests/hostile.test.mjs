@@ -1,13 +1,13 @@
-// Hostile input (issue 6): XSS vectors from the OWASP filter-evasion cheat
+// Hostile input: XSS vectors from the OWASP filter-evasion cheat
 // sheet in the route, the search query, a loaded tour and a pasted text all
 // render as inert text; a 10 MB paste, a binary "tour" and corrupted or
 // unavailable storage each get a clear message. Nothing already loaded is
 // lost in any case. Against the served build (the single file runs the
 // same code; it is covered by the offline and view suites).
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, newContext } from '../lib/browser.mjs';
+import { forEachTarget } from '../lib/suite.mjs';
 import { servedTarget } from '../lib/targets.mjs';
 import { assertHealthy, openRoute, readySelector, routeUrl } from '../lib/app.mjs';
 import { tourFile } from '../lib/tours.mjs';
@@ -37,16 +37,6 @@ const INJECTED = [
   'img[src^="javascript"]',
 ];
 
-const target = servedTarget();
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
 /** Fails the test if any dialog (alert/confirm/prompt) opens. */
 function forbidDialogs(page) {
   const dialogs = [];
@@ -70,17 +60,9 @@ async function assertInert(page, dialogs, where) {
   }
 }
 
-describe('hostile input', () => {
-  let context;
-  beforeEach(async () => {
-    context = await newContext(browser);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
+forEachTarget('hostile input', { targets: [servedTarget()] }, (target, session) => {
   it('XSS vectors in the route render as text on the not-found page', async () => {
-    const { page, watch } = await openRoute(context, target, '/', 'library');
+    const { page, watch } = await openRoute(session.context, target, '/', 'library');
     const dialogs = forbidDialogs(page);
     for (const vector of VECTORS) {
       for (const route of [`/doc/${encodeURIComponent(vector)}`, `/doc/${vector}`, `/${vector}`]) {
@@ -99,7 +81,7 @@ describe('hostile input', () => {
   });
 
   it('XSS vectors in the search query render as text', async () => {
-    const { page, watch } = await openRoute(context, target, '/search', 'search');
+    const { page, watch } = await openRoute(session.context, target, '/search', 'search');
     const dialogs = forbidDialogs(page);
     for (const vector of VECTORS) {
       await page.locator('#search-query').fill(vector);
@@ -117,7 +99,7 @@ describe('hostile input', () => {
   });
 
   it('a tour’s texts render as text and hostile routes or binary files are refused', async () => {
-    const { page, watch } = await openRoute(context, target, '/tours', 'tours');
+    const { page, watch } = await openRoute(session.context, target, '/tours', 'tours');
     const dialogs = forbidDialogs(page);
     const file = tourFile(
       'hostile-texts',
@@ -170,7 +152,7 @@ describe('hostile input', () => {
   });
 
   it('pasted XSS renders as text and a 10 MB paste is refused without freezing', async () => {
-    const { page, watch } = await openRoute(context, target, '/compare/central-2018/sichuan', 'compare');
+    const { page, watch } = await openRoute(session.context, target, '/compare/central-2018/sichuan', 'compare');
     const dialogs = forbidDialogs(page);
     await page.locator('#copy-details > summary').click();
     const paste = ['关于建立更加有效的区域协调发展新机制的意见', ...VECTORS.map((v) => `（一）${v}推进区域协调发展。`)].join('\n');
@@ -215,7 +197,7 @@ describe('hostile input', () => {
 
   it('corrupted stored values are reset with notices, not a crash', async () => {
     const huge = 'x'.repeat(2 * 1024 * 1024);
-    await context.addInitScript((huge) => {
+    await session.context.addInitScript((huge) => {
       if (sessionStorage.getItem('corrupted')) return;
       sessionStorage.setItem('corrupted', '1');
       localStorage.setItem('policy-explorer.lang', '<img src=x onerror=alert(1)>');
@@ -226,7 +208,7 @@ describe('hostile input', () => {
         `{"v":1,"data":[{"format":"policy-explorer-tour/1","id":"t","title":{"zh":"x"},"steps":[{"route":"javascript:alert(1)","title":{"zh":"x"},"text":{"zh":"x"}}]}],"pad":"${huge}"}`,
       );
     }, huge);
-    const { page, watch } = await openRoute(context, target, '/tours', 'tours');
+    const { page, watch } = await openRoute(session.context, target, '/tours', 'tours');
     const dialogs = forbidDialogs(page);
     for (const notice of ['stored-language-reset', 'stored-preference-reset', 'stored-tours-reset', 'stored-copy-reset']) {
       await page.waitForSelector(`[data-notice="${notice}"]`);
@@ -249,7 +231,7 @@ describe('hostile input', () => {
   });
 
   it('unavailable or full storage means defaults and a notice', async () => {
-    const denied = await newContext(browser);
+    const denied = await session.newContext();
     try {
       await denied.addInitScript(() => {
         Object.defineProperty(window, 'localStorage', {
@@ -268,12 +250,12 @@ describe('hostile input', () => {
       await denied.close();
     }
 
-    await context.addInitScript(() => {
+    await session.context.addInitScript(() => {
       Storage.prototype.setItem = function setItem() {
         throw new DOMException('quota', 'QuotaExceededError');
       };
     });
-    const { page, watch } = await openRoute(context, target, '/tours', 'tours');
+    const { page, watch } = await openRoute(session.context, target, '/tours', 'tours');
     await page.locator('#tour-file').setInputFiles(tourFile('kept-in-session', [['#/', '说明']]));
     await page.waitForSelector('[data-notice="storage-save-failed"]');
     assert.equal(await page.locator('#tour-list-user [data-tour-id="kept-in-session"]').count(), 1, 'usable this visit');

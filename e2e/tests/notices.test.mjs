@@ -21,8 +21,8 @@ const NOTICES = {
   app: '.notices .notice__text',
 };
 
-/** Four or more English words in a row: a sentence, not an echoed value. */
-const ENGLISH_SENTENCE = /[A-Za-z]{2,}(?:[\s,;:'’()]+[A-Za-z]{2,}){3,}/;
+/** Three or more English words in a row: a sentence, not an echoed value. */
+const ENGLISH_SENTENCE = /[A-Za-z]{2,}(?:[\s,;:'’"“”()]+[A-Za-z]{2,}){2,}/;
 const CJK = /[\u3400-\u9fff]/;
 
 /** The texts of every element matching `selector` (waiting for the first). */

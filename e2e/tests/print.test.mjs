@@ -1,22 +1,14 @@
-// Handouts (issue 6): a unit, search results and a comparison print on A4
+// Handouts for a class: a unit, search results and a comparison print on A4
 // without the screen chrome, with the permalink and the source at the end.
 // Each is rendered to PDF by Chromium (saved in e2e/artifacts/embed/) and
 // screenshotted with print media emulated.
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, newContext } from '../lib/browser.mjs';
+import { forEachTarget } from '../lib/suite.mjs';
 import { servedTarget } from '../lib/targets.mjs';
 import { readySelector, routeUrl, watchPage } from '../lib/app.mjs';
 import { saveArtifact, saveScreenshot } from '../lib/hardened.mjs';
-
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
 
 const CASES = [
   { name: 'print-unit', route: '/doc/sichuan/6.21', view: 'reader', source: /四川/ },
@@ -29,20 +21,11 @@ const CASES = [
   { name: 'print-compare', route: '/compare/central-2018/sichuan', view: 'compare', source: /内置语料/ },
 ];
 
-describe('print', () => {
-  let context;
-  beforeEach(async () => {
-    context = await newContext(browser);
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
+forEachTarget('print', { targets: [servedTarget()] }, (target, session) => {
   for (const c of CASES) {
     it(`${c.name}: A4 without chrome, with permalink and source`, async () => {
-      const target = servedTarget();
-      const page = await context.newPage();
-      const watch = await watchPage(context, page);
+      const page = await session.context.newPage();
+      const watch = await watchPage(session.context, page);
       const url = routeUrl(target, c.route);
       await page.goto(url);
       await page.waitForSelector(readySelector(c.view), { timeout: 60_000 });

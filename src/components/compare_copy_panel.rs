@@ -18,7 +18,8 @@ use policy_core::ingest::{decode, import_document, ImportError, MAX_IMPORT_BYTES
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::corpus_data::{search_engine, CorpusHandle, ImportedCopy, MY_COPY_ID};
+use crate::corpus_data::{CorpusHandle, ImportedCopy, SearchEngineHandle, MY_COPY_ID};
+use crate::engine::{build_search_engine, LazyEngine};
 use crate::i18n::{fill, Lang};
 
 /// What "Compare" will import: the text area, or the last file chosen.
@@ -67,6 +68,7 @@ pub fn CopyPanel(props: &CopyPanelProps) -> Html {
     let source: Rc<RefCell<Source>> = use_mut_ref(|| Source::Text);
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let status = use_state(|| Status::Idle);
+    let engine = use_context::<LazyEngine>();
     let file_label = use_state(|| None::<(String, usize)>);
 
     // Typing or pasting: the paste becomes the source. No text is read here.
@@ -142,6 +144,7 @@ pub fn CopyPanel(props: &CopyPanelProps) -> Html {
         let source = source.clone();
         let status = status.clone();
         let corpus = props.corpus.clone();
+        let engine = engine.clone();
         let on_imported = props.on_imported.clone();
         let fallback_target = props.default_target.to_string();
         Callback::from(move |_: MouseEvent| {
@@ -158,9 +161,22 @@ pub fn CopyPanel(props: &CopyPanelProps) -> Html {
             let source = source.clone();
             let status = status.clone();
             let corpus = corpus.clone();
+            let engine = engine.clone();
             let on_imported = on_imported.clone();
             // Let the browser paint "working…" before the heavy part.
             Timeout::new(16, move || {
+                // The shared engine, built now if the view has not yet.
+                let engine = match &engine {
+                    Some(engine) => engine.force(),
+                    None => build_search_engine(&corpus),
+                };
+                let engine = match engine {
+                    Ok(engine) => engine,
+                    Err(error) => {
+                        status.set(Status::Failed(CopyError::Engine(error)));
+                        return;
+                    }
+                };
                 let outcome = match &*source.borrow() {
                     Source::Text => {
                         let text = textarea
@@ -168,10 +184,10 @@ pub fn CopyPanel(props: &CopyPanelProps) -> Html {
                             .map(|t| t.value())
                             .unwrap_or_default();
                         let bytes = text.len();
-                        import_copy(&corpus, &text, MY_COPY_ID, bytes)
+                        import_copy(&engine, &text, MY_COPY_ID, bytes)
                     }
                     Source::File { name, bytes } => match decode(bytes) {
-                        Ok(text) => import_copy(&corpus, text, name, bytes.len()),
+                        Ok(text) => import_copy(&engine, text, name, bytes.len()),
                         Err(error) => Err(CopyError::Import(error)),
                     },
                 };
@@ -255,12 +271,11 @@ pub fn CopyPanel(props: &CopyPanelProps) -> Html {
 
 /// Runs the pipeline's import on the text, as the user's copy.
 fn import_copy(
-    corpus: &CorpusHandle,
+    engine: &SearchEngineHandle,
     text: &str,
     name: &str,
     bytes: usize,
 ) -> Result<ImportedCopy, CopyError> {
-    let engine = search_engine(corpus).map_err(CopyError::Engine)?;
     let started = crate::clock::now_ms();
     let converter = engine.engine.normalizer().converter();
     let mut doc = import_document(text, name, converter).map_err(CopyError::Import)?;
@@ -337,9 +352,10 @@ mod tests {
     #[test]
     fn a_traditional_copy_of_a_corpus_document_imports_to_units() {
         let corpus = bundled_corpus().expect("corpus loads");
+        let engine = build_search_engine(&corpus).expect("engine builds");
         let raw = std::fs::read("corpus/raw/003_c7cda20545700e5f.txt").expect("raw file 003");
         let text = decode(&raw).expect("raw file decodes");
-        let copy = import_copy(&corpus, text, "003.txt", raw.len()).expect("imports");
+        let copy = import_copy(&engine, text, "003.txt", raw.len()).expect("imports");
         assert_eq!(copy.doc.id, MY_COPY_ID);
         assert!(copy.doc.units.len() > 10, "{}", copy.doc.units.len());
     }
@@ -347,11 +363,12 @@ mod tests {
     #[test]
     fn bad_inputs_give_errors_in_both_languages() {
         let corpus = bundled_corpus().expect("corpus loads");
+        let engine = build_search_engine(&corpus).expect("engine builds");
         for (input, id) in [
             ("   \n ", "empty"),
             ("hello world, no Chinese here", "not-chinese"),
         ] {
-            let error = import_copy(&corpus, input, MY_COPY_ID, input.len()).unwrap_err();
+            let error = import_copy(&engine, input, MY_COPY_ID, input.len()).unwrap_err();
             assert_eq!(error_id(&error), id);
             assert_ne!(
                 copy_error_text(Lang::Zh, &error),

@@ -1,13 +1,20 @@
-//! Small presentational components, one per file: props in, callbacks out.
-//! They never read global state; views pass them what they show.
+//! Small components, one per file: props in, callbacks out. They never
+//! read the app state; views pass them what they show. (A few reach what
+//! the shell provides to everyone: the router, to navigate, and the shared
+//! search engine.)
 
+pub mod back_link;
 pub mod compare_copy_panel;
 pub mod compare_diff_panel;
+pub mod compare_doc_picker;
 pub mod compare_link_mark;
 pub mod compare_matrix_cell;
 pub mod compare_options_bar;
 pub mod compare_pair_row;
 pub mod compare_relation_badge;
+pub mod compare_stepper;
+pub mod compare_summary;
+pub mod compare_table;
 pub mod diff_text;
 pub mod document_meta;
 pub mod document_row;

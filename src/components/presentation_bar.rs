@@ -8,8 +8,9 @@ use std::cell::Cell;
 use yew::prelude::*;
 use yew_router::prelude::use_location;
 
+use crate::hooks::use_keydown::{is_typing_or_shortcut, use_keydown, KeyTarget};
 use crate::i18n::{fill, Lang};
-use crate::presentation::{self, is_typing_or_shortcut, present_key, PresentKey};
+use crate::presentation::{self, present_key, PresentKey};
 
 #[derive(Properties, PartialEq)]
 pub struct PresentationBarProps {
@@ -113,11 +114,14 @@ pub fn PresentationBar(props: &PresentationBarProps) -> Html {
         })
     };
 
-    // ←/→, PageUp/PageDown, Home/End (P and Esc are the app shell's).
+    // ←/→, PageUp/PageDown, Home/End (P and Esc are the classroom
+    // layer's). On the document, so that the compare view's own ←/→ (on
+    // the window) sees these as handled.
     {
         let go = go.clone();
-        use_effect_with((), move |_| {
-            let listener = presentation::KeyListener::new(move |event| {
+        use_keydown(
+            KeyTarget::Document,
+            Callback::from(move |event: web_sys::KeyboardEvent| {
                 if is_typing_or_shortcut(&event) {
                     return;
                 }
@@ -127,9 +131,8 @@ pub fn PresentationBar(props: &PresentationBarProps) -> Html {
                     event.prevent_default();
                     go.emit(key);
                 }
-            });
-            move || drop(listener)
-        });
+            }),
+        );
     }
 
     let count = *total;

@@ -81,11 +81,10 @@ fn marked(text: &str, from: usize, to: usize, marks: &[(usize, usize)]) -> Html 
     html! { <>{ for nodes }</> }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
-    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn marks_are_elements_and_text_stays_text() {
         #[derive(Properties, PartialEq)]

@@ -11,7 +11,7 @@ use crate::route::Route;
 pub struct SiteHeaderProps {
     pub lang: Lang,
     pub on_toggle_lang: Callback<()>,
-    /// Enters presentation mode (issue 6); no button without it.
+    /// Enters presentation mode; no button without it.
     #[prop_or_default]
     pub on_present: Option<Callback<()>>,
 }

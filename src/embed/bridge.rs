@@ -11,6 +11,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use js_sys::{JsString, Object, Reflect};
 use wasm_bindgen::closure::Closure;
@@ -23,6 +24,8 @@ use crate::embed::protocol::{
     self, Inbound, MessageData, NavigateRefusal, OriginPolicy, RouteField, MAX_ROUTE_FIELD_CHARS,
     MAX_TYPE_CHARS, RESIZE_TYPE, ROUTE_TYPE,
 };
+use crate::hooks::use_latest::use_latest;
+use crate::navigation::go_to_href;
 
 /// Resize reports are throttled to one per this many milliseconds: a
 /// layout settling after a route change fires the observer many times.
@@ -44,17 +47,31 @@ pub fn EmbedBridge(props: &EmbedBridgeProps) -> Html {
         use_memo((), move |_| ParentLink::new(policy))
     };
 
+    // An accepted `navigate` goes through the router, like any other
+    // navigation in the app; the listener, added once, calls the latest.
+    let navigator = use_navigator();
+    let location = use_location();
+    let navigate = {
+        let location = location.clone();
+        use_latest(Callback::from(move |route: String| {
+            if let Some(navigator) = &navigator {
+                go_to_href(navigator, location.as_ref(), &route);
+            }
+        }))
+    };
+
     {
         let link = link.clone();
         let framed = props.environment.framed;
         let on_refused = props.on_refused.clone();
         use_effect_with((), move |_| {
-            let installed = framed.then(|| Installed::new(&link, on_refused)).flatten();
+            let installed = framed
+                .then(|| Installed::new(&link, on_refused, navigate))
+                .flatten();
             move || drop(installed)
         });
     }
 
-    let location = use_location();
     {
         let key = location
             .as_ref()
@@ -124,31 +141,33 @@ impl ParentLink {
         self.post(&message(RESIZE_TYPE, "height", &JsValue::from(height)));
     }
 
-    fn receive(&self, event: &web_sys::MessageEvent, on_refused: &Callback<NavigateRefusal>) {
+    /// The route to go to, if the message is an accepted `navigate`.
+    fn receive(
+        &self,
+        event: &web_sys::MessageEvent,
+        on_refused: &Callback<NavigateRefusal>,
+    ) -> Option<String> {
         let source_is_parent = match (event.source(), parent_window()) {
             (Some(source), Some(parent)) => Object::is(&source, &parent),
             _ => false,
         };
         let origin = event.origin();
         if !self.policy.accepts(&origin, source_is_parent) {
-            return;
+            return None;
         }
         if matches!(self.policy, OriginPolicy::AllowList(_)) {
             *self.known_parent_origin.borrow_mut() = Some(origin);
         }
         match read_message(&event.data()) {
-            Inbound::Navigate(route) => {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.location().set_hash(&route);
-                }
-            }
+            Inbound::Navigate(route) => Some(route),
             Inbound::Refused(reason) => {
                 gloo::console::warn!(format!(
                     "policy-explorer ignored a navigate command from the embedding page: {reason:?}"
                 ));
                 on_refused.emit(reason);
+                None
             }
-            Inbound::Ignore => {}
+            Inbound::Ignore => None,
         }
     }
 }
@@ -156,24 +175,31 @@ impl ParentLink {
 /// The listeners and observer of one mounted bridge; dropping it removes
 /// them (the app unmounts only in tests, but leaks are leaks).
 struct Installed {
-    on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_message: EventListener,
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Closure<dyn FnMut(js_sys::Array)>,
     pending: Rc<RefCell<Option<Timeout>>>,
 }
 
 impl Installed {
-    fn new(link: &Rc<ParentLink>, on_refused: Callback<NavigateRefusal>) -> Option<Installed> {
+    fn new(
+        link: &Rc<ParentLink>,
+        on_refused: Callback<NavigateRefusal>,
+        navigate: Rc<RefCell<Callback<String>>>,
+    ) -> Option<Installed> {
         let window = web_sys::window()?;
         let on_message = {
             let link = link.clone();
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                link.receive(&event, &on_refused)
+            EventListener::new(&window, "message", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+                    return;
+                };
+                if let Some(route) = link.receive(event, &on_refused) {
+                    let navigate = navigate.borrow().clone();
+                    navigate.emit(route);
+                }
             })
         };
-        window
-            .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())
-            .ok()?;
 
         let pending: Rc<RefCell<Option<Timeout>>> = Rc::new(RefCell::new(None));
         let on_resize = {
@@ -199,7 +225,7 @@ impl Installed {
         }
         link.post_height();
         Some(Installed {
-            on_message,
+            _on_message: on_message,
             observer,
             _on_resize: on_resize,
             pending,
@@ -209,12 +235,7 @@ impl Installed {
 
 impl Drop for Installed {
     fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            let _ = window.remove_event_listener_with_callback(
-                "message",
-                self.on_message.as_ref().unchecked_ref(),
-            );
-        }
+        // The message listener removes itself when dropped.
         if let Some(observer) = &self.observer {
             observer.disconnect();
         }

@@ -6,37 +6,39 @@
 //! [`crate::url::compare`]); the view rewrites a
 //! non-canonical query in place and says what it ignored.
 //!
+//! The pieces: [`CompareDocPicker`], [`CompareOptionsBar`],
+//! [`CompareSummary`], [`CompareStepper`] (with
+//! [`use_compare_stepper`]), [`CompareTable`] and [`CopyPanel`].
+//!
 //! `#compare-view` carries `data-align-ms` (alignment time in this browser)
 //! and `data-engine="ready"` once the segmenter the diffs need is built.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use policy_core::compare::align::{align_documents, AlignOptions, Alignment};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
-use yew_router::query::Raw;
 
+use crate::components::back_link::BackLink;
 use crate::components::compare_copy_panel::CopyPanel;
 use crate::components::compare_diff_panel::CompareDiffPanel;
+use crate::components::compare_doc_picker::CompareDocPicker;
 use crate::components::compare_options_bar::CompareOptionsBar;
-use crate::components::compare_pair_row::{ComparePairRow, OtherCandidate, RowUnit};
-use crate::components::compare_relation_badge::RelationBadge;
+use crate::components::compare_stepper::CompareStepper;
+use crate::components::compare_summary::{relation_counts, CompareSummary};
+use crate::components::compare_table::CompareTable;
 use crate::corpus_data::{
-    cached_search_engine, search_engine, CorpusHandle, ImportedCopy, MyCopyContext,
-    SearchEngineHandle, MY_COPY_ID,
+    CorpusHandle, ImportedCopy, MyCopyContext, SearchEngineHandle, MY_COPY_ID,
 };
 use crate::dom;
-use crate::i18n::{fill, Lang, CORPUS_LANG};
+use crate::hooks::use_compare_stepper::use_compare_stepper;
+use crate::hooks::use_search_engine::use_search_engine;
+use crate::i18n::{fill, Lang};
+use crate::navigation::{compare_route, go_to_compare, Entry};
 use crate::route::Route;
 use crate::url::compare::{compare_query, parse_compare_query, CompareOptions, OptionNotice};
 use crate::views::compare_model::{
-    comparable_text, compare_rows, has_mechanism, resolve_doc, step_target, CompareRow,
-    ComparedDoc, RowRelation, Unresolved,
+    comparable_text, compare_rows, resolve_doc, ComparedDoc, Unresolved,
 };
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
@@ -49,72 +51,6 @@ pub struct CompareViewProps {
     pub path: Option<String>,
 }
 
-/// Builds the shared segmenter/converter engine just after the first paint
-/// (or takes the cached one), so opening a comparison never freezes.
-#[hook]
-pub fn use_lazy_engine(corpus: &CorpusHandle) -> Option<SearchEngineHandle> {
-    let engine = {
-        let corpus = corpus.clone();
-        use_state(move || cached_search_engine(&corpus))
-    };
-    {
-        let engine = engine.clone();
-        let corpus = corpus.clone();
-        use_effect_with((), move |_| {
-            if engine.is_none() {
-                Timeout::new(0, move || {
-                    if let Ok(handle) = search_engine(&corpus) {
-                        engine.set(Some(handle));
-                    }
-                })
-                .forget();
-            }
-        });
-    }
-    (*engine).clone()
-}
-
-/// The href of a comparison with its options.
-pub fn compare_href(a: &str, b: &str, path: Option<&str>, options: &CompareOptions) -> String {
-    let route = compare_route(a, b, path);
-    let query = compare_query(options);
-    if query.is_empty() {
-        route.href()
-    } else {
-        format!("{}?{query}", route.href())
-    }
-}
-
-fn compare_route(a: &str, b: &str, path: Option<&str>) -> Route {
-    match path {
-        Some(path) => Route::CompareUnit {
-            a: a.to_string(),
-            b: b.to_string(),
-            path: path.to_string(),
-        },
-        None => Route::Compare {
-            a: a.to_string(),
-            b: b.to_string(),
-        },
-    }
-}
-
-/// Navigates to a comparison; `replace` for in-place changes (stepping,
-/// options) so the history is not flooded, push for new comparisons.
-fn go(navigator: &Navigator, route: &Route, options: &CompareOptions, replace: bool) {
-    let query = compare_query(options);
-    match (query.is_empty(), replace) {
-        (true, true) => navigator.replace(route),
-        (true, false) => navigator.push(route),
-        (false, true) => {
-            let _ = navigator.replace_with_query(route, Raw(query));
-        }
-        (false, false) => {
-            let _ = navigator.push_with_query(route, Raw(query));
-        }
-    }
-}
-
 #[component]
 pub fn CompareView(props: &CompareViewProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
@@ -124,10 +60,10 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
         .map(|l| l.query_str().to_string())
         .unwrap_or_default();
     let navigator = use_navigator();
+    let engine = use_search_engine(true).and_then(Result::ok);
     let Some(corpus) = corpus else {
         return html! {};
     };
-    let engine = use_lazy_engine(&corpus);
     let copy = my_copy.as_ref().and_then(|c| c.copy.clone());
 
     let on_imported = {
@@ -141,7 +77,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
             if let Some(navigator) = &navigator {
                 let (options, _) = parse_compare_query(&query_str);
                 let route = compare_route(&target, MY_COPY_ID, None);
-                go(navigator, &route, &options, false);
+                go_to_compare(navigator, &route, &options, Entry::Push);
             }
         })
     };
@@ -199,30 +135,6 @@ fn doc_label(doc: &ComparedDoc, lang: Lang) -> String {
     }
 }
 
-fn reader_href(doc: &ComparedDoc, path: &str) -> Option<AttrValue> {
-    match doc {
-        ComparedDoc::Corpus(d) => Some(
-            Route::Unit {
-                id: d.id.clone(),
-                path: path.to_string(),
-            }
-            .href()
-            .into(),
-        ),
-        ComparedDoc::Copy(_) => None,
-    }
-}
-
-fn row_unit(doc: &ComparedDoc, index: usize) -> Option<RowUnit> {
-    let unit = doc.units.get(index)?;
-    Some(RowUnit {
-        path: unit.path.as_str().to_string().into(),
-        label: unit.label.clone().into(),
-        text: comparable_text(unit).to_string().into(),
-        href: reader_href(doc, unit.path.as_str()),
-    })
-}
-
 #[component]
 fn CompareScreen(props: &CompareScreenProps) -> Html {
     let lang = props.lang;
@@ -248,7 +160,7 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
                     notices.set(parsed.1.clone());
                 }
                 if let Some(navigator) = &navigator {
-                    go(navigator, &route, &parsed.0, true);
+                    go_to_compare(navigator, &route, &parsed.0, Entry::Replace);
                 }
             }
         });
@@ -263,95 +175,28 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
     let rows = use_memo((alignment.clone(), b.clone()), |(alignment, b)| {
         compare_rows(alignment, b)
     });
-    let b_index: HashMap<&str, usize> = b
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.path.as_str(), i))
-        .collect();
 
-    // The units the stepper visits: A's, within the mechanism filter.
-    let stops: Rc<Vec<String>> = use_memo((a.clone(), options.mechanism), |(a, mechanism)| {
-        a.units
-            .iter()
-            .filter(|u| has_mechanism(u, *mechanism))
-            .map(|u| u.path.as_str().to_string())
-            .collect()
-    });
     let selected: Option<usize> = props
         .path
         .as_deref()
         .and_then(|p| a.units.iter().position(|u| u.path.as_str() == p));
     let unknown_path = props.path.clone().filter(|_| selected.is_none());
 
-    let step = {
+    let stepper = {
         let navigator = navigator.clone();
-        let stops = stops.clone();
         let (a_id, b_id) = (a.id.clone(), b.id.clone());
-        let current = props.path.clone();
-        Callback::from(move |forward: bool| {
-            let refs: Vec<&str> = stops.iter().map(String::as_str).collect();
-            let Some(at) = step_target(&refs, current.as_deref(), forward) else {
-                return;
-            };
-            if let Some(navigator) = &navigator {
-                let route = compare_route(&a_id, &b_id, Some(&stops[at]));
-                go(navigator, &route, &options, true);
-            }
-        })
-    };
-
-    // ←/→ anywhere on the page, except while typing or choosing.
-    {
-        let step = step.clone();
-        use_effect_with((stops.clone(), props.path.clone(), options), move |_| {
-            let listener =
-                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
-                    if e.default_prevented()
-                        || e.alt_key()
-                        || e.ctrl_key()
-                        || e.meta_key()
-                        || e.shift_key()
-                    {
-                        return;
-                    }
-                    let typing = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| {
-                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                                || el.has_attribute("contenteditable")
-                        });
-                    if typing {
-                        return;
-                    }
-                    match e.key().as_str() {
-                        "ArrowRight" => {
-                            e.prevent_default();
-                            step.emit(true);
-                        }
-                        "ArrowLeft" => {
-                            e.prevent_default();
-                            step.emit(false);
-                        }
-                        _ => {}
-                    }
-                });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window
-                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback(
-                        "keydown",
-                        listener.as_ref().unchecked_ref(),
-                    );
+        use_compare_stepper(
+            a,
+            options.mechanism,
+            props.path.clone(),
+            Callback::from(move |path: String| {
+                if let Some(navigator) = &navigator {
+                    let route = compare_route(&a_id, &b_id, Some(&path));
+                    go_to_compare(navigator, &route, &options, Entry::Replace);
                 }
-            }
-        });
-    }
+            }),
+        )
+    };
 
     {
         let title = fill(
@@ -372,7 +217,7 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
         let route = compare_route(&a.id, &b.id, props.path.as_deref());
         Callback::from(move |next: CompareOptions| {
             if let Some(navigator) = &navigator {
-                go(navigator, &route, &next, true);
+                go_to_compare(navigator, &route, &next, Entry::Replace);
             }
         })
     };
@@ -387,94 +232,11 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
         })
     };
 
-    let (a_label, b_label) = (doc_label(a, lang), doc_label(b, lang));
-    let mut counts: HashMap<RowRelation, usize> = HashMap::new();
-    for (unit, pair) in a.units.iter().zip(&alignment.pairs) {
-        if has_mechanism(unit, options.mechanism) {
-            *counts.entry(pair.relation.into()).or_default() += 1;
-        }
-    }
-    let added = alignment
-        .unmatched_b
-        .iter()
-        .filter_map(|p| b_index.get(p.as_str()).map(|&i| &b.units[i]))
-        .filter(|u| has_mechanism(u, options.mechanism))
-        .count();
-    counts.insert(RowRelation::Added, added);
-
-    let position = selected
-        .and_then(|i| stops.iter().position(|s| s == a.units[i].path.as_str()))
-        .map(|i| i + 1);
-    let at_start = position == Some(1);
-    let at_end = position == Some(stops.len());
-
-    let body_rows = rows.iter().filter_map(|row| match *row {
-        CompareRow::Pair { a: i } => {
-            let unit = &a.units[i];
-            if !has_mechanism(unit, options.mechanism) {
-                return None;
-            }
-            let pair = &alignment.pairs[i];
-            let best = pair.candidates.first();
-            let b_unit = best
-                .and_then(|c| b_index.get(c.b.as_str()))
-                .and_then(|&j| row_unit(b, j));
-            let others: Vec<OtherCandidate> = pair
-                .candidates
-                .iter()
-                .skip(1)
-                .map(|c| OtherCandidate {
-                    path: c.b.clone().into(),
-                    score: c.score,
-                    relation: c.relation.into(),
-                })
-                .collect();
-            let is_selected = selected == Some(i);
-            let select_href = compare_href(&a.id, &b.id, Some(unit.path.as_str()), &options);
-            let diff_row = is_selected.then(|| {
-                let body = match &b_unit {
-                    Some(b_unit) => html! {
-                        <CompareDiffPanel old={AttrValue::from(comparable_text(unit).to_string())}
-                            new={b_unit.text.clone()}
-                            old_label={AttrValue::from(a_label.clone())}
-                            new_label={AttrValue::from(b_label.clone())}
-                            {options} engine={props.engine.clone()} {lang} />
-                    },
-                    None => html! {
-                        <p class="diff-panel__none">{ strings.no_counterpart_note }</p>
-                    },
-                };
-                html! {
-                    <tr class="compare-diff-row" data-testid="compare-diff-row">
-                        <td colspan="3">{ body }</td>
-                    </tr>
-                }
-            });
-            Some(html! {
-                <>
-                    <ComparePairRow key={format!("a-{}", unit.path.as_str())} {lang}
-                        relation={RowRelation::from(pair.relation)}
-                        score={best.map(|c| c.score)}
-                        a={row_unit(a, i)} b={b_unit} {others}
-                        selected={is_selected} select_href={Some(AttrValue::from(select_href))} />
-                    { diff_row.unwrap_or_default() }
-                </>
-            })
-        }
-        CompareRow::Added { b: j } => {
-            let unit = &b.units[j];
-            if !has_mechanism(unit, options.mechanism) {
-                return None;
-            }
-            Some(html! {
-                <ComparePairRow key={format!("b-{}", unit.path.as_str())} {lang}
-                    relation={RowRelation::Added} score={None::<f64>}
-                    a={None::<RowUnit>} b={row_unit(b, j)}
-                    selected={false} select_href={None::<AttrValue>} />
-            })
-        }
-    });
-
+    let (a_label, b_label) = (
+        AttrValue::from(doc_label(a, lang)),
+        AttrValue::from(doc_label(b, lang)),
+    );
+    let counts = relation_counts(a, b, &alignment, options.mechanism);
     let whole_texts = |doc: &ComparedDoc| -> AttrValue {
         doc.units
             .iter()
@@ -489,13 +251,10 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
             data-a={a.id.clone()} data-b={b.id.clone()}
             data-align-ms={format!("{:.2}", aligned.1)}
             data-engine={props.engine.is_some().then_some("ready")}>
-            <p class="compare-view__back">
-                <a href={Route::CompareOverview.href()}>
-                    <span aria-hidden="true">{ "← " }</span>{ strings.back_to_overview }
-                </a>
-            </p>
+            <BackLink class="compare-view__back" href={Route::CompareOverview.href()}
+                label={strings.back_to_overview} />
             <h1 id="compare-heading" class="page-heading">{ strings.compare_heading }</h1>
-            <DocPicker {lang} corpus={props.corpus.clone()} a={a.id.clone()} b={b.id.clone()}
+            <CompareDocPicker {lang} corpus={props.corpus.clone()} a={a.id.clone()} b={b.id.clone()}
                 has_copy={matches!(a, ComparedDoc::Copy(_)) || matches!(b, ComparedDoc::Copy(_))}
                 {options} />
             if !notices.is_empty() || unknown_path.is_some() {
@@ -507,53 +266,15 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
                 </ul>
             }
             <CompareOptionsBar {options} corpus={props.corpus.clone()} {lang} on_change={on_options} />
-            <ul class="compare-summary" aria-label={strings.summary_label}>
-                { for RowRelation::ALL.iter().map(|relation| html! {
-                    <li class="compare-summary__item" data-relation={relation.id()}>
-                        <RelationBadge relation={*relation} {lang} />
-                        <span class="compare-summary__count">{ counts.get(relation).copied().unwrap_or(0) }</span>
-                    </li>
-                }) }
-            </ul>
-            <nav class="compare-stepper" aria-label={strings.stepper_label}>
-                <button type="button" class="button" id="compare-prev" disabled={at_start || stops.is_empty()}
-                    onclick={ let step = step.clone(); Callback::from(move |_| step.emit(false)) }>
-                    <span aria-hidden="true">{ "← " }</span>{ strings.step_prev }
-                </button>
-                <span class="compare-stepper__position" aria-live="polite" data-testid="compare-position">
-                    { match position {
-                        Some(p) => fill(strings.step_position, &[("n", &p.to_string()), ("total", &stops.len().to_string())]),
-                        None => fill(strings.step_none, &[("total", &stops.len().to_string())]),
-                    } }
-                </span>
-                <button type="button" class="button" id="compare-next" disabled={at_end || stops.is_empty()}
-                    onclick={ let step = step.clone(); Callback::from(move |_| step.emit(true)) }>
-                    { strings.step_next }<span aria-hidden="true">{ " →" }</span>
-                </button>
-                <span class="compare-stepper__hint">{ strings.step_hint }</span>
-            </nav>
-            <div class="compare-table-wrap">
-                <table class="compare-table" data-testid="compare-table">
-                    <caption class="visually-hidden">
-                        { fill(strings.table_caption, &[("a", &a_label), ("b", &b_label)]) }
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" lang={CORPUS_LANG}>{ a_label.clone() }</th>
-                            <th scope="col">{ strings.col_relation }</th>
-                            <th scope="col" lang={CORPUS_LANG}>{ b_label.clone() }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for body_rows }
-                    </tbody>
-                </table>
-            </div>
+            <CompareSummary {lang} {counts} />
+            <CompareStepper {lang} {stepper} />
+            <CompareTable {lang} a={a.clone()} b={b.clone()} {alignment} {rows} {options} {selected}
+                engine={props.engine.clone()} a_label={a_label.clone()} b_label={b_label.clone()} />
             <details class="compare-whole" ontoggle={on_whole_toggle}>
                 <summary>{ strings.whole_diff_summary }</summary>
                 if *whole_open {
                     <CompareDiffPanel old={whole_texts(a)} new={whole_texts(b)}
-                        old_label={AttrValue::from(a_label.clone())} new_label={AttrValue::from(b_label.clone())}
+                        old_label={a_label.clone()} new_label={b_label.clone()}
                         {options} engine={props.engine.clone()} {lang} />
                 }
             </details>
@@ -576,87 +297,5 @@ fn notice_text(lang: Lang, notice: &OptionNotice) -> String {
             strings.notice_bad_value,
             &[("param", param), ("value", value)],
         ),
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct DocPickerProps {
-    lang: Lang,
-    corpus: CorpusHandle,
-    a: String,
-    b: String,
-    /// Offer the user's copy as a choice.
-    has_copy: bool,
-    options: CompareOptions,
-}
-
-/// Two labelled selects to change what is compared, and a swap link.
-#[component]
-fn DocPicker(props: &DocPickerProps) -> Html {
-    let strings = props.lang.compare_strings();
-    let navigator = use_navigator();
-    let pick = |side_a: bool| {
-        let navigator = navigator.clone();
-        let (a, b, options) = (props.a.clone(), props.b.clone(), props.options);
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let route = if side_a {
-                compare_route(&value, &b, None)
-            } else {
-                compare_route(&a, &value, None)
-            };
-            if let Some(navigator) = &navigator {
-                go(navigator, &route, &options, false);
-            }
-        })
-    };
-    let choices = |selected: &str| {
-        let mut items: Vec<Html> = props
-            .corpus
-            .documents
-            .iter()
-            .map(|d| {
-                html! {
-                    <option value={d.id.clone()} selected={d.id == selected}>{ d.title.clone() }</option>
-                }
-            })
-            .collect();
-        if props.has_copy {
-            items.push(html! {
-                <option value={MY_COPY_ID} selected={selected == MY_COPY_ID}>{ strings.my_copy_option }</option>
-            });
-        }
-        items
-    };
-    html! {
-        <div class="doc-picker">
-            <label for="compare-a">{ strings.pick_a }</label>
-            <select id="compare-a" onchange={pick(true)} lang={CORPUS_LANG}>{ for choices(&props.a) }</select>
-            <a class="doc-picker__swap" href={compare_href(&props.b, &props.a, None, &props.options)}
-                aria-label={strings.swap_label} title={strings.swap_label}>{ "⇄" }</a>
-            <label for="compare-b">{ strings.pick_b }</label>
-            <select id="compare-b" onchange={pick(false)} lang={CORPUS_LANG}>{ for choices(&props.b) }</select>
-        </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hrefs_carry_the_canonical_options() {
-        let options = CompareOptions {
-            ignore_script: true,
-            ..CompareOptions::default()
-        };
-        assert_eq!(
-            compare_href("central-2018", "sichuan", Some("6.21"), &options),
-            "#/compare/central-2018/sichuan/6.21?is=1"
-        );
-        assert_eq!(
-            compare_href("a", "b", None, &CompareOptions::default()),
-            "#/compare/a/b"
-        );
     }
 }

@@ -15,9 +15,9 @@ use crate::components::compare_relation_badge::RelationBadge;
 use crate::corpus_data::{CorpusHandle, MyCopyContext, MY_COPY_ID};
 use crate::dom;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
+use crate::navigation::compare_href;
 use crate::route::Route;
 use crate::url::compare::CompareOptions;
-use crate::views::compare::compare_href;
 use crate::views::compare_model::{mechanism_column, ComparedDoc, MatrixCell, RowRelation};
 
 /// One document's column: its cells by mechanism.

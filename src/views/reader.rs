@@ -3,8 +3,8 @@
 //! focused and highlighted (`.unit--target`, `aria-current="location"`).
 
 use yew::prelude::*;
-use yew_router::prelude::use_location;
 
+use crate::components::back_link::BackLink;
 use crate::components::document_meta::DocumentMeta;
 use crate::components::search_unit_text::ReaderTextOptions;
 use crate::components::table_of_contents::TableOfContents;
@@ -12,6 +12,7 @@ use crate::components::unit_block::{unit_dom_id, UnitBlock};
 use crate::components::word_boundary_toggle::WordBoundaryToggle;
 use crate::corpus_data::{CorpusHandle, DocRef};
 use crate::dom;
+use crate::hooks::use_reader_text_options::use_reader_text_options;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
@@ -86,11 +87,8 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
     html! {
         <article id="reader" class="reader" data-doc-id={doc.id.clone()} aria-labelledby="reader-title">
             <header class="reader__header">
-                <p class="reader__back">
-                    <a href={Route::Library.href()}>
-                        <span aria-hidden="true">{ "← " }</span>{ strings.back_to_library }
-                    </a>
-                </p>
+                <BackLink class="reader__back" href={Route::Library.href()}
+                    label={strings.back_to_library} />
                 <h1 id="reader-title" class="page-heading reader__title" lang={CORPUS_LANG}>{ doc.title.clone() }</h1>
                 <DocumentMeta doc={doc.clone()} {lang} />
                 <WordBoundaryToggle {lang} on={word_boundaries} on_toggle={on_toggle_boundaries} />
@@ -116,72 +114,6 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
             </div>
         </article>
     }
-}
-
-/// What the reader's unit text shows besides the text (issue 4): the `hl`
-/// query's terms marked in the target unit, and word boundaries when the
-/// toggle (a stored preference) is on. Both need the search engine, which
-/// is built on demand, just after the first paint, and then cached.
-#[hook]
-fn use_reader_text_options(doc: &DocRef) -> (ReaderTextOptions, bool, Callback<()>) {
-    let corpus = doc.corpus().clone();
-    let hl = use_location()
-        .map(|l| highlight_query(l.query_str()))
-        .unwrap_or_default();
-    // Off until the stored preference is read in an effect (storage is a
-    // browser API; effects never run in native render tests).
-    let boundaries = use_state(|| false);
-    {
-        let boundaries = boundaries.clone();
-        use_effect_with((), move |_| {
-            if crate::preferences::load_word_boundaries() {
-                boundaries.set(true);
-            }
-        });
-    }
-    let needed = *boundaries || !hl.is_empty();
-    let engine = {
-        let corpus = corpus.clone();
-        use_state(move || crate::corpus_data::cached_search_engine(&corpus))
-    };
-    {
-        let engine = engine.clone();
-        use_effect_with(needed, move |needed| {
-            if *needed && engine.is_none() {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    if let Ok(handle) = crate::corpus_data::search_engine(&corpus) {
-                        engine.set(Some(handle));
-                    }
-                })
-                .forget();
-            }
-        });
-    }
-    let highlight_terms = {
-        let engine = (*engine).clone();
-        let doc_id = doc.id.clone();
-        use_memo((engine, hl, doc_id), |(engine, hl, doc_id)| match engine {
-            Some(handle) if !hl.is_empty() => {
-                let mut request = policy_core::search::SearchRequest::with_query(hl.clone());
-                request.docs.push(doc_id.clone());
-                handle.engine.search(&request).highlight_terms
-            }
-            _ => Vec::new(),
-        })
-    };
-    let on_toggle = {
-        let boundaries = boundaries.clone();
-        Callback::from(move |()| {
-            let on = !*boundaries;
-            crate::preferences::save_word_boundaries(on);
-            boundaries.set(on);
-        })
-    };
-    let options = ReaderTextOptions {
-        highlight_terms: std::rc::Rc::new((*highlight_terms).clone()),
-        boundaries: (*boundaries).then(|| (*engine).clone()).flatten(),
-    };
-    (options, *boundaries, on_toggle)
 }
 
 /// The `hl` parameter of a reader URL (`#/doc/x/6.21?hl=…`): the search

@@ -24,8 +24,9 @@ use crate::components::search_notices::{no_results_lines, SearchNotices};
 use crate::components::search_query_box::SearchQueryBox;
 use crate::components::search_results::SearchResultsList;
 use crate::components::search_term_chart::SearchTermChart;
-use crate::corpus_data::{cached_search_engine, search_engine, CorpusHandle, SearchEngineHandle};
+use crate::corpus_data::{CorpusHandle, SearchEngineHandle};
 use crate::dom;
+use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::url::search::{parse_search_url, search_query, UrlNotice};
@@ -47,21 +48,9 @@ pub fn SearchView() -> Html {
         .map(|l| l.query_str().to_string())
         .unwrap_or_default();
 
-    // The engine: from the cache, or built just after the first paint so
+    // The shared engine, built just after the first paint if need be, so
     // the page shows "preparing…" instead of freezing on the link click.
-    let engine = {
-        let corpus = corpus.clone();
-        use_state(move || cached_search_engine(&corpus).map(Ok))
-    };
-    {
-        let engine = engine.clone();
-        let corpus = corpus.clone();
-        use_effect_with((), move |_| {
-            if engine.is_none() {
-                Timeout::new(0, move || engine.set(Some(search_engine(&corpus)))).forget();
-            }
-        });
-    }
+    let engine = use_search_engine(true);
     {
         use_effect_with(lang, |lang| {
             dom::set_title(lang.strings().page_title_search)
@@ -69,7 +58,7 @@ pub fn SearchView() -> Html {
     }
 
     let strings = lang.strings();
-    let body = match &*engine {
+    let body = match &engine {
         None => {
             html! { <p class="search-preparing" role="status">{ strings.search_preparing }</p> }
         }
@@ -316,7 +305,8 @@ mod render_tests {
     use yew_router::query::Raw;
 
     use super::SearchView;
-    use crate::corpus_data::{search_engine, CorpusHandle};
+    use crate::corpus_data::CorpusHandle;
+    use crate::engine::{build_search_engine, LazyEngine};
     use crate::i18n::Lang;
 
     #[derive(Properties, PartialEq)]
@@ -328,7 +318,7 @@ mod render_tests {
     fn Harness(props: &P) -> Html {
         let corpus: CorpusHandle = crate::corpus_data::bundled_corpus().expect("bundled corpus");
         // Built ahead, as a first visit would have built it.
-        search_engine(&corpus).expect("engine builds");
+        let engine = LazyEngine::built(corpus.clone(), build_search_engine(&corpus));
         let history = AnyHistory::from(MemoryHistory::new());
         // MemoryHistory::push refuses a query string; push_with_query takes it.
         match props.url.split_once('?') {
@@ -341,7 +331,9 @@ mod render_tests {
             <Router {history}>
                 <ContextProvider<Lang> context={Lang::En}>
                     <ContextProvider<CorpusHandle> context={corpus}>
-                        <SearchView />
+                        <ContextProvider<LazyEngine> context={engine}>
+                            <SearchView />
+                        </ContextProvider<LazyEngine>>
                     </ContextProvider<CorpusHandle>>
                 </ContextProvider<Lang>>
             </Router>

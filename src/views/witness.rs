@@ -15,13 +15,14 @@ use policy_core::compare::text_diff::{diff_texts, DiffOptions};
 use policy_core::model::{SubstitutionPair, WitnessRole};
 use yew::prelude::*;
 
+use crate::components::back_link::BackLink;
 use crate::components::diff_text::DiffText;
 use crate::corpus_data::{CorpusHandle, DocRef, SearchEngineHandle};
 use crate::dom;
+use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
 use crate::url::compare::DiffLayout;
-use crate::views::compare::use_lazy_engine;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
 #[derive(Properties, PartialEq)]
@@ -97,10 +98,10 @@ pub fn learned_in_changes(chunks: &[DiffChunk], substitutions: &[SubstitutionPai
 #[component]
 pub fn WitnessView(props: &WitnessViewProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
+    let engine = use_search_engine(true).and_then(Result::ok);
     let Some(corpus) = use_context::<CorpusHandle>() else {
         return html! {};
     };
-    let engine = use_lazy_engine(&corpus);
     let Some(doc) = corpus.doc_ref(&props.id) else {
         return html! { <NotFoundView reason={NotFoundReason::Document { id: props.id.clone() }} /> };
     };
@@ -197,11 +198,8 @@ fn WitnessScreen(props: &WitnessScreenProps) -> Html {
     html! {
         <section id="witness-view" class="witness-view" aria-labelledby="witness-heading"
             data-engine={props.engine.is_some().then_some("ready")}>
-            <p class="compare-view__back">
-                <a href={Route::CompareOverview.href()}>
-                    <span aria-hidden="true">{ "← " }</span>{ strings.back_to_overview }
-                </a>
-            </p>
+            <BackLink class="compare-view__back" href={Route::CompareOverview.href()}
+                label={strings.back_to_overview} />
             <h1 id="witness-heading" class="page-heading">{ strings.witness_heading }</h1>
             <p class="witness-view__doc" lang={CORPUS_LANG}>
                 <a href={Route::Document { id: doc.id.clone() }.href()}>{ doc.title.clone() }</a>

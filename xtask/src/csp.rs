@@ -22,6 +22,10 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::content_hash::fnv1a64_hex;
+use crate::html::{apply_edits, find_scripts, find_tags, start_tags, Edit};
+use crate::trunk_page::{find_loader, local_path};
+
 /// The policy the e2e suite serves the hosted build with, and the one
 /// documented for hosts (`docs/embedding.md`).
 pub const STRICT_CSP: &str =
@@ -63,37 +67,20 @@ pub struct Externalized {
     pub script: String,
 }
 
-/// Finds Trunk's inline loader: `(start of <script, end of </script>, body)`.
-fn inline_loader(html: &str) -> Option<(usize, usize, &str)> {
-    let mut from = 0;
-    while let Some(found) = html[from..].find("<script") {
-        let start = from + found;
-        let open_end = start + html[start..].find('>')? + 1;
-        let close = open_end + html[open_end..].find("</script>")?;
-        let end = close + "</script>".len();
-        let open = &html[start..open_end];
-        let body = &html[open_end..close];
-        if open.contains("type=\"module\"")
-            && !open.contains("src=")
-            && body.contains("import init")
-        {
-            return Some((start, end, body));
-        }
-        from = end;
-    }
-    None
-}
-
-/// Moves the inline loader into `trunk-loader-<fnv64 of its text>.js`,
+/// Moves the inline loader into `trunk-loader-<content hash>.js`,
 /// referenced with the same public URL prefix as the glue (`/` or `./`).
 pub fn externalize_loader(html: &str) -> Result<Externalized, CspError> {
-    let (start, end, body) = inline_loader(html).ok_or(CspError::NoLoader)?;
-    let script = format!("{}\n", body.trim());
-    let file_name = format!("{LOADER_PREFIX}{:016x}.js", fnv1a64(script.as_bytes()));
+    let loader = find_loader(html).ok_or(CspError::NoLoader)?;
+    let script = format!("{}\n", loader.body.trim());
+    let file_name = format!("{LOADER_PREFIX}{}.js", fnv1a64_hex(script.as_bytes()));
     // Use the glue's own prefix so a custom public_url keeps working.
-    let prefix = if body.contains("from './") { "./" } else { "/" };
+    let prefix = if loader.glue_href.starts_with("./") {
+        "./"
+    } else {
+        "/"
+    };
     let tag = format!("<script type=\"module\" src=\"{prefix}{file_name}\"></script>");
-    let html = format!("{}{tag}{}", &html[..start], &html[end..]);
+    let html = apply_edits(html, vec![Edit::replace(loader.script, tag)]);
     Ok(Externalized {
         html,
         file_name,
@@ -105,32 +92,23 @@ pub fn externalize_loader(html: &str) -> Result<Externalized, CspError> {
 /// file and the size report); unchanged if the loader is already inline.
 /// Also returns the loader file's name, if there was one.
 pub fn inline_loader_again(html: &str, dist: &Path) -> Result<(String, Option<String>)> {
-    if inline_loader(html).is_some() {
+    if find_loader(html).is_some() {
         return Ok((html.to_string(), None));
     }
-    let Some(at) = html
-        .find(&format!("src=\"/{LOADER_PREFIX}"))
-        .or_else(|| html.find(&format!("src=\"./{LOADER_PREFIX}")))
-    else {
+    let external = find_scripts(html).into_iter().find_map(|script| {
+        let name = local_path(script.open.attr("src")?)?;
+        name.starts_with(LOADER_PREFIX)
+            .then(|| (script.range(), name))
+    });
+    let Some((range, name)) = external else {
         return Ok((html.to_string(), None));
     };
-    let start = html[..at]
-        .rfind("<script")
-        .context("malformed loader tag")?;
-    let end = at
-        + html[at..]
-            .find("</script>")
-            .context("unclosed loader tag")?
-        + "</script>".len();
-    let src_start = at + "src=\"".len();
-    let src = &html[src_start..src_start + html[src_start..].find('"').context("unclosed src")?];
-    let name = src.trim_start_matches("./").trim_start_matches('/');
-    let script = fs::read_to_string(dist.join(name))
+    let script = fs::read_to_string(dist.join(&name))
         .with_context(|| format!("dist/{name} is referenced by index.html but missing"))?;
     let inline = format!("<script type=\"module\">\n{script}</script>");
     Ok((
-        format!("{}{inline}{}", &html[..start], &html[end..]),
-        Some(name.to_string()),
+        apply_edits(html, vec![Edit::replace(range, inline)]),
+        Some(name),
     ))
 }
 
@@ -142,74 +120,50 @@ pub fn inline_loader_again(html: &str, dist: &Path) -> Result<(String, Option<St
 /// `Access-Control-Allow-Origin: *`, see docs/embedding.md) can be checked.
 /// Same-origin pages are unaffected.
 pub fn cors_for_integrity_links(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
-    while let Some(at) = rest.find("<link ") {
-        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e);
-        let tag = &rest[at..end];
-        out.push_str(&rest[..at]);
-        if tag.contains(" integrity=") && !tag.contains("crossorigin") {
-            out.push_str("<link crossorigin=\"anonymous\" ");
-            out.push_str(&tag["<link ".len()..]);
-        } else {
-            out.push_str(tag);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+    let edits = find_tags(html, "link")
+        .into_iter()
+        .filter(|link| link.has_attr("integrity") && !link.has_attr("crossorigin"))
+        .map(|link| {
+            let name_end = link.range.start + "<link".len();
+            Edit::replace(
+                link.range.start..name_end,
+                "<link crossorigin=\"anonymous\"".into(),
+            )
+        })
+        .collect();
+    apply_edits(html, edits)
 }
 
 /// Refuses markup that a strict CSP blocks: inline scripts, `on…=`
 /// handler attributes, `style=` attributes, `<style>` blocks.
 pub fn check_strict_csp(html: &str) -> Result<(), CspError> {
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower[from..].find("<script") {
-        let start = from + found;
-        let open_end = start + lower[start..].find('>').unwrap_or(lower.len() - start - 1) + 1;
-        if !lower[start..open_end].contains("src=") {
+    for tag in start_tags(html) {
+        if tag.name == "script" && !tag.has_attr("src") {
             return Err(CspError::Inline("an inline <script>".into()));
         }
-        from = open_end;
-    }
-    if lower.contains("<style") {
-        return Err(CspError::Inline("a <style> block".into()));
-    }
-    if lower
-        .match_indices(" style=")
-        .any(|(i, _)| in_tag(&lower, i))
-    {
-        return Err(CspError::Inline("a style= attribute".into()));
-    }
-    let handler = lower.match_indices(" on").find(|(i, _)| {
-        let rest = &lower[i + 3..];
-        let name_len = rest.chars().take_while(|c| c.is_ascii_alphabetic()).count();
-        name_len > 0 && rest[name_len..].trim_start().starts_with('=') && in_tag(&lower, *i)
-    });
-    if handler.is_some() {
-        return Err(CspError::Inline("an on…= event-handler attribute".into()));
+        if tag.name == "style" {
+            return Err(CspError::Inline("a <style> block".into()));
+        }
+        if tag.has_attr("style") {
+            return Err(CspError::Inline("a style= attribute".into()));
+        }
+        let handler = tag.attrs.iter().any(|(name, _)| {
+            name.strip_prefix("on").is_some_and(|event| {
+                !event.is_empty() && event.bytes().all(|b| b.is_ascii_alphabetic())
+            })
+        });
+        if handler {
+            return Err(CspError::Inline("an on…= event-handler attribute".into()));
+        }
     }
     Ok(())
-}
-
-/// Whether byte `at` lies inside a start tag (after `<x`, before `>`),
-/// outside comments.
-fn in_tag(lower: &str, at: usize) -> bool {
-    let before = &lower[..at];
-    let open = before.rfind('<');
-    let close = before.rfind('>');
-    match (open, close) {
-        (Some(o), c) if c.is_none_or(|c| c < o) => !lower[o..].starts_with("<!--"),
-        _ => false,
-    }
 }
 
 /// Rewrites `dist/index.html` for the strict CSP and writes the loader file.
 pub fn externalize_in_dist(dist: &Path) -> Result<String> {
     let index_path = dist.join("index.html");
     let html = fs::read_to_string(&index_path).context("dist/index.html missing")?;
-    if inline_loader(&html).is_none() && html.contains(LOADER_PREFIX) {
+    if find_loader(&html).is_none() && html.contains(LOADER_PREFIX) {
         check_strict_csp(&html)?;
         return Ok("loader already external".into());
     }
@@ -222,12 +176,6 @@ pub fn externalize_in_dist(dist: &Path) -> Result<String> {
     fs::write(dist.join(&out.file_name), &out.script)?;
     fs::write(&index_path, &out.html)?;
     Ok(out.file_name)
-}
-
-fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]
@@ -274,7 +222,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         fs::write(dir.join(&out.file_name), &out.script).expect("write");
         let (again, name) = inline_loader_again(&out.html, &dir).expect("inline");
         assert_eq!(name.as_deref(), Some(out.file_name.as_str()));
-        assert!(inline_loader(&again).is_some());
+        assert!(find_loader(&again).is_some());
         assert!(again.contains("module_or_path: '/policy-explorer-app-5e6f_bg.wasm'"));
         let (same, none) = inline_loader_again(TRUNK_INDEX, &dir).expect("identity");
         assert_eq!((same.as_str(), none), (TRUNK_INDEX, None));
@@ -284,6 +232,8 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     fn markup_needing_unsafe_inline_is_refused() {
         let ok = "<html><body><p class=\"x\">one style= in text is fine</p></body></html>";
         assert_eq!(check_strict_csp(ok), Ok(()));
+        let commented = "<!-- <p style=\"x\" onclick=\"y()\"> --><script src=\"/a.js\"></script>";
+        assert_eq!(check_strict_csp(commented), Ok(()));
         for bad in [
             "<p style=\"color:red\">x</p>",
             "<style>p{}</style>",

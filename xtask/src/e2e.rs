@@ -53,7 +53,7 @@ pub fn run(ws: &Workspace) -> Result<E2eOutcome> {
     Ok(E2eOutcome { passed, output })
 }
 
-/// The hosted build as a careful host would serve it (issue 6): with the
+/// The hosted build as a careful host would serve it: with the
 /// strict Content-Security-Policy, and with `Access-Control-Allow-Origin: *`
 /// so that a sandboxed `<iframe>` (opaque origin) may fetch its module
 /// scripts and wasm. Plus a second origin serving `e2e/` for the embed demo

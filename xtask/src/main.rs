@@ -6,15 +6,20 @@
 //! a warm one run the same command.
 
 mod bench;
+mod content_hash;
 mod csp;
 mod dist;
 mod e2e;
+mod gzip;
+mod html;
+mod mime;
 mod process;
 mod setup;
 mod single_file;
 mod sizes;
 mod static_server;
 mod suite;
+mod trunk_page;
 mod workspace;
 
 use std::process::ExitCode;

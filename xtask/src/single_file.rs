@@ -20,15 +20,18 @@
 //!
 //! Anything else that would make the page fetch (a remote stylesheet, a
 //! wasm-bindgen JS snippet import, `url(...)` in CSS) is an error rather than
-//! a silently broken offline file. The rewrite is plain string surgery on
-//! Trunk's regular output, tested below on a faithful copy of that output.
+//! a silently broken offline file. The rewrite is byte-range edits on
+//! Trunk's regular output (read with [`crate::html`] and
+//! [`crate::trunk_page`]), tested below on a faithful copy of that output.
 
 use std::fmt;
-use std::io::Write;
 
 use base64::Engine as _;
-use flate2::write::GzEncoder;
-use flate2::Compression;
+
+use crate::gzip::gzip_best;
+use crate::html::{apply_edits, find_scripts, find_tags, Edit};
+use crate::mime;
+use crate::trunk_page::{self, fetching_references, find_loader, is_inline_url, PageError};
 
 #[derive(Debug, PartialEq)]
 pub enum SingleFileError {
@@ -49,14 +52,19 @@ pub enum SingleFileError {
     LeftoverReference(String),
 }
 
+impl From<PageError> for SingleFileError {
+    fn from(error: PageError) -> Self {
+        match error {
+            PageError::NoLoader => SingleFileError::NoLoader,
+            PageError::RemoteResource(href) => SingleFileError::RemoteResource(href),
+        }
+    }
+}
+
 impl fmt::Display for SingleFileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SingleFileError::NoLoader => write!(
-                f,
-                "no Trunk loader found: expected a <script type=\"module\"> that imports the \
-                 wasm-bindgen glue and calls init({{ module_or_path: … }})"
-            ),
+            SingleFileError::NoLoader => PageError::NoLoader.fmt(f),
             SingleFileError::MissingAsset { href, reason } => {
                 write!(f, "cannot read asset `{href}`: {reason}")
             }
@@ -87,27 +95,23 @@ pub type AssetLoader<'a> = dyn Fn(&str) -> Result<Vec<u8>, String> + 'a;
 
 /// Build the single-file HTML from Trunk's `index.html` and its assets.
 pub fn build(index_html: &str, load: &AssetLoader<'_>) -> Result<String, SingleFileError> {
-    let loader = find_trunk_loader(index_html)?;
+    let loader = find_loader(index_html).ok_or(SingleFileError::NoLoader)?;
     let mut edits: Vec<Edit> = Vec::new();
 
     for tag in find_tags(index_html, "link") {
-        let rel = tag.attr("rel").unwrap_or_default().to_ascii_lowercase();
-        let rels: Vec<&str> = rel.split_whitespace().collect();
+        let rels = tag.rels();
         let href = tag.attr("href").unwrap_or_default();
-        if rels
-            .iter()
-            .any(|r| matches!(*r, "preload" | "modulepreload" | "prefetch" | "manifest"))
-        {
+        if rels.iter().any(|r| {
+            matches!(
+                r.as_str(),
+                "preload" | "modulepreload" | "prefetch" | "manifest"
+            )
+        }) {
             edits.push(Edit::remove(tag.range.clone()));
-        } else if rels.contains(&"stylesheet") {
+        } else if rels.iter().any(|r| r == "stylesheet") {
             let css = load_text(load, href)?;
             check_css_is_self_contained(href, &css)?;
-            if css.to_ascii_lowercase().contains("</style") {
-                return Err(SingleFileError::UnsafeInline {
-                    href: href.to_string(),
-                    terminator: "</style",
-                });
-            }
+            ensure_no_terminator(href, &css, "</style")?;
             edits.push(Edit::replace(
                 tag.range.clone(),
                 format!("<style>\n{css}\n</style>"),
@@ -116,12 +120,12 @@ pub fn build(index_html: &str, load: &AssetLoader<'_>) -> Result<String, SingleF
             let bytes = load_asset(load, href)?;
             let data_url = format!(
                 "data:{};base64,{}",
-                mime_for(href),
+                mime::content_type(href),
                 base64::engine::general_purpose::STANDARD.encode(bytes)
             );
             edits.push(Edit::replace(
                 tag.range.clone(),
-                format!("<link rel=\"{rel}\" href=\"{data_url}\">"),
+                format!("<link rel=\"{}\" href=\"{data_url}\">", rels.join(" ")),
             ));
         }
     }
@@ -131,7 +135,7 @@ pub fn build(index_html: &str, load: &AssetLoader<'_>) -> Result<String, SingleF
     }
 
     for script in find_scripts(index_html) {
-        if script.open.range.start == loader.script_range.start {
+        if script.open.range.start == loader.script.start {
             continue;
         }
         if let Some(src) = script.open.attr("src") {
@@ -147,19 +151,20 @@ pub fn build(index_html: &str, load: &AssetLoader<'_>) -> Result<String, SingleF
                 "<script>"
             };
             edits.push(Edit::replace(
-                script.open.range.start..script.end,
+                script.range(),
                 format!("{open}\n{js}\n</script>"),
             ));
         }
     }
 
-    let glue = load_text(load, &loader.glue_href)?;
-    ensure_no_terminator(&loader.glue_href, &glue, "</script")?;
+    let glue = load_text(load, loader.glue_href)?;
+    ensure_no_terminator(loader.glue_href, &glue, "</script")?;
     let glue = strip_module_syntax(&glue)?;
-    let wasm = load_asset(load, &loader.wasm_href)?;
-    let boot = boot_script(&gzip_base64(&wasm));
+    let wasm = load_asset(load, loader.wasm_href)?;
+    let wasm_gzip_base64 = base64::engine::general_purpose::STANDARD.encode(gzip_best(&wasm));
+    let boot = boot_script(&wasm_gzip_base64);
     edits.push(Edit::replace(
-        loader.script_range.clone(),
+        loader.script.clone(),
         format!("<script type=\"module\">\n{glue}\n{boot}</script>"),
     ));
 
@@ -168,31 +173,6 @@ pub fn build(index_html: &str, load: &AssetLoader<'_>) -> Result<String, SingleF
         return Err(SingleFileError::LeftoverReference(leftover));
     }
     Ok(html)
-}
-
-/// The files a browser fetches on the hosted build's first load (the page
-/// itself excluded): the glue, the wasm, stylesheets, scripts and icons.
-pub fn first_load_assets(index_html: &str) -> Result<Vec<String>, SingleFileError> {
-    let loader = find_trunk_loader(index_html)?;
-    let mut hrefs = vec![loader.glue_href, loader.wasm_href];
-    for link in find_tags(index_html, "link") {
-        let rel = link.attr("rel").unwrap_or_default().to_ascii_lowercase();
-        let fetched = rel
-            .split_whitespace()
-            .any(|r| r == "stylesheet" || r.contains("icon"));
-        if fetched {
-            if let Some(href) = link.attr("href").filter(|h| !is_inline_url(h)) {
-                hrefs.push(local_path(href)?);
-            }
-        }
-    }
-    for script in find_scripts(index_html) {
-        if let Some(src) = script.open.attr("src") {
-            hrefs.push(local_path(src)?);
-        }
-    }
-    hrefs.dedup();
-    Ok(hrefs)
 }
 
 /// The boot code appended after the inline glue. Names are prefixed so they
@@ -210,18 +190,6 @@ async function __peStartEmbedded() {{
 __peStartEmbedded().catch((error) => console.error("policy-explorer failed to start", error));
 "#
     )
-}
-
-pub fn gzip_base64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(gzip_best(bytes))
-}
-
-/// gzip at level 9, as `gzip -9` does (used for embedding and size reports).
-pub fn gzip_best(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    // Writing to a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().unwrap_or_default()
 }
 
 /// Remove the glue's ES-module syntax so it runs as the body of an inline
@@ -251,66 +219,8 @@ fn strip_module_syntax(glue: &str) -> Result<String, SingleFileError> {
     Ok(out)
 }
 
-struct TrunkLoader {
-    script_range: std::ops::Range<usize>,
-    glue_href: String,
-    wasm_href: String,
-}
-
-/// Trunk 0.21's loader looks like
-/// `import init, * as bindings from '/app-HASH.js';`
-/// `const wasm = await init({ module_or_path: '/app-HASH_bg.wasm' });`.
-fn find_trunk_loader(html: &str) -> Result<TrunkLoader, SingleFileError> {
-    for script in find_scripts(html) {
-        if script.open.attr("src").is_some() {
-            continue;
-        }
-        let body = &html[script.open.range.end..script.body_end];
-        let glue = quoted_after(body, " from ");
-        let wasm = quoted_after(body, "module_or_path:");
-        if let (Some(glue), Some(wasm)) = (glue, wasm) {
-            if body.contains("import init") {
-                return Ok(TrunkLoader {
-                    script_range: script.open.range.start..script.end,
-                    glue_href: local_path(glue)?,
-                    wasm_href: local_path(wasm)?,
-                });
-            }
-        }
-    }
-    Err(SingleFileError::NoLoader)
-}
-
-/// The first '…' or "…" string literal after `marker`.
-fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
-    let rest = &text[text.find(marker)? + marker.len()..];
-    let start = rest.find(['\'', '"'])?;
-    let quote = rest[start..].chars().next()?;
-    let value = &rest[start + 1..];
-    Some(&value[..value.find(quote)?])
-}
-
-/// An href of the build, made relative to `dist/` (Trunk writes `/name` for
-/// the default public URL, or `./name`).
-fn local_path(href: &str) -> Result<String, SingleFileError> {
-    let lower = href.to_ascii_lowercase();
-    if lower.starts_with("http:") || lower.starts_with("https:") || href.starts_with("//") {
-        return Err(SingleFileError::RemoteResource(href.to_string()));
-    }
-    let path = href.split(['?', '#']).next().unwrap_or_default();
-    Ok(path
-        .trim_start_matches("./")
-        .trim_start_matches('/')
-        .to_string())
-}
-
-fn is_inline_url(href: &str) -> bool {
-    let lower = href.trim().to_ascii_lowercase();
-    lower.is_empty() || lower.starts_with("data:") || lower.starts_with('#')
-}
-
 fn load_asset(load: &AssetLoader<'_>, href: &str) -> Result<Vec<u8>, SingleFileError> {
-    let path = local_path(href)?;
+    let path = trunk_page::require_local(href)?;
     load(&path).map_err(|reason| SingleFileError::MissingAsset {
         href: href.to_string(),
         reason,
@@ -360,235 +270,10 @@ fn check_css_is_self_contained(href: &str, css: &str) -> Result<(), SingleFileEr
     Ok(())
 }
 
-/// Every URL in an element that makes the browser fetch, other than inline
-/// `data:`/`#` URLs: what must be empty for an offline file.
-pub fn fetching_references(html: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for (name, attr) in [
-        ("link", "href"),
-        ("script", "src"),
-        ("img", "src"),
-        ("source", "src"),
-        ("iframe", "src"),
-        ("audio", "src"),
-        ("video", "src"),
-        ("embed", "src"),
-        ("object", "data"),
-    ] {
-        for tag in find_tags(html, name) {
-            if name == "link" {
-                let rel = tag.attr("rel").unwrap_or_default().to_ascii_lowercase();
-                let fetches = rel.split_whitespace().any(|r| {
-                    matches!(
-                        r,
-                        "stylesheet" | "preload" | "modulepreload" | "prefetch" | "manifest"
-                    ) || r.contains("icon")
-                });
-                if !fetches {
-                    continue;
-                }
-            }
-            if let Some(url) = tag.attr(attr).filter(|url| !is_inline_url(url)) {
-                found.push(format!("<{name} {attr}=\"{url}\">"));
-            }
-        }
-    }
-    found
-}
-
-fn mime_for(href: &str) -> &'static str {
-    let lower = href.to_ascii_lowercase();
-    match lower.rsplit('.').next().unwrap_or_default() {
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "webp" => "image/webp",
-        "jpg" | "jpeg" => "image/jpeg",
-        _ => "application/octet-stream",
-    }
-}
-
-// ---------------------------------------------------------------------------
-// A minimal tag scanner: enough for Trunk's regular, generated HTML.
-
-struct Tag<'a> {
-    range: std::ops::Range<usize>,
-    attrs: Vec<(String, Option<&'a str>)>,
-}
-
-impl<'a> Tag<'a> {
-    fn attr(&self, name: &str) -> Option<&'a str> {
-        self.attrs
-            .iter()
-            .find(|(key, _)| key == name)
-            .and_then(|(_, value)| *value)
-    }
-}
-
-struct Script<'a> {
-    open: Tag<'a>,
-    /// Start of `</script>`.
-    body_end: usize,
-    /// End of `</script>`.
-    end: usize,
-}
-
-/// Start tags named `name` (case-insensitive), outside comments.
-fn find_tags<'a>(html: &'a str, name: &str) -> Vec<Tag<'a>> {
-    let lower = html.to_ascii_lowercase();
-    let needle = format!("<{name}");
-    let mut tags = Vec::new();
-    let mut from = 0;
-    while let Some(found) = lower[from..].find(&needle) {
-        let start = from + found;
-        let after = start + needle.len();
-        from = after;
-        if in_comment(&lower, start) {
-            continue;
-        }
-        let next = lower.as_bytes().get(after).copied();
-        if !matches!(next, Some(b' ' | b'\t' | b'\n' | b'\r' | b'>' | b'/')) {
-            continue;
-        }
-        let Some(end) = tag_end(html, after) else {
-            break;
-        };
-        tags.push(Tag {
-            range: start..end,
-            attrs: parse_attrs(&html[after..end - 1]),
-        });
-        from = end;
-    }
-    tags
-}
-
-fn find_scripts(html: &str) -> Vec<Script<'_>> {
-    let lower = html.to_ascii_lowercase();
-    find_tags(html, "script")
-        .into_iter()
-        .filter_map(|open| {
-            let body_start = open.range.end;
-            let close = lower[body_start..].find("</script")? + body_start;
-            let end = lower[close..].find('>')? + close + 1;
-            Some(Script {
-                open,
-                body_end: close,
-                end,
-            })
-        })
-        .collect()
-}
-
-fn in_comment(lower: &str, at: usize) -> bool {
-    match lower[..at].rfind("<!--") {
-        Some(open) => !lower[open..at].contains("-->"),
-        None => false,
-    }
-}
-
-/// Index just past the `>` closing a start tag, skipping quoted values.
-fn tag_end(html: &str, from: usize) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    for (offset, byte) in html.as_bytes()[from..].iter().enumerate() {
-        match (quote, *byte) {
-            (Some(q), b) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(*byte),
-            (None, b'>') => return Some(from + offset + 1),
-            (None, _) => {}
-        }
-    }
-    None
-}
-
-fn parse_attrs(text: &str) -> Vec<(String, Option<&str>)> {
-    let mut attrs = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        let name_start = i;
-        while i < bytes.len()
-            && !bytes[i].is_ascii_whitespace()
-            && bytes[i] != b'='
-            && bytes[i] != b'/'
-        {
-            i += 1;
-        }
-        if name_start == i {
-            break;
-        }
-        let name = text[name_start..i].to_ascii_lowercase();
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i < bytes.len() && bytes[i] == b'=' {
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let value = if i < bytes.len() && (bytes[i] == b'"' || bytes[i] == b'\'') {
-                let quote = bytes[i];
-                let start = i + 1;
-                let end = text[start..]
-                    .find(quote as char)
-                    .map_or(text.len(), |e| start + e);
-                i = (end + 1).min(text.len());
-                &text[start..end]
-            } else {
-                let start = i;
-                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                &text[start..i]
-            };
-            attrs.push((name, Some(value)));
-        } else {
-            attrs.push((name, None));
-        }
-    }
-    attrs
-}
-
-struct Edit {
-    range: std::ops::Range<usize>,
-    replacement: String,
-}
-
-impl Edit {
-    fn remove(range: std::ops::Range<usize>) -> Edit {
-        Edit {
-            range,
-            replacement: String::new(),
-        }
-    }
-
-    fn replace(range: std::ops::Range<usize>, replacement: String) -> Edit {
-        Edit { range, replacement }
-    }
-}
-
-fn apply_edits(html: &str, mut edits: Vec<Edit>) -> String {
-    edits.sort_by_key(|edit| edit.range.start);
-    let mut out = String::with_capacity(html.len());
-    let mut cursor = 0;
-    for edit in edits {
-        if edit.range.start < cursor {
-            continue; // overlapping edit: the earlier one already covered it
-        }
-        out.push_str(&html[cursor..edit.range.start]);
-        out.push_str(&edit.replacement);
-        cursor = edit.range.end;
-    }
-    out.push_str(&html[cursor..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::trunk_page::{first_load_assets, quoted_after};
     use std::collections::HashMap;
     use std::io::Read;
 
@@ -776,23 +461,5 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let relative = TRUNK_INDEX.replace("'/policy", "'./policy");
         let html = build_with(&relative, assets()).expect("single file");
         assert_eq!(embedded_wasm(&html), WASM);
-    }
-
-    #[test]
-    fn parses_quoted_and_bare_attributes() {
-        let tags = find_tags(
-            "<link rel=icon href='a b.svg' hidden data-x=\"1>2\">",
-            "link",
-        );
-        assert_eq!(tags.len(), 1);
-        assert_eq!(tags[0].attr("rel"), Some("icon"));
-        assert_eq!(tags[0].attr("href"), Some("a b.svg"));
-        assert_eq!(tags[0].attr("data-x"), Some("1>2"));
-        assert!(tags[0]
-            .attrs
-            .iter()
-            .any(|(k, v)| k == "hidden" && v.is_none()));
-        // `<linkfoo>` is not a link tag.
-        assert!(find_tags("<linkfoo href=x>", "link").is_empty());
     }
 }

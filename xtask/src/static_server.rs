@@ -16,6 +16,9 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use percent_encoding::percent_decode_str;
+
+use crate::mime;
 
 pub struct StaticServer {
     addr: SocketAddr,
@@ -108,7 +111,7 @@ fn serve_one(stream: TcpStream, root: &Path, extra_headers: &[(String, String)])
         Ok(body) => respond(
             &mut stream,
             "200 OK",
-            content_type(&path),
+            mime::content_type(&path.to_string_lossy()),
             &body,
             extra_headers,
             method == "GET",
@@ -128,7 +131,7 @@ fn serve_one(stream: TcpStream, root: &Path, extra_headers: &[(String, String)])
 /// tries to leave it. A directory means its `index.html`.
 fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let decoded = percent_decode(path)?;
+    let decoded = percent_decode_str(path).decode_utf8().ok()?;
     let mut file = root.to_path_buf();
     for component in Path::new(decoded.trim_start_matches('/')).components() {
         match component {
@@ -141,42 +144,6 @@ fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
         file.push("index.html");
     }
     file.is_file().then_some(file)
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-    {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
 }
 
 fn respond(

@@ -6,7 +6,8 @@
 //!
 //! * [`model`] — the normalized corpus (the JSON contract).
 //! * [`compare`] — clause alignment and Chinese-aware diffs.
-//! * [`opencc_cases`] — OpenCC's own test cases and a converter's score on them.
+//! * `opencc_cases` — OpenCC's own test cases and a converter's score on them
+//!   (test support, behind the `opencc-cases` feature).
 //! * [`script`] — pure-Rust Traditional → Simplified conversion (OpenCC tables).
 //! * [`query_normalize`] — queries normalized exactly like the corpus.
 //! * [`segment`] — the jieba-based segmenter with the policy lexicon.
@@ -16,6 +17,7 @@
 pub mod compare;
 pub mod ingest;
 pub mod model;
+#[cfg(any(test, feature = "opencc-cases"))]
 pub mod opencc_cases;
 pub mod query_normalize;
 pub mod script;

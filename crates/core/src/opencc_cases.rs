@@ -4,40 +4,54 @@
 //! Every Traditional→Simplified converter the project uses — real OpenCC in
 //! the pipeline, the pure-Rust one in the browser — is measured against the
 //! same cases with this one runner, so their pass counts compare directly.
+//!
+//! Test support only: compiled for this crate's tests and, through the
+//! `opencc-cases` feature, for policy-pipeline's; never in the app's wasm.
 
 use serde::Deserialize;
 
 /// One file of cases, e.g. `t2s.json`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct CaseFile {
+    /// The cases, in file order.
     pub cases: Vec<Case>,
 }
 
 /// One case: convert `input`, expect `expected`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Case {
+    /// OpenCC's name for the case.
     pub id: String,
+    /// Text to convert.
     pub input: String,
+    /// What the converter should return.
     pub expected: String,
 }
 
 /// A case a converter got wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
+    /// The case's id.
     pub id: String,
+    /// The case's input.
     pub input: String,
+    /// What the converter returned.
     pub got: String,
+    /// What the case expected.
     pub expected: String,
 }
 
 /// How a converter did on a case file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Score {
+    /// Number of cases run.
     pub total: usize,
+    /// The cases the converter got wrong.
     pub failures: Vec<Failure>,
 }
 
 impl Score {
+    /// Number of cases the converter got right.
     pub fn passed(&self) -> usize {
         self.total - self.failures.len()
     }

@@ -12,6 +12,7 @@ use policy_core::model::{
     RegionInfo, SourceFile, SubstitutionPair, Unit, UnitKind, Witness, WitnessRole, SCHEMA_VERSION,
 };
 use policy_core::segment::Segmenter;
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 /// Why the corpus could not be built, written or checked.
@@ -48,15 +49,13 @@ fn read(path: &Path) -> Result<Vec<u8>, PipelineError> {
     })
 }
 
-/// FNV-1a 64-bit, hex: a cheap fingerprint of each raw file so an edited
-/// raw copy shows up as a corpus diff.
+/// FNV-1a 64-bit (the `fnv` crate) as 16 hex digits: a cheap fingerprint of
+/// each raw file so an edited raw copy shows up as a corpus diff. The format
+/// is part of `corpus.json` (`digest`); the test below pins it.
 pub fn fnv1a64(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(bytes);
+    format!("{:016x}", hasher.finish())
 }
 
 struct Witnessed {

@@ -18,6 +18,8 @@ use policy_core::model::SubstitutionPair;
 use policy_core::segment::Segmenter;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::collections::BTreeMap;
+use std::hash::Hash;
+use std::ops::Range;
 
 /// Longest expression (in characters) accepted as one substitution.
 const MAX_WORD: usize = 4;
@@ -35,6 +37,31 @@ fn cjk_word(s: &str) -> bool {
     n > 0 && n <= MAX_WORD && s.chars().all(is_cjk)
 }
 
+/// The changed runs of a Myers diff of `a` and `b`: every maximal stretch
+/// of adjacent delete/insert/replace operations, as its range in `a` and its
+/// range in `b` (one of them empty for a pure insertion or deletion). Both
+/// the word diff and the character diff read their changes this way.
+fn changed_runs<T: Eq + Hash>(a: &[T], b: &[T]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut runs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut in_run = false;
+    for op in capture_diff_slices(Algorithm::Myers, a, b) {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            in_run = false;
+            continue;
+        }
+        match runs.last_mut() {
+            Some((o, n)) if in_run => {
+                o.end = old.end;
+                n.end = new.end;
+            }
+            _ => runs.push((old, new)),
+        }
+        in_run = true;
+    }
+    runs
+}
+
 /// A changed run the word diff could not pair: the two strings.
 struct Leftover {
     original: String,
@@ -50,30 +77,10 @@ fn observe(
 ) -> (Vec<(String, String)>, Vec<Leftover>) {
     let a = segmenter.words(original);
     let b = segmenter.words(reworded);
-    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
     let mut out = Vec::new();
     let mut leftovers = Vec::new();
-    let mut i = 0;
-    while i < ops.len() {
-        let (tag, o, n) = ops[i].as_tag_tuple();
-        if tag == DiffTag::Equal {
-            i += 1;
-            continue;
-        }
-        // Merge adjacent delete/insert/replace ops into one changed run.
-        let (mut oe, mut ne) = (o.end, n.end);
-        let mut j = i + 1;
-        while j < ops.len() {
-            let (t, o2, n2) = ops[j].as_tag_tuple();
-            if t == DiffTag::Equal {
-                break;
-            }
-            oe = o2.end;
-            ne = n2.end;
-            j += 1;
-        }
-        i = j;
-        let (old, new) = (&a[o.start..oe], &b[n.start..ne]);
+    for (o, n) in changed_runs(&a, &b) {
+        let (old, new) = (&a[o], &b[n]);
         if old.is_empty() || new.is_empty() {
             continue;
         }
@@ -106,34 +113,16 @@ fn observe_chars(
 ) -> Vec<(String, String)> {
     let a: Vec<char> = run.original.chars().collect();
     let b: Vec<char> = run.reworded.chars().collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < ops.len() {
-        let (tag, o, n) = ops[i].as_tag_tuple();
-        if tag == DiffTag::Equal {
-            i += 1;
-            continue;
-        }
-        let (mut oe, mut ne) = (o.end, n.end);
-        let mut j = i + 1;
-        while j < ops.len() && ops[j].as_tag_tuple().0 != DiffTag::Equal {
-            let (_, o2, n2) = ops[j].as_tag_tuple();
-            oe = o2.end;
-            ne = n2.end;
-            j += 1;
-        }
-        i = j;
-        let (old, new): (String, String) = (
-            a[o.start..oe].iter().collect(),
-            b[n.start..ne].iter().collect(),
-        );
+    for (o, n) in changed_runs(&a, &b) {
+        let (old, new): (String, String) =
+            (a[o.clone()].iter().collect(), b[n.clone()].iter().collect());
         if !cjk_word(&old) || !cjk_word(&new) {
             continue;
         }
         let before = (o.start > 0 && n.start > 0 && a[o.start - 1] == b[n.start - 1])
             .then(|| a[o.start - 1]);
-        let after = (oe < a.len() && ne < b.len() && a[oe] == b[ne]).then(|| a[oe]);
+        let after = (o.end < a.len() && n.end < b.len() && a[o.end] == b[n.end]).then(|| a[o.end]);
         out.extend(explain(&old, &new, before, after, support));
     }
     out

@@ -1,0 +1,165 @@
+//! The side-by-side table of a comparison: A's units in order, each with
+//! its best counterpart in B and the relation; the units B added where B
+//! has them; under the focused pair, its diff.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use policy_core::compare::align::Alignment;
+use yew::prelude::*;
+
+use crate::components::compare_diff_panel::CompareDiffPanel;
+use crate::components::compare_pair_row::{ComparePairRow, OtherCandidate, RowUnit};
+use crate::corpus_data::SearchEngineHandle;
+use crate::i18n::{fill, Lang, CORPUS_LANG};
+use crate::navigation::compare_href;
+use crate::route::Route;
+use crate::url::compare::CompareOptions;
+use crate::views::compare_model::{
+    comparable_text, has_mechanism, CompareRow, ComparedDoc, RowRelation,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct CompareTableProps {
+    pub lang: Lang,
+    pub a: ComparedDoc,
+    pub b: ComparedDoc,
+    pub alignment: Rc<Alignment>,
+    /// The table's rows in order (`compare_rows`).
+    pub rows: Rc<Vec<CompareRow>>,
+    /// The view options; the mechanism filter hides rows.
+    pub options: CompareOptions,
+    /// The focused unit of A (index), whose diff opens under its row.
+    pub selected: Option<usize>,
+    /// The shared engine the diff needs, once built.
+    pub engine: Option<SearchEngineHandle>,
+    /// What A and B are called (column headers, diff labels).
+    pub a_label: AttrValue,
+    pub b_label: AttrValue,
+}
+
+#[component]
+pub fn CompareTable(props: &CompareTableProps) -> Html {
+    let lang = props.lang;
+    let strings = lang.compare_strings();
+    let (a, b, options) = (&props.a, &props.b, props.options);
+    let alignment = &props.alignment;
+    let b_index: HashMap<&str, usize> = b
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.path.as_str(), i))
+        .collect();
+
+    let body_rows = props.rows.iter().filter_map(|row| match *row {
+        CompareRow::Pair { a: i } => {
+            let unit = &a.units[i];
+            if !has_mechanism(unit, options.mechanism) {
+                return None;
+            }
+            let pair = &alignment.pairs[i];
+            let best = pair.candidates.first();
+            let b_unit = best
+                .and_then(|c| b_index.get(c.b.as_str()))
+                .and_then(|&j| row_unit(b, j));
+            let others: Vec<OtherCandidate> = pair
+                .candidates
+                .iter()
+                .skip(1)
+                .map(|c| OtherCandidate {
+                    path: c.b.clone().into(),
+                    score: c.score,
+                    relation: c.relation.into(),
+                })
+                .collect();
+            let is_selected = props.selected == Some(i);
+            let select_href = compare_href(&a.id, &b.id, Some(unit.path.as_str()), &options);
+            let diff_row = is_selected.then(|| {
+                let body = match &b_unit {
+                    Some(b_unit) => html! {
+                        <CompareDiffPanel old={AttrValue::from(comparable_text(unit).to_string())}
+                            new={b_unit.text.clone()}
+                            old_label={props.a_label.clone()}
+                            new_label={props.b_label.clone()}
+                            {options} engine={props.engine.clone()} {lang} />
+                    },
+                    None => html! {
+                        <p class="diff-panel__none">{ strings.no_counterpart_note }</p>
+                    },
+                };
+                html! {
+                    <tr class="compare-diff-row" data-testid="compare-diff-row">
+                        <td colspan="3">{ body }</td>
+                    </tr>
+                }
+            });
+            Some(html! {
+                <>
+                    <ComparePairRow key={format!("a-{}", unit.path.as_str())} {lang}
+                        relation={RowRelation::from(pair.relation)}
+                        score={best.map(|c| c.score)}
+                        a={row_unit(a, i)} b={b_unit} {others}
+                        selected={is_selected} select_href={Some(AttrValue::from(select_href))} />
+                    { diff_row.unwrap_or_default() }
+                </>
+            })
+        }
+        CompareRow::Added { b: j } => {
+            let unit = &b.units[j];
+            if !has_mechanism(unit, options.mechanism) {
+                return None;
+            }
+            Some(html! {
+                <ComparePairRow key={format!("b-{}", unit.path.as_str())} {lang}
+                    relation={RowRelation::Added} score={None::<f64>}
+                    a={None::<RowUnit>} b={row_unit(b, j)}
+                    selected={false} select_href={None::<AttrValue>} />
+            })
+        }
+    });
+
+    html! {
+        <div class="compare-table-wrap">
+            <table class="compare-table" data-testid="compare-table">
+                <caption class="visually-hidden">
+                    { fill(strings.table_caption, &[("a", props.a_label.as_str()), ("b", props.b_label.as_str())]) }
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col" lang={CORPUS_LANG}>{ props.a_label.clone() }</th>
+                        <th scope="col">{ strings.col_relation }</th>
+                        <th scope="col" lang={CORPUS_LANG}>{ props.b_label.clone() }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for body_rows }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A unit's reader permalink (the user's copy has none).
+fn reader_href(doc: &ComparedDoc, path: &str) -> Option<AttrValue> {
+    match doc {
+        ComparedDoc::Corpus(d) => Some(
+            Route::Unit {
+                id: d.id.clone(),
+                path: path.to_string(),
+            }
+            .href()
+            .into(),
+        ),
+        ComparedDoc::Copy(_) => None,
+    }
+}
+
+fn row_unit(doc: &ComparedDoc, index: usize) -> Option<RowUnit> {
+    let unit = doc.units.get(index)?;
+    Some(RowUnit {
+        path: unit.path.as_str().to_string().into(),
+        label: unit.label.clone().into(),
+        text: comparable_text(unit).to_string().into(),
+        href: reader_href(doc, unit.path.as_str()),
+    })
+}
