@@ -6,6 +6,7 @@ use crate::manifest::{Manifest, ManifestDocument, ManifestError};
 use crate::opencc::{OpenCcConverter, OpenCcError};
 use crate::paths;
 use crate::substitutions::{learn_substitutions, AlignedText};
+use policy_core::compare::align::{aligned_sections, AlignOptions};
 use policy_core::ingest::{self, gazetteer, tagging, CleanedText, ImportError, ParsedDocument};
 use policy_core::model::{
     Corpus, Document, Mechanism, MechanismInfo, MechanismTag, MetadataOrigin, MetadataSource,
@@ -141,6 +142,9 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
         documents.push(doc);
     }
     fill_cited_numbers(&mut documents, &citations);
+    if let Some(vocabulary) = manifest.documents.iter().find(|d| d.defines_mechanisms) {
+        tag_through_alignment(&mut documents, &vocabulary.id);
+    }
 
     Ok(Corpus {
         schema_version: SCHEMA_VERSION,
@@ -281,6 +285,45 @@ fn tag_by_vocabulary_section(units: &mut [Unit]) {
             rule: "vocabulary-section".into(),
             cue: cue.clone(),
         }];
+    }
+}
+
+/// Units no cue tags with a mechanism (the 2016 opinion's sections 二、三
+/// use none of the 2018 vocabulary) take the mechanism of the section of
+/// the vocabulary document their first choice of counterpart belongs to, so
+/// the mechanism filter finds them. The tag records the rule, the
+/// counterpart and how sure the pair is (`alignment_methods` measures how
+/// often such a section is right on the gold standard).
+fn tag_through_alignment(documents: &mut [Document], vocabulary_id: &str) {
+    let Some(source) = documents.iter().find(|d| d.id == vocabulary_id).cloned() else {
+        return;
+    };
+    let options = AlignOptions::default();
+    for doc in documents.iter_mut().filter(|d| d.id != source.id) {
+        let matches = aligned_sections(doc, &source, &options);
+        for (unit, found) in doc.units.iter_mut().zip(matches) {
+            let Some(found) = found.filter(|_| unit.mechanisms.is_empty()) else {
+                continue;
+            };
+            let heading = source
+                .unit(&found.section)
+                .map(|s| format!("{}{}", s.label, s.heading.clone().unwrap_or_default()))
+                .unwrap_or_default();
+            unit.mechanisms = found
+                .mechanisms
+                .iter()
+                .map(|&id| MechanismTag {
+                    id,
+                    rule: tagging::rule::ALIGNED_SECTION.into(),
+                    cue: format!(
+                        "{} {} ({}) ⊂ {heading}",
+                        source.id,
+                        found.unit,
+                        found.relation.id()
+                    ),
+                })
+                .collect();
+        }
     }
 }
 

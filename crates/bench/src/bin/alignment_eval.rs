@@ -13,7 +13,7 @@
 //! on the reading gold standard; this is the sanity check that a reworded
 //! copy still finds its own clauses.
 
-use policy_core::compare::align::{align_units, AlignOptions, AlignUnit};
+use policy_core::compare::align::{align_units, cue_mechanisms, AlignOptions, AlignUnit};
 use policy_core::ingest::{import_document, IdentityConverter};
 use policy_core::model::{load_corpus, Document, Mechanism, Unit, UnitKind};
 use std::path::Path;
@@ -84,7 +84,7 @@ fn owned_units(doc: &Document, with_mechanisms: bool, only_faithful: bool) -> Ow
         .filter(|u| !(only_faithful && u.provenance.reworded))
         .map(|u| {
             let mechanisms = if with_mechanisms {
-                u.mechanisms.iter().map(|m| m.id).collect()
+                cue_mechanisms(u)
             } else {
                 vec![]
             };

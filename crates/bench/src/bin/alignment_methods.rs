@@ -26,7 +26,8 @@
 
 use policy_bench::gold::{central_text, Gold, Scores, SetScores, CENTRAL, GOLD_DOCUMENTS};
 use policy_core::compare::align::{
-    align_units, AlignOptions, Alignment, Relation, Side, CONFIDENT_SCORE,
+    align_documents, align_units, aligned_sections, cue_mechanisms, AlignOptions, Alignment,
+    Relation, Side, CONFIDENT_SCORE,
 };
 use policy_core::compare::align_methods::anchors::Anchors;
 use policy_core::compare::align_methods::{rank, Context, DocUnit, Method, Params};
@@ -57,11 +58,7 @@ impl Owned {
                     }
                 })
                 .collect(),
-            mechanisms: doc
-                .units
-                .iter()
-                .map(|u| u.mechanisms.iter().map(|m| m.id).collect())
-                .collect(),
+            mechanisms: doc.units.iter().map(cue_mechanisms).collect(),
         }
     }
 
@@ -255,14 +252,38 @@ fn main() -> anyhow::Result<()> {
     for m in &misses {
         println!("- {m}");
     }
-    relation_classes(&gold, &docs, &owned, &b);
+    relation_classes(Some(central), &gold, &docs, &owned, &b);
+    time_aligner(&docs, central);
     println!(
-        "\nNative time per alignment (one document against {CENTRAL}; noisy on a shared machine):"
+        "Native time per alignment while comparing methods (one document against {CENTRAL}, averaged over every setting tried; noisy on a shared machine):"
     );
     for (method, _, ms) in &methods {
         println!("- {}: {ms:.1} ms", method.id());
     }
     Ok(())
+}
+
+/// Median native time of the aligner as the app runs it (with evidence),
+/// each document against the central one.
+fn time_aligner(docs: &[(&'static str, &Document)], central: &Document) {
+    println!("Native time of the aligner (align_documents, evidence included; median of 15):");
+    for &(id, doc) in docs {
+        let mut times: Vec<f64> = (0..15)
+            .map(|_| {
+                let started = Instant::now();
+                let alignment = align_documents(doc, central, &AlignOptions::default());
+                std::hint::black_box(alignment);
+                started.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        println!(
+            "- {id} ({} units): {:.1} ms",
+            doc.units.len(),
+            times[times.len() / 2]
+        );
+    }
+    println!();
 }
 
 /// The first aligner's cut-off below which it answered "no counterpart".
@@ -295,9 +316,15 @@ fn fit_confident(gold: &Gold, train: &[(&str, Alignment)]) -> f64 {
 /// Right / total per relation class.
 type ClassCounts = HashMap<Relation, (usize, usize)>;
 
+/// The top-level section of a path (`2` of `2.4.1`).
+fn section_of(path: &str) -> &str {
+    path.split('.').next().unwrap_or(path)
+}
+
 /// The aligner's relation classes, cross-validated by document: how often
 /// each class is right on the documents its cut-off was not fitted on.
 fn relation_classes(
+    central_document: Option<&Document>,
     gold: &Gold,
     docs: &[(&'static str, &Document)],
     owned: &HashMap<&str, Owned>,
@@ -321,6 +348,8 @@ fn relation_classes(
     println!("\n## The aligner's relation classes (cut-off fitted on the other two documents)\n");
     let mut provincial_rows: Vec<(&str, ClassCounts)> = Vec::new();
     let mut central_rows: Vec<(&str, ClassCounts)> = Vec::new();
+    let mut section_rows: Vec<(&str, ClassCounts)> = Vec::new();
+    let mut through_alignment: Vec<String> = Vec::new();
     let mut cutoffs = Vec::new();
     for &(id, doc) in docs {
         let train: Vec<(&str, Alignment)> = first_choices
@@ -337,6 +366,7 @@ fn relation_classes(
         // Provincial units: right when the first candidate is a gold
         // counterpart, or when both say none.
         let mut counts = ClassCounts::new();
+        let mut sections = ClassCounts::new();
         for pair in &provincial(id, doc, confident).pairs {
             let g = entries.get(pair.a.as_str()).copied().unwrap_or(&[]);
             let right = match pair.candidates.first() {
@@ -346,8 +376,41 @@ fn relation_classes(
             let e = counts.entry(pair.relation).or_default();
             e.0 += right as usize;
             e.1 += 1;
+            if let Some(c) = pair.candidates.first() {
+                let same = g.iter().any(|x| section_of(x) == section_of(&c.b));
+                let e = sections.entry(pair.relation).or_default();
+                e.0 += same as usize;
+                e.1 += 1;
+            }
         }
         provincial_rows.push((id, counts));
+        section_rows.push((id, sections));
+        // Mechanisms through alignment: units with no cue of their own take
+        // the section of their first choice, whatever its confidence.
+        let central_doc = central_document.expect("central document");
+        let mut right = 0;
+        let mut total = 0;
+        let mut cases = Vec::new();
+        for (unit, found) in
+            doc.units
+                .iter()
+                .zip(aligned_sections(doc, central_doc, &AlignOptions::default()))
+        {
+            let Some(found) = found.filter(|_| cue_mechanisms(unit).is_empty()) else {
+                continue;
+            };
+            let g = entries.get(unit.path.as_str()).copied().unwrap_or(&[]);
+            let ok = g.iter().any(|x| section_of(x) == found.section);
+            total += 1;
+            right += ok as usize;
+            cases.push(format!(
+                "{} → {}{}",
+                unit.path.as_str(),
+                found.unit,
+                if ok { "" } else { " ✗" }
+            ));
+        }
+        through_alignment.push(format!("{id}: {right}/{total} ({})", cases.join(", ")));
         // Central units: a counterpart is right when gold lists the central
         // unit and the first candidate is a provincial unit listing it; an
         // absence is right when no provincial unit lists it.
@@ -386,6 +449,15 @@ fn relation_classes(
         "provincial unit → central counterpart (right: the first candidate is a gold counterpart)",
         &provincial_rows,
     );
+    print_classes(
+        "provincial unit → central section (right: the first candidate lies in the section of a gold counterpart — what a mechanism taken over through alignment rests on)",
+        &section_rows,
+    );
+    println!("Units with no mechanism cue of their own whose first choice lies in a gold counterpart's section (the mechanism they take through alignment):\n");
+    for line in &through_alignment {
+        println!("- {line}");
+    }
+    println!();
     print_classes(
         "central unit → provincial counterpart (right: gold lists it and the first candidate lists it; an absence is right when no provincial unit lists it)",
         &central_rows,

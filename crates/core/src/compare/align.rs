@@ -42,9 +42,10 @@
 
 use super::align_methods::structure::{role, Role};
 use super::align_methods::{Params, Structured};
-use crate::model::{Document, Level, Mechanism};
+use crate::ingest::tagging::rule::ALIGNED_SECTION;
+use crate::model::{Document, Level, Mechanism, Unit, UnitKind};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 pub use super::align_methods::DocUnit as AlignUnit;
 
@@ -333,16 +334,25 @@ fn shared_terms(x: &str, y: &str, structured: &Structured, max: usize) -> Vec<St
     // A shared term is in at least two units; rare means in at most two, or
     // a tenth of the units when there are more than twenty.
     let key_idf = (1.0 + n / (n / 10.0).max(2.0)).ln() - 1e-9;
+    let in_y: HashSet<(char, char)> = {
+        let chars: Vec<char> = y.chars().collect();
+        chars.windows(2).map(|w| (w[0], w[1])).collect()
+    };
     let mut found: Vec<(String, f64, usize)> = Vec::new();
     let mut order = 0;
+    let mut candidate = String::new();
     for run in x.split(|c: char| !c.is_alphanumeric()) {
         let chars: Vec<char> = run.chars().collect();
         let mut p = 0;
         while p + 1 < chars.len() {
+            // The longest run from p that occurs in y: every bigram of it
+            // must be one of y's (cheap), and then the run itself (exact).
             let mut len = 1;
-            while p + len < chars.len() {
-                let candidate: String = chars[p..=p + len].iter().collect();
-                if !y.contains(&candidate) {
+            candidate.clear();
+            candidate.push(chars[p]);
+            while p + len < chars.len() && in_y.contains(&(chars[p + len - 1], chars[p + len])) {
+                candidate.push(chars[p + len]);
+                if !y.contains(candidate.as_str()) {
                     break;
                 }
                 len += 1;
@@ -351,15 +361,17 @@ fn shared_terms(x: &str, y: &str, structured: &Structured, max: usize) -> Vec<St
                 p += 1;
                 continue;
             }
-            let term = &chars[p..p + len];
-            let idfs: Vec<f64> = term
-                .windows(2)
-                .map(|w| structured.bigram_idf((w[0], w[1])))
-                .collect();
-            if idfs.iter().any(|&w| w >= key_idf) {
-                let weight: f64 = idfs.iter().sum();
-                found.push((term.iter().collect(), weight, order));
-                order += 1;
+            let term = trim_function_chars(&chars[p..p + len]);
+            if term.len() >= 2 {
+                let idfs: Vec<f64> = term
+                    .windows(2)
+                    .map(|w| structured.bigram_idf((w[0], w[1])))
+                    .collect();
+                if idfs.iter().any(|&w| w >= key_idf) {
+                    let weight: f64 = idfs.iter().sum();
+                    found.push((term.iter().collect(), weight, order));
+                    order += 1;
+                }
             }
             p += len;
         }
@@ -376,6 +388,27 @@ fn shared_terms(x: &str, y: &str, structured: &Structured, max: usize) -> Vec<St
         }
     }
     terms
+}
+
+/// Characters that begin or end a shared run without belonging to the term
+/// (the run 的区域市场 shares 的 by accident).
+const FUNCTION_CHARS: &str = "的和与及等在了为对从以将并或之其把被向于而也是中";
+
+fn trim_function_chars(term: &[char]) -> &[char] {
+    let mut t = term;
+    while let [first, rest @ ..] = t {
+        if !FUNCTION_CHARS.contains(*first) {
+            break;
+        }
+        t = rest;
+    }
+    while let [rest @ .., last] = t {
+        if !FUNCTION_CHARS.contains(*last) {
+            break;
+        }
+        t = rest;
+    }
+    t
 }
 
 /// Cosine similarity of two texts on their own (no IDF: with only two texts
@@ -410,8 +443,8 @@ pub fn default_source(a: &Document, b: &Document) -> Side {
     }
 }
 
-/// The units of a corpus document as the aligner reads them, with their
-/// mechanism ids (owned beside the document).
+/// The units of a corpus document as the aligner reads them, with the
+/// mechanism ids of their own cues (owned beside the document).
 pub struct DocumentUnits<'d> {
     doc: &'d Document,
     mechanisms: Vec<Vec<Mechanism>>,
@@ -421,11 +454,7 @@ impl<'d> DocumentUnits<'d> {
     pub fn new(doc: &'d Document) -> DocumentUnits<'d> {
         DocumentUnits {
             doc,
-            mechanisms: doc
-                .units
-                .iter()
-                .map(|u| u.mechanisms.iter().map(|m| m.id).collect())
-                .collect(),
+            mechanisms: doc.units.iter().map(cue_mechanisms).collect(),
         }
     }
 
@@ -453,50 +482,62 @@ pub fn align_documents(a: &Document, b: &Document, options: &AlignOptions) -> Al
     align_units(&ua.units(), &ub.units(), &options)
 }
 
-/// For every unit of `a` (the implementing document), the mechanism ids
-/// of the sections of `b` (the source) its confident first choice belongs
-/// to: the unit of `b` itself and its ancestors. Empty for a unit whose
-/// first choice is not confident.
-pub fn inherited_mechanisms(
+/// The mechanism ids a unit's own text or structure gave it: every tag but
+/// those taken over through alignment (which would otherwise reward the
+/// very pair they came from).
+pub fn cue_mechanisms(unit: &Unit) -> Vec<Mechanism> {
+    unit.mechanisms
+        .iter()
+        .filter(|m| m.rule != ALIGNED_SECTION)
+        .map(|m| m.id)
+        .collect()
+}
+
+/// The section of the source document a unit's first choice belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionMatch {
+    /// The first choice's path.
+    pub unit: String,
+    /// How sure the pair is.
+    pub relation: Relation,
+    /// The path of the section heading above it (its top-level path).
+    pub section: String,
+    /// That section's own mechanism ids.
+    pub mechanisms: Vec<Mechanism>,
+}
+
+/// For every unit of `a` (the implementing document), the section of `b`
+/// (the source) its first choice belongs to, when that section is a
+/// numbered section with mechanisms; `None` otherwise. Even an uncertain
+/// first choice usually lies in the right section (the
+/// `alignment_methods` benchmark measures how often).
+pub fn aligned_sections(
     a: &Document,
     b: &Document,
     options: &AlignOptions,
-) -> Vec<Vec<Mechanism>> {
+) -> Vec<Option<SectionMatch>> {
     let options = AlignOptions {
         source: Some(Side::B),
         ..*options
     };
     let alignment = align_documents(a, b, &options);
-    let by_path: HashMap<&str, &crate::model::Unit> =
-        b.units.iter().map(|u| (u.path.as_str(), u)).collect();
     alignment
         .pairs
         .iter()
         .map(|pair| {
-            let Some(best) = pair
-                .candidates
-                .first()
-                .filter(|c| c.relation.is_confident())
-            else {
-                return Vec::new();
-            };
-            let mut ids: Vec<Mechanism> = Vec::new();
-            let mut seen = HashSet::new();
-            let mut path = best.b.as_str();
-            loop {
-                if let Some(unit) = by_path.get(path) {
-                    for m in &unit.mechanisms {
-                        if seen.insert(m.id) {
-                            ids.push(m.id);
-                        }
-                    }
-                }
-                match path.rsplit_once('.') {
-                    Some((parent, _)) => path = parent,
-                    None => break,
-                }
-            }
-            ids
+            let best = pair.candidates.first()?;
+            let top = best.b.split('.').next().unwrap_or("");
+            let section = b
+                .units
+                .iter()
+                .find(|u| u.path.as_str() == top && u.kind == UnitKind::Section)?;
+            let mechanisms = cue_mechanisms(section);
+            (!mechanisms.is_empty()).then(|| SectionMatch {
+                unit: best.b.clone(),
+                relation: best.relation,
+                section: top.to_string(),
+                mechanisms,
+            })
         })
         .collect()
 }

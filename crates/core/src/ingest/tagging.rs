@@ -84,6 +84,9 @@ pub mod rule {
     pub const SECTION_HEADING: &str = "section-heading";
     pub const CLAUSE_HEADING: &str = "clause-heading";
     pub const KEYWORD: &str = "keyword";
+    /// A unit no cue tags takes the mechanism of the central section its
+    /// confident counterpart belongs to (`compare::align::aligned_sections`).
+    pub const ALIGNED_SECTION: &str = "aligned-section";
     pub const REGION_NAME: &str = "gazetteer-name";
     pub const REGION_ALIAS: &str = "gazetteer-alias";
     pub const REGION_SHORT_LIST: &str = "gazetteer-short-name-list";

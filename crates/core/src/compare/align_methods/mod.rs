@@ -347,30 +347,37 @@ impl Structured {
     /// sections; anything else by its own cosine plus its fit with the
     /// section of the unit of `b`; plus the mechanism bonus.
     pub fn scores(&self, params: &Params, a: &[DocUnit], b: &[DocUnit]) -> Vec<Vec<(usize, f64)>> {
+        let sections_b = self.sections_b.keys.len();
+        // Section against section, computed once per pair of sections.
+        let section_pairs: Vec<f64> = (0..self.sections_a.keys.len())
+            .flat_map(|x| {
+                (0..sections_b)
+                    .map(move |y| cosine(&self.section_vectors_a[x], &self.section_vectors_b[y]))
+            })
+            .collect();
+        let roles_b: Vec<Role> = b.iter().map(role).collect();
         a.iter()
             .enumerate()
             .map(|(i, x)| {
                 let rx = role(x);
+                let sec_i = self.sections_a.of_unit[i];
+                // This unit against each section of B, computed once.
+                let mut fit: Vec<Option<f64>> = vec![None; sections_b];
                 b.iter()
                     .enumerate()
-                    .filter(|(_, y)| role(y) == rx)
+                    .filter(|&(j, _)| roles_b[j] == rx)
                     .map(|(j, y)| {
-                        let (sec_i, sec_j) =
-                            (self.sections_a.of_unit[i], self.sections_b.of_unit[j]);
+                        let sec_j = self.sections_b.of_unit[j];
+                        let sections = section_pairs[sec_i * sections_b + sec_j];
                         let mut score = if rx == Role::Heading {
-                            cosine(
-                                &self.section_vectors_a[sec_i],
-                                &self.section_vectors_b[sec_j],
-                            )
+                            sections
                         } else {
+                            let own = *fit[sec_j].get_or_insert_with(|| {
+                                cosine(&self.mixed_a[i], &self.mixed_b[sec_j])
+                            });
                             cosine(&self.units_a[i], &self.units_b[j])
-                                + params.own_section_weight
-                                    * cosine(&self.mixed_a[i], &self.mixed_b[sec_j])
-                                + params.section_weight
-                                    * cosine(
-                                        &self.section_vectors_a[sec_i],
-                                        &self.section_vectors_b[sec_j],
-                                    )
+                                + params.own_section_weight * own
+                                + params.section_weight * sections
                         };
                         if x.shares_mechanism(y) {
                             score += params.mechanism_bonus;
