@@ -15,7 +15,7 @@
 
 use std::rc::Rc;
 
-use policy_core::compare::align::{align_documents, AlignOptions, Alignment};
+use policy_core::compare::align::{align_documents, Alignment};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -38,8 +38,9 @@ use crate::navigation::{compare_route, go_to_compare, Entry};
 use crate::route::Route;
 use crate::url::compare::{compare_query, parse_compare_query, CompareOptions, OptionNotice};
 use crate::views::compare_model::{
-    comparable_text, compare_rows, resolve_doc, ComparedDoc, Unresolved,
+    align_options, comparable_text, compare_rows, resolve_doc, ComparedDoc, Unresolved,
 };
+use crate::views::matrix::CENTRAL_ID;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
 #[derive(Properties, PartialEq)]
@@ -168,7 +169,7 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
 
     let aligned: Rc<(Rc<Alignment>, f64)> = use_memo((a.clone(), b.clone()), |(a, b)| {
         let started = crate::clock::now_ms();
-        let alignment = align_documents(a, b, &AlignOptions::default());
+        let alignment = align_documents(a, b, &align_options(a, b, CENTRAL_ID));
         (Rc::new(alignment), crate::clock::now_ms() - started)
     });
     let alignment = aligned.0.clone();

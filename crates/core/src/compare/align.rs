@@ -126,8 +126,10 @@ pub enum Side {
 /// Tuning knobs of [`align_units`]; the defaults are the measured ones.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AlignOptions {
-    /// At most this many candidates per unit, best first; also how many
-    /// source units each implementing unit proposes.
+    /// How many source units each implementing unit proposes: the most
+    /// candidates a unit of the implementing document gets. A source unit
+    /// lists every implementing unit that proposed it, so that each unit of
+    /// either document appears in the alignment.
     pub max_candidates: usize,
     /// Which document is the source the other implements. `None`: for
     /// [`align_documents`], the one of higher level (central, then
@@ -229,7 +231,6 @@ pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> 
                 .then(y.score.total_cmp(&x.score))
                 .then(x.imp.cmp(&y.imp))
         });
-        list.truncate(options.max_candidates);
     }
     let candidate = |p: &Pair, other_is_src: bool| -> Candidate {
         let (x, y) = (&imp[p.imp], &src[p.src]);
