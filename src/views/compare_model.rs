@@ -114,19 +114,23 @@ pub fn evidence_pieces<'t>(text: &'t str, terms: &[String]) -> Vec<TextPiece<'t>
     if text.is_empty() {
         return Vec::new();
     }
-    let mut marked = vec![false; text.len()];
+    // Which occurrence of a term each byte belongs to (adjacent terms stay
+    // separate pieces).
+    let mut owner: Vec<Option<usize>> = vec![None; text.len()];
     let mut sorted: Vec<&str> = terms
         .iter()
         .map(String::as_str)
         .filter(|t| !t.is_empty())
         .collect();
     sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let mut occurrence = 0;
     for term in sorted {
         let mut from = 0;
         while let Some(at) = text[from..].find(term) {
             let (start, end) = (from + at, from + at + term.len());
-            if !marked[start..end].iter().any(|&m| m) {
-                marked[start..end].iter_mut().for_each(|m| *m = true);
+            if owner[start..end].iter().all(Option::is_none) {
+                owner[start..end].iter_mut().for_each(|o| *o = Some(occurrence));
+                occurrence += 1;
             }
             from = end;
         }
@@ -134,15 +138,14 @@ pub fn evidence_pieces<'t>(text: &'t str, terms: &[String]) -> Vec<TextPiece<'t>
     let mut pieces: Vec<TextPiece<'t>> = Vec::new();
     let mut start = 0;
     for (i, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
-        if i == text.len() || marked[i] != marked[start] {
+        if i == text.len() || owner[i] != owner[start] {
             pieces.push(TextPiece {
                 text: &text[start..i],
-                term: marked[start],
+                term: owner[start].is_some(),
             });
             start = i;
         }
     }
-    pieces.retain(|p| !p.text.is_empty());
     pieces
 }
 
@@ -509,7 +512,7 @@ mod tests {
     #[test]
     fn evidence_pieces_mark_every_occurrence_longest_first() {
         let terms = vec!["协同发展".to_string(), "京津冀协同发展".to_string()];
-        let pieces = evidence_pieces("对接京津冀协同发展，推动协同发展。", &terms);
+        let pieces = evidence_pieces("对接京津冀协同发展，推动协同发展协同发展。", &terms);
         let shown: Vec<(&str, bool)> = pieces.iter().map(|p| (p.text, p.term)).collect();
         assert_eq!(
             shown,
@@ -517,6 +520,7 @@ mod tests {
                 ("对接", false),
                 ("京津冀协同发展", true),
                 ("，推动", false),
+                ("协同发展", true),
                 ("协同发展", true),
                 ("。", false),
             ]
