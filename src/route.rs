@@ -18,14 +18,14 @@ pub enum Route {
     /// `#/doc/{id}/{path}`: one document scrolled to a unit (`6.21`, `3.2.1`).
     #[at("/doc/:id/:path")]
     Unit { id: String, path: String },
-    /// `#/search?q=…&region=…`: keyword search (issue 4).
+    /// `#/search?q=…&region=…`: keyword search.
     #[at("/search")]
     Search,
     /// `#/compare`: the overview matrix, mechanisms × documents against the
-    /// central opinion (issue 5).
+    /// central opinion.
     #[at("/compare")]
     CompareOverview,
-    /// `#/compare/{a}/{b}`: two documents side by side (issue 5).
+    /// `#/compare/{a}/{b}`: two documents side by side.
     #[at("/compare/:a/:b")]
     Compare { a: String, b: String },
     /// `#/compare/{a}/{b}/{path}`: a comparison focused on one unit of `a`.
@@ -36,7 +36,7 @@ pub enum Route {
     /// substitution table.
     #[at("/witnesses/:id")]
     Witnesses { id: String },
-    /// `#/tours`: the guided walkthroughs, built-in and loaded (issue 6).
+    /// `#/tours`: the guided walkthroughs, built-in and loaded.
     #[at("/tours")]
     Tours,
     #[not_found]

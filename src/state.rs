@@ -66,7 +66,7 @@ pub struct Notice {
 pub struct State {
     pub lang: Lang,
     pub notices: Vec<Notice>,
-    /// The user's own copy imported on the compare page (issue 5); kept
+    /// The user's own copy imported on the compare page; kept
     /// here so that it survives moving between compare screens.
     pub my_copy: Option<ImportedCopy>,
     /// Presentation mode (classroom projector): chrome hidden, one item at

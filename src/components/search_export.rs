@@ -28,7 +28,7 @@ enum Format {
 
 #[component]
 pub fn SearchExport(props: &SearchExportProps) -> Html {
-    let strings = props.lang.strings();
+    let strings = props.lang.search_strings();
     let empty = props.results.hits.is_empty();
     let button = |format: Format| {
         let engine = props.engine.clone();

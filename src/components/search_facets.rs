@@ -24,6 +24,7 @@ pub struct SearchFacetsProps {
 #[component]
 pub fn SearchFacets(props: &SearchFacetsProps) -> Html {
     let strings = props.lang.strings();
+    let search_strings = props.lang.search_strings();
     let english = props.lang == Lang::En;
     let corpus = &props.corpus;
     let facets = &props.facets;
@@ -85,16 +86,16 @@ pub fn SearchFacets(props: &SearchFacetsProps) -> Html {
     html! {
         <details class="search-facets" open={*open} {ontoggle}>
             <summary class="search-facets__heading">
-                { strings.search_filters_heading }
+                { search_strings.search_filters_heading }
                 if selected_count > 0 {
                     <span class="search-facets__selected">{ format!(" ({selected_count})") }</span>
                 }
             </summary>
             if any_selected {
-                <button type="button" class="search-facets__clear" onclick={on_clear}>{ strings.facet_clear }</button>
+                <button type="button" class="search-facets__clear" onclick={on_clear}>{ search_strings.facet_clear }</button>
             }
             <FacetGroup lang={props.lang} kind={FilterKind::Region} options={regions}
-                hint={Some(AttrValue::from(strings.facet_region_hint))} corpus_text={true}
+                hint={Some(AttrValue::from(search_strings.facet_region_hint))} corpus_text={true}
                 on_toggle={props.on_toggle.clone()} />
             <FacetGroup lang={props.lang} kind={FilterKind::Mechanism} options={mechanisms}
                 corpus_text={!english} on_toggle={props.on_toggle.clone()} />
@@ -159,12 +160,12 @@ struct FacetGroupProps {
 
 #[component]
 fn FacetGroup(props: &FacetGroupProps) -> Html {
-    let strings = props.lang.strings();
+    let search_strings = props.lang.search_strings();
     let kind = props.kind;
     let hint_id = format!("facet-hint-{}", kind.param());
     html! {
         <fieldset class="facet" data-facet={kind.param()}>
-            <legend class="facet__legend">{ strings.filter_name(kind) }</legend>
+            <legend class="facet__legend">{ search_strings.filter_name(kind) }</legend>
             if let Some(hint) = &props.hint {
                 <p id={hint_id.clone()} class="facet__hint">{ hint.clone() }</p>
             }

@@ -7,7 +7,7 @@
 use policy_core::search::{FilterNotice, NoResults, NoResultsCause};
 use yew::prelude::*;
 
-use crate::i18n::{fill, Lang, Strings};
+use crate::i18n::{fill, Lang, SearchStrings};
 use crate::url::search::UrlNotice;
 
 #[derive(Properties, PartialEq)]
@@ -20,17 +20,20 @@ pub struct SearchNoticesProps {
 /// Ignored URL parameters and filter values, in a polite live region.
 #[component]
 pub fn SearchNotices(props: &SearchNoticesProps) -> Html {
-    let strings = props.lang.strings();
+    let search_strings = props.lang.search_strings();
     if props.url_notices.is_empty() && props.filter_notices.is_empty() {
         return html! {};
     }
-    let url = props.url_notices.iter().map(|n| strings.url_notice(n));
+    let url = props
+        .url_notices
+        .iter()
+        .map(|n| search_strings.url_notice(n));
     let filter = props
         .filter_notices
         .iter()
-        .map(|n| strings.filter_notice(n));
+        .map(|n| search_strings.filter_notice(n));
     html! {
-        <ul class="search-notices" aria-label={strings.search_notices_label}>
+        <ul class="search-notices" aria-label={search_strings.search_notices_label}>
             { for url.chain(filter).map(|text| html! {
                 <li class="search-notice" data-testid="search-notice" role="status">{ text }</li>
             }) }
@@ -41,32 +44,36 @@ pub fn SearchNotices(props: &SearchNoticesProps) -> Html {
 /// The engine's "no results" diagnosis in the interface language: whether
 /// the query alone finds nothing, or which filter emptied the list, with
 /// what each active filter alone would keep.
-pub fn no_results_lines(strings: &Strings, query: &str, diagnosis: &NoResults) -> Vec<String> {
+pub fn no_results_lines(
+    search_strings: &SearchStrings,
+    query: &str,
+    diagnosis: &NoResults,
+) -> Vec<String> {
     let (template, query_alone, filter) = match diagnosis.cause() {
         NoResultsCause::QueryMatchesNothing => {
-            return vec![fill(strings.search_no_match, &[("query", query)])];
+            return vec![fill(search_strings.search_no_match, &[("query", query)])];
         }
         NoResultsCause::FilterExcludesAll {
             query_alone,
             filter,
-        } => (strings.search_emptied_alone, query_alone, filter),
+        } => (search_strings.search_emptied_alone, query_alone, filter),
         NoResultsCause::FiltersCombinedExcludeAll {
             query_alone,
             filter,
-        } => (strings.search_emptied_combined, query_alone, filter),
+        } => (search_strings.search_emptied_combined, query_alone, filter),
     };
     let mut lines = vec![fill(
         template,
         &[
             ("count", &query_alone.to_string()),
-            ("filter", strings.filter_name(filter)),
+            ("filter", search_strings.filter_name(filter)),
         ],
     )];
     for (kind, n) in &diagnosis.with_each_filter {
         lines.push(fill(
-            strings.search_each_filter,
+            search_strings.search_each_filter,
             &[
-                ("filter", strings.filter_name(*kind)),
+                ("filter", search_strings.filter_name(*kind)),
                 ("count", &n.to_string()),
             ],
         ));
@@ -77,7 +84,7 @@ pub fn no_results_lines(strings: &Strings, query: &str, diagnosis: &NoResults) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{EN, ZH};
+    use crate::i18n::search::{SEARCH_EN as EN, SEARCH_ZH as ZH};
     use crate::url::query_string::DecodeError;
     use crate::url::search::UrlProblem;
     use policy_core::search::FilterKind;

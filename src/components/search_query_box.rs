@@ -21,7 +21,7 @@ pub struct SearchQueryBoxProps {
 
 #[component]
 pub fn SearchQueryBox(props: &SearchQueryBoxProps) -> Html {
-    let strings = props.lang.strings();
+    let strings = props.lang.search_strings();
     let input_ref = use_node_ref();
     let oninput = {
         let on_input = props.on_input.clone();

@@ -49,7 +49,7 @@ pub struct SearchResultsProps {
 
 #[component]
 pub fn SearchResultsList(props: &SearchResultsProps) -> Html {
-    let strings = props.lang.strings();
+    let strings = props.lang.search_strings();
     let results = &props.results;
     let total = fill(
         strings.search_total,
@@ -127,7 +127,7 @@ pub fn SearchResultsList(props: &SearchResultsProps) -> Html {
 }
 
 fn hit_item(props: &SearchResultsProps, hit: &Hit) -> Html {
-    let strings = props.lang.strings();
+    let strings = props.lang.search_strings();
     let english = props.lang == Lang::En;
     let snippet = props.engine.engine.snippet(hit, props.window);
     let href = hit_href(&hit.doc, &hit.path, &props.query);

@@ -33,7 +33,7 @@ enum GroupBy {
 
 #[component]
 pub fn SearchTermChart(props: &SearchTermChartProps) -> Html {
-    let strings = props.lang.strings();
+    let strings = props.lang.search_strings();
     let group_by = use_state(|| GroupBy::Doc);
     let english = props.lang == Lang::En;
     let groups: Vec<(String, &TermGroup)> = match *group_by {
@@ -86,7 +86,7 @@ pub fn SearchTermChart(props: &SearchTermChartProps) -> Html {
 /// One SVG: per group a label row, then one bar per term scaled to the
 /// group's most frequent term.
 fn chart(lang: Lang, groups: &[(String, &TermGroup)]) -> Html {
-    let strings = lang.strings();
+    let strings = lang.search_strings();
     let mut y = 0;
     let mut nodes = Vec::new();
     for (label, group) in groups.iter().filter(|(_, g)| !g.terms.is_empty()) {

@@ -19,6 +19,7 @@ pub struct SiteHeaderProps {
 #[component]
 pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
     let strings = props.lang.strings();
+    let search_strings = props.lang.search_strings();
     html! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -31,7 +32,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                 <nav class="site-nav" aria-label={strings.main_nav_label}>
                     <ul class="site-nav__list">
                         <li><a class="site-nav__link" href={Route::Library.href()}>{ strings.nav_library }</a></li>
-                        <li><a class="site-nav__link" href={Route::Search.href()}>{ strings.nav_search }</a></li>
+                        <li><a class="site-nav__link" href={Route::Search.href()}>{ search_strings.nav_search }</a></li>
                         <li><a class="site-nav__link" href={Route::CompareOverview.href()}>{ props.lang.compare_strings().nav_compare }</a></li>
                         <li><a class="site-nav__link" href={Route::Tours.href()}>{ props.lang.classroom_strings().nav_tours }</a></li>
                     </ul>

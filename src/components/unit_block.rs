@@ -110,7 +110,7 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
     };
     let body = body_text(unit);
     // Text only the machine-reworded witness has: mark the words the tool
-    // probably swapped, with the likely original (issue 5) — unless the
+    // probably swapped, with the likely original — unless the
     // reader asked for search marks in this unit or for word boundaries,
     // which then take the text's one layer of marks.
     let reader_marks_wanted = text_options.boundaries.is_some()

@@ -21,7 +21,7 @@ pub fn WordBoundaryToggle(props: &WordBoundaryToggleProps) -> Html {
     html! {
         <button type="button" id="toggle-word-boundaries" class="word-boundary-toggle"
             aria-pressed={if props.on { "true" } else { "false" }} {onclick}>
-            { props.lang.strings().word_boundaries_toggle }
+            { props.lang.search_strings().word_boundaries_toggle }
         </button>
     }
 }

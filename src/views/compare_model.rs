@@ -129,7 +129,9 @@ pub fn evidence_pieces<'t>(text: &'t str, terms: &[String]) -> Vec<TextPiece<'t>
         while let Some(at) = text[from..].find(term) {
             let (start, end) = (from + at, from + at + term.len());
             if owner[start..end].iter().all(Option::is_none) {
-                owner[start..end].iter_mut().for_each(|o| *o = Some(occurrence));
+                owner[start..end]
+                    .iter_mut()
+                    .for_each(|o| *o = Some(occurrence));
                 occurrence += 1;
             }
             from = end;

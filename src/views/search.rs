@@ -53,11 +53,11 @@ pub fn SearchView() -> Html {
     let engine = use_search_engine(true);
     {
         use_effect_with(lang, |lang| {
-            dom::set_title(lang.strings().page_title_search)
+            dom::set_title(lang.search_strings().page_title_search)
         });
     }
 
-    let strings = lang.strings();
+    let strings = lang.search_strings();
     let body = match &engine {
         None => {
             html! { <p class="search-preparing" role="status">{ strings.search_preparing }</p> }
@@ -91,7 +91,7 @@ struct SearchScreenProps {
 #[component]
 fn SearchScreen(props: &SearchScreenProps) -> Html {
     let lang = props.lang;
-    let strings = lang.strings();
+    let strings = lang.search_strings();
     let navigator = use_navigator();
 
     let parsed: Rc<(SearchRequest, Vec<UrlNotice>)> =

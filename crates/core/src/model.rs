@@ -15,7 +15,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// The whole normalized corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
+    /// Layout version of this file; must equal [`SCHEMA_VERSION`] to load.
     pub schema_version: u32,
+    /// The documents, in the order the app lists them.
     pub documents: Vec<Document>,
     /// The fixed mechanism vocabulary, in the order the 2018 opinion uses.
     pub mechanisms: Vec<MechanismInfo>,
@@ -35,10 +37,13 @@ pub struct Corpus {
 pub struct Document {
     /// Stable id used in URLs, e.g. `central-2018`, `sichuan`.
     pub id: String,
+    /// The title as printed, e.g. 关于建立更加有效的区域协调发展新机制的意见.
     pub title: String,
+    /// The issuing bodies, in the order printed.
     pub issuers: Vec<String>,
     /// Region id of the issuing jurisdiction (`cn` for the national level).
     pub jurisdiction: Option<String>,
+    /// Administrative level of the issuing body, when known.
     pub level: Option<Level>,
     /// 意见 / 实施方案 / 实施意见 / 指导意见 …
     pub doc_type: Option<String>,
@@ -49,6 +54,7 @@ pub struct Document {
     /// Where each metadata field's value came from (field name → source).
     #[serde(default)]
     pub metadata_sources: Vec<MetadataSource>,
+    /// The raw files that carry this document, most faithful first.
     pub witnesses: Vec<Witness>,
     /// Units in reading order (a flat list; the hierarchy is in `path`).
     pub units: Vec<Unit>,
@@ -70,6 +76,7 @@ pub struct WitnessReading {
     pub path: UnitPath,
     /// The raw file this reading comes from.
     pub file: String,
+    /// The witness's text of the unit, cleaned like the reading text.
     pub text: String,
     /// True when this witness has only part of the unit (it stops
     /// mid-sentence or lost sentences in the layout).
@@ -80,14 +87,19 @@ pub struct WitnessReading {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
+    /// Issued by the Central Committee or the State Council.
     Central,
+    /// Issued by a ministry or commission (e.g. 国家发展改革委).
     Ministry,
+    /// Issued by a provincial-level government.
     Provincial,
 }
 
 impl Level {
+    /// Every level, in display order (used by filters and facets).
     pub const ALL: [Level; 3] = [Level::Central, Level::Ministry, Level::Provincial];
 
+    /// The stable id written in the corpus and in URLs.
     pub fn id(self) -> &'static str {
         match self {
             Level::Central => "central",
@@ -96,6 +108,7 @@ impl Level {
         }
     }
 
+    /// The level whose [`Level::id`] is `id`, if any.
     pub fn from_id(id: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.id() == id)
     }
@@ -182,13 +195,18 @@ pub struct Unit {
     pub path: UnitPath,
     /// The number as printed, e.g. `二、`, `（四）`, `1.`, `——`; empty for a preamble.
     pub label: String,
+    /// What kind of unit it is (section, clause, item …).
     pub kind: UnitKind,
     /// The lead phrase up to the first 。 when the unit has one, or a
     /// section's title.
     pub heading: Option<String>,
+    /// The unit's cleaned reading text (without the label).
     pub text: String,
+    /// Mechanisms the tagging rules assigned to this unit.
     pub mechanisms: Vec<MechanismTag>,
+    /// Regions this unit mentions.
     pub regions: Vec<RegionTag>,
+    /// Where the text came from and what was repaired.
     pub provenance: Provenance,
 }
 
@@ -196,10 +214,15 @@ pub struct Unit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum UnitKind {
+    /// The untitled text before the first numbered section.
     Preamble,
+    /// A top-level section (一、).
     Section,
+    /// A clause inside a section (（一）).
     Clause,
+    /// A numbered item inside a clause (1.).
     Item,
+    /// A dash-led paragraph or other lead unit (——).
     Lead,
 }
 
@@ -210,10 +233,12 @@ pub enum UnitKind {
 pub struct UnitPath(pub String);
 
 impl UnitPath {
+    /// Wraps a path string without checking it; use [`UnitPath::parse`] for user input.
     pub fn new(s: impl Into<String>) -> Self {
         UnitPath(s.into())
     }
 
+    /// The path as printed, e.g. `2.4`.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -276,19 +301,30 @@ pub struct RegionTag {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mechanism {
+    /// 总体要求: general requirements.
     General,
+    /// 区域战略统筹机制: coordinating regional strategies.
     Strategy,
+    /// 市场一体化发展机制: market integration.
     Market,
+    /// 区域合作机制: regional cooperation.
     Cooperation,
+    /// 区域互助机制: regional mutual aid.
     MutualAid,
+    /// 区际利益补偿机制: inter-regional benefit compensation.
     Compensation,
+    /// 基本公共服务均等化机制: equal basic public services.
     PublicServices,
+    /// 区域政策调控机制: regional policy regulation.
     PolicyRegulation,
+    /// 区域发展保障机制: safeguards for regional development.
     Safeguards,
+    /// 组织实施: organisation and implementation.
     Implementation,
 }
 
 impl Mechanism {
+    /// The ten mechanisms in the 2018 opinion's order.
     pub const ALL: [Mechanism; 10] = [
         Mechanism::General,
         Mechanism::Strategy,
@@ -302,6 +338,7 @@ impl Mechanism {
         Mechanism::Implementation,
     ];
 
+    /// The stable kebab-case id written in the corpus and in URLs.
     pub fn id(self) -> &'static str {
         match self {
             Mechanism::General => "general",
@@ -333,6 +370,7 @@ impl Mechanism {
         }
     }
 
+    /// An English name for the UI and exports.
     pub fn name_en(self) -> &'static str {
         match self {
             Mechanism::General => "General requirements",
@@ -361,8 +399,11 @@ impl Mechanism {
 /// link this crate).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MechanismInfo {
+    /// The mechanism.
     pub id: Mechanism,
+    /// Its Chinese name (see [`Mechanism::name_zh`]).
     pub name_zh: String,
+    /// Its English name (see [`Mechanism::name_en`]).
     pub name_en: String,
 }
 
@@ -454,6 +495,7 @@ pub struct Repair {
 /// Something a cleaning rule removed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Removal {
+    /// Raw file name under `corpus/raw/`.
     pub file: String,
     /// 1-based line in the raw file.
     pub line: usize,
@@ -479,26 +521,31 @@ pub struct SubstitutionPair {
 /// A raw input file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceFile {
+    /// Raw file name under `corpus/raw/`.
     pub file: String,
     /// Which document it is a witness of.
     pub document: String,
     /// Bytes and a hex FNV-1a 64 digest of the file as received, to notice
     /// if a raw copy was ever edited.
     pub bytes: usize,
+    /// Hex FNV-1a 64 digest of the file's bytes.
     pub digest: String,
 }
 
 impl Corpus {
+    /// The document with id `id`, if any.
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
 
+    /// The gazetteer entry with id `id`, if any.
     pub fn region(&self, id: &str) -> Option<&RegionInfo> {
         self.regions.iter().find(|r| r.id == id)
     }
 }
 
 impl Document {
+    /// The unit at the printed path `path`, if any.
     pub fn unit(&self, path: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.path.as_str() == path)
     }
@@ -507,10 +554,17 @@ impl Document {
 /// Why a corpus could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
+    /// The text is not JSON or does not match the schema.
     #[error("the corpus is not valid JSON for this schema: {0}")]
     Json(#[from] serde_json::Error),
+    /// The corpus was written for another schema version.
     #[error("corpus schema version {found} is not supported (this build reads {expected})")]
-    SchemaVersion { found: u32, expected: u32 },
+    SchemaVersion {
+        /// The version the file states.
+        found: u32,
+        /// The version this build reads ([`SCHEMA_VERSION`]).
+        expected: u32,
+    },
 }
 
 /// Parses and version-checks a corpus.

@@ -16,6 +16,7 @@ pub struct QueryNormalizer {
 }
 
 impl QueryNormalizer {
+    /// Builds a normalizer with the corpus's converter (OpenCC `t2s`).
     pub fn new() -> Result<Self, ScriptError> {
         Ok(QueryNormalizer {
             converter: SimplifiedConverter::new()?,
@@ -27,6 +28,7 @@ impl QueryNormalizer {
         QueryNormalizer { converter }
     }
 
+    /// The converter, for callers that also convert whole texts.
     pub fn converter(&self) -> &SimplifiedConverter {
         &self.converter
     }

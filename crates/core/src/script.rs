@@ -39,7 +39,9 @@ impl ScriptConfig {
 #[derive(Debug, thiserror::Error)]
 #[error("could not load the embedded OpenCC configuration {config:?}: {message}")]
 pub struct ScriptError {
+    /// The configuration that failed to load.
     pub config: ScriptConfig,
+    /// What the OpenCC reader reported.
     pub message: String,
 }
 
@@ -66,6 +68,7 @@ impl SimplifiedConverter {
         Self::with_config(ScriptConfig::T2s)
     }
 
+    /// A converter with another embedded configuration (e.g. for the conformance report).
     pub fn with_config(config: ScriptConfig) -> Result<Self, ScriptError> {
         let opencc = OpenCC::from_config(config.builtin()).map_err(|e| ScriptError {
             config,
@@ -74,6 +77,7 @@ impl SimplifiedConverter {
         Ok(SimplifiedConverter { opencc, config })
     }
 
+    /// The configuration this converter was built with.
     pub fn config(&self) -> ScriptConfig {
         self.config
     }

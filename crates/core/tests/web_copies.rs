@@ -8,7 +8,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use policy_core::ingest::{self, flags, FoundCitation};
-use policy_core::model::{Document, Level};
+use policy_core::model::{Document, Level, Script};
 use policy_core::script::SimplifiedConverter;
 use std::path::PathBuf;
 
@@ -109,10 +109,7 @@ fn sichuan_yiganduozhi_tjtfjx_traditional_with_pinyin_and_a_news_lead() {
     assert_eq!(doc.date, None, "2018年11月20日 is the newspaper's issue");
     assert_eq!(doc.doc_number, None);
     assert_eq!(source_line(&doc, "title"), Some(2));
-    assert_eq!(
-        doc.witnesses[0].script,
-        policy_core::model::Script::Traditional
-    );
+    assert_eq!(doc.witnesses[0].script, Script::Traditional);
 
     assert_eq!(paths(&doc), vec!["1", "1.1"]);
     assert_eq!(doc.units[1].heading.as_deref(), Some("指导思想"));

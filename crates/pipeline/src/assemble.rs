@@ -19,26 +19,43 @@ use std::path::{Path, PathBuf};
 /// Why the corpus could not be built, written or checked.
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
+    /// A file could not be read.
     #[error("cannot read {path}: {source}")]
     Read {
+        /// The file.
         path: PathBuf,
+        /// The I/O error.
         source: std::io::Error,
     },
+    /// A file could not be written.
     #[error("cannot write {path}: {source}")]
     Write {
+        /// The file.
         path: PathBuf,
+        /// The I/O error.
         source: std::io::Error,
     },
+    /// The manifest is unusable.
     #[error(transparent)]
     Manifest(#[from] ManifestError),
+    /// OpenCC could not be loaded.
     #[error(transparent)]
     OpenCc(#[from] OpenCcError),
+    /// A raw file could not be imported.
     #[error("{file}: {source}")]
-    Import { file: String, source: ImportError },
+    Import {
+        /// The raw file name.
+        file: String,
+        /// Why the import failed.
+        source: ImportError,
+    },
+    /// The gazetteer is invalid.
     #[error(transparent)]
     Gazetteer(#[from] gazetteer::GazetteerError),
+    /// The jieba segmenter could not be built.
     #[error("cannot load the segmenter: {0}")]
     Segmenter(String),
+    /// The corpus could not be serialized to JSON.
     #[error("cannot serialize the corpus: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -394,10 +411,13 @@ pub fn write_corpus(path: &Path, contents: &str) -> Result<(), PipelineError> {
 /// Result of comparing the committed corpus with a fresh build.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckOutcome {
+    /// The committed corpus equals a fresh build.
     UpToDate,
+    /// There is no committed corpus.
     Missing,
     /// Differs; the first differing line (1-based) for the message.
     Drifted {
+        /// 1-based line of the first difference.
         first_difference_line: usize,
     },
 }

@@ -41,14 +41,19 @@ pub fn is_complete(faithful: &Unit, other: &Unit) -> bool {
 
 /// A unit carried by both witnesses, for substitution learning.
 pub struct AlignedPair {
+    /// The unit's path in the collated document.
     pub path: String,
+    /// The faithful witness's text.
     pub faithful: String,
+    /// The reworded witness's text.
     pub reworded: String,
 }
 
 /// The collated units plus the pairs both witnesses carry completely.
 pub struct Collation {
+    /// The units in reading order, as they go into the corpus.
     pub units: Vec<Unit>,
+    /// Units both witnesses carry completely, for substitution learning.
     pub aligned: Vec<AlignedPair>,
     /// The other witness's text for every unit both carry.
     pub readings: Vec<WitnessReading>,

@@ -23,7 +23,10 @@ pub const REGENERATE_COMMAND: &str = "cargo run -p policy-cli -- corpus build";
 
 /// Paths relative to the repository root.
 pub mod paths {
+    /// The reviewed manifest.
     pub const MANIFEST: &str = "corpus/manifest.toml";
+    /// The folder of raw texts as received.
     pub const RAW_DIR: &str = "corpus/raw";
+    /// The generated corpus the app bundles.
     pub const CORPUS: &str = "corpus/corpus.json";
 }

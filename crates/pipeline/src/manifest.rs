@@ -7,48 +7,69 @@
 use policy_core::model::{Level, WitnessRole};
 use serde::Deserialize;
 
+/// The parsed `corpus/manifest.toml`: every document the corpus is built from.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
+    /// The documents, in corpus order.
     pub documents: Vec<ManifestDocument>,
 }
 
+/// One document: its id, the reviewed metadata no raw file states, and its raw files.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManifestDocument {
+    /// The document's stable id (see [`policy_core::model::Document::id`]).
     pub id: String,
+    /// Region id of the issuing jurisdiction, when a person knows it.
     pub jurisdiction: Option<String>,
+    /// Why the jurisdiction is known (required with `jurisdiction`).
     pub jurisdiction_note: Option<String>,
+    /// `central`, `ministry` or `provincial`, when a person knows it.
     pub level: Option<String>,
+    /// Why the level is known (required with `level`).
     pub level_note: Option<String>,
     /// `true` for the 2018 opinion itself: its ten sections *define* the
     /// mechanism vocabulary, so section N is tagged with mechanism N even
     /// where only a reworded witness carries the heading.
     #[serde(default)]
     pub defines_mechanisms: bool,
+    /// Why the document defines the vocabulary (required with `defines_mechanisms`).
     pub defines_mechanisms_note: Option<String>,
+    /// The raw files that carry this document; exactly one is `primary`.
     pub witnesses: Vec<ManifestWitness>,
 }
 
+/// One raw file of a document and how faithful it is.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ManifestWitness {
+    /// Raw file name under `corpus/raw/`.
     pub file: String,
     /// `primary`, `secondary` or `reworded` (anything else is a TOML error).
     pub role: WitnessRole,
+    /// Where the copy comes from (shown in the witness view).
     pub description: String,
 }
 
 /// Why the manifest is unusable.
 #[derive(Debug, thiserror::Error)]
 pub enum ManifestError {
+    /// The file is not TOML or does not match the manifest's fields.
     #[error("corpus/manifest.toml is not valid: {0}")]
     Toml(#[from] toml::de::Error),
+    /// A document breaks a rule, e.g. a value without its note.
     #[error("corpus/manifest.toml: document `{id}`: {problem}")]
-    Invalid { id: String, problem: String },
+    Invalid {
+        /// The document's id.
+        id: String,
+        /// What is wrong.
+        problem: String,
+    },
 }
 
 impl Manifest {
+    /// Parses the manifest and checks that every value has its note and every document exactly one primary witness.
     pub fn parse(text: &str) -> Result<Manifest, ManifestError> {
         let manifest: Manifest = toml::from_str(text)?;
         for d in &manifest.documents {
@@ -89,10 +110,12 @@ impl Manifest {
 }
 
 impl ManifestDocument {
+    /// The level as an enum (already checked by [`Manifest::parse`]).
     pub fn level(&self) -> Option<Level> {
         self.level.as_deref().and_then(Level::from_id)
     }
 
+    /// The primary witness, the source of the reading text.
     pub fn primary(&self) -> &ManifestWitness {
         // `Manifest::parse` guarantees exactly one.
         self.witnesses

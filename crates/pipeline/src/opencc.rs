@@ -8,8 +8,11 @@ use policy_core::ingest::ScriptConverter;
 /// exist for the conformance report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenCcConfig {
+    /// Traditional → Simplified (OpenCC's standard).
     T2s,
+    /// Taiwan Traditional → Simplified.
     Tw2s,
+    /// Hong Kong Traditional → Simplified.
     Hk2s,
     /// Simplified → Traditional, used by tests to make traditional copies
     /// and to look for characters that only exist in traditional script.
@@ -39,7 +42,9 @@ impl OpenCcConfig {
     "OpenCC could not open {config}: {reason} (is libopencc installed? run `cargo xtask setup`)"
 )]
 pub struct OpenCcError {
+    /// The config file that failed, e.g. `t2s.json`.
     pub config: &'static str,
+    /// What libopencc reported.
     pub reason: String,
 }
 
@@ -49,6 +54,7 @@ pub struct OpenCcConverter {
 }
 
 impl OpenCcConverter {
+    /// Loads the converter for `config`.
     pub fn new(config: OpenCcConfig) -> Result<Self, OpenCcError> {
         OpenCC::new(config.default_config())
             .map(|inner| OpenCcConverter { inner })
@@ -63,6 +69,7 @@ impl OpenCcConverter {
         Self::new(OpenCcConfig::T2s)
     }
 
+    /// Converts `text` with the loaded configuration.
     pub fn convert(&self, text: &str) -> String {
         self.inner.convert(text)
     }

@@ -27,8 +27,11 @@ const MAX_WORD: usize = 4;
 /// One aligned pair of texts: the unit path, the faithful text and the
 /// reworded text.
 pub struct AlignedText<'a> {
+    /// The unit path.
     pub path: &'a str,
+    /// The faithful text.
     pub original: &'a str,
+    /// The reworded text.
     pub reworded: &'a str,
 }
 

@@ -15,9 +15,13 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffKind {
+    /// Text both sides share.
     Equal,
+    /// Text only the new side has.
     Insert,
+    /// Text only the old side has.
     Delete,
+    /// Text the new side has in place of the old.
     Replace,
 }
 
@@ -25,8 +29,11 @@ pub enum DiffKind {
 /// sides are the same, for `Insert` `old` is empty, for `Delete` `new` is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiffChunk {
+    /// What the operation does.
     pub op: DiffKind,
+    /// The old side's text.
     pub old: String,
+    /// The new side's text.
     pub new: String,
 }
 

@@ -1,6 +1,6 @@
 //! Property tests for the text functions the compare view and search run on
 //! arbitrary user text: they must never panic, and what they return must
-//! stay consistent with their input (issue 6's hardening).
+//! stay consistent with their input, since a panic in wasm kills the page.
 
 use super::align::{align_units, text_similarity, AlignOptions, AlignUnit};
 use super::diff::{diff_chars, diff_tokens, new_side, old_side};

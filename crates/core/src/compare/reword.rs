@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub struct SuspectedSubstitution {
     /// Byte range of the suspicious word in the text.
     pub start: usize,
+    /// End of the byte range (exclusive).
     pub end: usize,
     /// The word as it stands (the tool's output).
     pub found: String,

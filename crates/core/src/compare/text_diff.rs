@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// How to diff two texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct DiffOptions {
+    /// Whether to diff characters or words.
     pub granularity: Granularity,
     /// Drop punctuation and spaces before diffing: witnesses that differ only
     /// in ASCII vs full-width punctuation then compare equal.

@@ -12,13 +12,19 @@ use crate::model::{MetadataOrigin, MetadataSource, UnitKind};
 /// Metadata a text states about itself, with where each value was found.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DocumentMetadata {
+    /// The document's title.
     pub title: Option<String>,
+    /// The issuing bodies, in the order stated.
     pub issuers: Vec<String>,
+    /// 意见 / 实施方案 …, read from the title.
     pub doc_type: Option<String>,
+    /// ISO `YYYY-MM-DD` date the document was made.
     pub date: Option<String>,
+    /// The document number, canonical.
     pub doc_number: Option<String>,
     /// Title of a covering notice, when the text is an attachment to one.
     pub notice_title: Option<String>,
+    /// Where each value was found.
     pub sources: Vec<MetadataSource>,
     /// Other documents this text cites with their numbers.
     pub citations: Vec<FoundCitation>,
@@ -27,16 +33,22 @@ pub struct DocumentMetadata {
 /// A citation with the raw line it was found on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FoundCitation {
+    /// The citation.
     pub citation: Citation,
+    /// Raw file name.
     pub file: String,
+    /// 1-based line in that file.
     pub line: usize,
+    /// The line's text as found.
     pub evidence: String,
 }
 
 /// A parsed document before tagging.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedDocument {
+    /// Metadata the text states about itself.
     pub meta: DocumentMetadata,
+    /// The units in reading order.
     pub units: Vec<UnitDraft>,
 }
 

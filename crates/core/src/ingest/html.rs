@@ -58,6 +58,7 @@ const BLOCK: [&str; 36] = [
 /// Text extracted from an HTML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HtmlText {
+    /// The text a reader sees; block-level elements end a line.
     pub text: String,
     /// Elements cut out whole: (1-based line of the extracted text where
     /// they stood, `<name>` and the start of their content).

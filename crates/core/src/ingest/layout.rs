@@ -11,9 +11,13 @@ use crate::model::Removal;
 
 /// Rule ids used by this module.
 pub mod rule {
+    /// A line holding several paragraphs was split.
     pub const PARAGRAPH_SPLIT: &str = "paragraph-split";
+    /// A block the extraction repeated was dropped.
     pub const REPEATED_BLOCK: &str = "repeated-block";
+    /// A commentary sidebar spliced into a clause was cut out.
     pub const COMMENTARY_SIDEBAR: &str = "commentary-sidebar";
+    /// A word cut at a column break was joined.
     pub const COLUMN_BREAK_JOIN: &str = "column-break-join";
 }
 

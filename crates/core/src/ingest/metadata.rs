@@ -111,9 +111,11 @@ pub fn date_line(text: &str) -> Option<String> {
 /// A document number found in a text, canonical (`发改地区〔2016〕1771号`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocNumber {
+    /// The number in canonical form.
     pub canonical: String,
     /// Byte range in the searched text.
     pub start: usize,
+    /// End of the byte range (exclusive).
     pub end: usize,
 }
 
@@ -207,6 +209,7 @@ pub fn doc_number_line(text: &str) -> Option<String> {
 pub struct Citation {
     /// The cited title as written inside 《》.
     pub title: String,
+    /// The cited document's number, canonical.
     pub doc_number: String,
 }
 

@@ -52,6 +52,7 @@ use paragraph::Paragraph;
 /// Traditional → Simplified conversion, supplied by the caller: real OpenCC
 /// natively, a pure-Rust converter in the browser.
 pub trait ScriptConverter {
+    /// Returns `text` in Simplified characters.
     fn to_simplified(&self, text: &str) -> String;
 }
 
@@ -72,16 +73,37 @@ pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 /// Why a text could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
+    /// Nothing but whitespace.
     #[error("the input is empty (no text besides whitespace)")]
     Empty,
+    /// Not valid UTF-8.
     #[error("the input is not UTF-8 text (invalid byte sequence at byte {offset}); save it as UTF-8 and try again")]
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// Too many control characters to be text.
     #[error("the input looks like a binary file ({control} control characters), not a text")]
-    Binary { control: usize },
+    Binary {
+        /// How many control characters the input holds.
+        control: usize,
+    },
+    /// Larger than [`MAX_IMPORT_BYTES`].
     #[error("the input is {bytes} bytes, more than the {limit}-byte limit for one document")]
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        /// The input's size in bytes.
+        bytes: usize,
+        /// The limit ([`MAX_IMPORT_BYTES`]).
+        limit: usize,
+    },
+    /// Too few Chinese characters to be a Chinese policy text.
     #[error("the input contains no Chinese text ({cjk} Chinese characters out of {chars}); policy-explorer imports Chinese policy documents")]
-    NotChinese { cjk: usize, chars: usize },
+    NotChinese {
+        /// How many Chinese characters the input holds.
+        cjk: usize,
+        /// How many characters it holds in all.
+        chars: usize,
+    },
 }
 
 /// Checks raw bytes before any processing: size, UTF-8, then
@@ -150,8 +172,11 @@ fn validate_plain(raw: &str) -> Result<(), ImportError> {
 /// A raw text after the cleaning rules, before structure parsing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CleanedText {
+    /// Raw file name the text came from.
     pub file: String,
+    /// The cleaned paragraphs in reading order.
     pub paragraphs: Vec<Paragraph>,
+    /// Everything the cleaning rules removed, for the removal log.
     pub removals: Vec<Removal>,
     /// The script as received.
     pub script: Script,
@@ -161,7 +186,9 @@ pub struct CleanedText {
 
 /// Rule id of the script conversion repair.
 pub const RULE_T2S: &str = "opencc-t2s";
+/// Rule id of the punctuation canonicalization repair (GB/T 15834).
 pub const RULE_PUNCTUATION: &str = "punctuation-gbt15834";
+/// Rule id of the repair that removes spaces a PDF left between Chinese characters.
 pub const RULE_PDF_SPACE: &str = "pdf-space-between-cjk";
 
 /// Number of characters `converted` differs from `original` in.

@@ -25,14 +25,23 @@ use crate::model::Removal;
 
 /// Rule ids, as written into [`Removal::rule`].
 pub mod rule {
+    /// A table of contents before the body.
     pub const TABLE_OF_CONTENTS: &str = "table-of-contents";
+    /// A newspaper dateline (`四川日报 2018年11月20日`).
     pub const NEWSPAPER_DATELINE: &str = "newspaper-dateline";
+    /// A wire dateline (`本网讯`, `新华社北京11月29日电`).
     pub const NEWS_DATELINE: &str = "news-dateline";
+    /// An editor's note (`编前语`).
     pub const EDITOR_NOTE: &str = "editor-note";
+    /// The news lead that introduces the text.
     pub const NEWS_LEAD: &str = "news-lead";
+    /// A page's header strip (`来源：… 责任编辑：…`).
     pub const NEWS_HEADER: &str = "news-header";
+    /// A posting date, which is not the date the document was made.
     pub const POSTING_DATE: &str = "posting-date";
+    /// A photo caption glued to the title.
     pub const PHOTO_CAPTION: &str = "photo-caption";
+    /// A `主要内容` suffix on a quoted title.
     pub const TITLE_SUFFIX: &str = "title-suffix";
 }
 

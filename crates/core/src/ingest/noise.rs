@@ -15,19 +15,29 @@ use crate::model::Removal;
 /// One line of a raw file (1-based number) after script conversion.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceLine {
+    /// 1-based line number in the raw file.
     pub no: usize,
+    /// The line's text.
     pub text: String,
 }
 
 /// Rule ids, as written into [`Removal::rule`].
 pub mod rule {
+    /// Short site-menu bullets.
     pub const SITE_MENU: &str = "site-menu";
+    /// A `来源：… 日期：… 点击：` line.
     pub const SOURCE_DATE_CLICKS: &str = "source-date-clicks";
+    /// A login prompt.
     pub const LOGIN_PROMPT: &str = "login-prompt";
+    /// A share or related-articles trailer.
     pub const SHARE_TRAILER: &str = "share-trailer";
+    /// A newspaper section header.
     pub const NEWSPAPER_HEADER: &str = "newspaper-header";
+    /// A pinyin gloss a site injected into the text.
     pub const INJECTED_PINYIN: &str = "injected-pinyin";
+    /// A stock-ticker link a site injected into the text.
     pub const STOCK_TICKER: &str = "stock-ticker";
+    /// What a reposting site adds: copyright notices, follow-us prompts, previous/next links.
     pub const REPOST_SPAM: &str = "repost-spam";
 }
 

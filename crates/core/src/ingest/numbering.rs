@@ -60,7 +60,9 @@ impl Marker {
 /// The marker, its number and the label as printed, e.g. `（四）`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
+    /// Which numbering scheme the label belongs to, with its number.
     pub marker: Marker,
+    /// The label as printed, e.g. `（四）`.
     pub printed: String,
     /// Byte length of the label in the paragraph.
     pub len: usize,

@@ -7,12 +7,16 @@ use crate::model::Repair;
 /// reader can find the passage in the raw file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
+    /// The paragraph's current text.
     pub text: String,
+    /// First and last raw line (1-based, inclusive).
     pub lines: (usize, usize),
+    /// Repairs made so far, in order.
     pub repairs: Vec<Repair>,
 }
 
 impl Paragraph {
+    /// A paragraph from one raw line, with no repairs yet.
     pub fn new(text: impl Into<String>, line: usize) -> Self {
         Paragraph {
             text: text.into(),

@@ -31,6 +31,7 @@
 /// changed, so the pipeline can record a [`crate::model::Repair`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Canonicalized {
+    /// The canonicalized text.
     pub text: String,
     /// Number of punctuation marks or characters rewritten.
     pub changes: usize,

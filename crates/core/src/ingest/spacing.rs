@@ -11,8 +11,11 @@ use super::punctuation::is_cjk_or_cjk_punct;
 /// removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Despaced {
+    /// The text without the artefact spaces.
     pub text: String,
+    /// How many space runs were removed.
     pub removed: usize,
+    /// A short `before → after` example for the repair log.
     pub example: Option<String>,
 }
 

@@ -33,8 +33,11 @@ use std::collections::HashSet;
 /// compare or re-source them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitDraft {
+    /// The dotted unit path, e.g. `2.4`.
     pub path: String,
+    /// The number as printed, e.g. `（四）`.
     pub label: String,
+    /// What kind of unit it is.
     pub kind: UnitKind,
     /// Printed text after the label; following unlabelled paragraphs are
     /// separate entries.
@@ -54,12 +57,14 @@ impl UnitDraft {
             .join("\n")
     }
 
+    /// First and last raw line the unit's paragraphs cover.
     pub fn lines(&self) -> (usize, usize) {
         let lo = self.paragraphs.iter().map(|p| p.lines.0).min().unwrap_or(0);
         let hi = self.paragraphs.iter().map(|p| p.lines.1).max().unwrap_or(0);
         (lo, hi)
     }
 
+    /// Every repair made to the unit's paragraphs, merged per rule.
     pub fn repairs(&self) -> Vec<Repair> {
         let mut out = Vec::new();
         for p in &self.paragraphs {

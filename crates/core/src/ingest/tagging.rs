@@ -81,14 +81,20 @@ const TEXT_CUES: [(Mechanism, &[&str]); 10] = [
 
 /// Rule ids written into tags.
 pub mod rule {
+    /// A section heading names the mechanism.
     pub const SECTION_HEADING: &str = "section-heading";
+    /// A clause heading names the mechanism.
     pub const CLAUSE_HEADING: &str = "clause-heading";
+    /// A keyword in the unit's text names the mechanism.
     pub const KEYWORD: &str = "keyword";
     /// A unit no cue tags takes the mechanism of the central section its
-    /// confident counterpart belongs to (`compare::align::aligned_sections`).
+    /// aligned counterpart belongs to (`compare::align::aligned_sections`).
     pub const ALIGNED_SECTION: &str = "aligned-section";
+    /// A region's full name from the gazetteer.
     pub const REGION_NAME: &str = "gazetteer-name";
+    /// One of a region's aliases from the gazetteer.
     pub const REGION_ALIAS: &str = "gazetteer-alias";
+    /// A single-character short name inside a list of regions.
     pub const REGION_SHORT_LIST: &str = "gazetteer-short-name-list";
 }
 
@@ -197,6 +203,7 @@ pub struct RegionMatcher {
 }
 
 impl RegionMatcher {
+    /// Builds the matcher from the gazetteer.
     pub fn new(regions: &[RegionInfo]) -> Self {
         let mut names = Vec::new();
         let mut short = HashMap::new();

@@ -8,13 +8,16 @@ use serde::{Deserialize, Serialize};
 /// A piece of a snippet; `highlight` marks a matched term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnippetPart {
+    /// The piece's text.
     pub text: String,
+    /// True when the piece is a matched term.
     pub highlight: bool,
 }
 
 /// A KWIC line.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snippet {
+    /// The pieces in reading order.
     pub parts: Vec<SnippetPart>,
     /// Text was cut before the first part.
     pub cut_before: bool,

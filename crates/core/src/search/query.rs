@@ -17,6 +17,7 @@ use std::fmt;
 /// [`Query`] displays exactly what the user wrote).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueryTerm {
+    /// The term as typed, without quotes.
     pub text: String,
     /// Quoted: must occur contiguously, never cut into words.
     pub phrase: bool,
@@ -101,6 +102,7 @@ impl Query {
         query
     }
 
+    /// True when the query has no required and no excluded terms.
     pub fn is_empty(&self) -> bool {
         self.required.is_empty() && self.excluded.is_empty()
     }

@@ -25,6 +25,7 @@ pub struct SearchRequest {
 }
 
 impl SearchRequest {
+    /// A request for `query` with no filters.
     pub fn with_query(query: impl Into<String>) -> Self {
         SearchRequest {
             query: query.into(),
@@ -82,14 +83,20 @@ impl SearchRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FilterKind {
+    /// The region a unit mentions.
     Region,
+    /// A mechanism a unit is tagged with.
     Mechanism,
+    /// The document a unit belongs to.
     Doc,
+    /// The administrative level of the issuer.
     Level,
+    /// The year the document was made.
     Year,
 }
 
 impl FilterKind {
+    /// Every filter, in diagnosis order.
     pub const ALL: [FilterKind; 5] = [
         FilterKind::Region,
         FilterKind::Mechanism,
@@ -122,10 +129,13 @@ impl FilterKind {
 pub enum FilterValue {
     /// A region id from the gazetteer.
     Region(String),
+    /// A mechanism id.
     Mechanism(Mechanism),
     /// A document id.
     Doc(String),
+    /// An administrative level.
     Level(Level),
+    /// A four-digit year.
     Year(u16),
 }
 

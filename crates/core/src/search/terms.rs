@@ -33,14 +33,18 @@ impl StopWords {
         StopWords::parse(STOP_WORDS)
     }
 
+    /// True when `word` is on the list.
     pub fn contains(&self, word: &str) -> bool {
         self.0.contains(word)
     }
 }
 
+/// One word and how often it occurs in the hits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermCount {
+    /// The word.
     pub term: String,
+    /// Occurrences in the hits.
     pub count: usize,
 }
 
@@ -49,14 +53,18 @@ pub struct TermCount {
 pub struct TermGroup {
     /// Document id or mechanism id.
     pub key: String,
+    /// The document's title or the mechanism's Chinese name.
     pub label: String,
     /// Most frequent first (ties alphabetical), at most `top` long.
     pub terms: Vec<TermCount>,
 }
 
+/// Term frequencies of a result set, for the bar charts next to the results.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermFrequencies {
+    /// One group per document with hits.
     pub by_doc: Vec<TermGroup>,
+    /// One group per mechanism with hits.
     pub by_mechanism: Vec<TermGroup>,
 }
 

@@ -1,0 +1,82 @@
+//! Embedding, the share dialog and print.
+
+use super::Lang;
+
+/// The embedding, sharing and print strings, in their own table
+/// like [`CompareStrings`] so that they can be edited without touching the
+/// main one.
+#[derive(Debug)]
+pub struct EmbedStrings {
+    /// The small link an embedded view shows instead of the page chrome.
+    pub open_full: &'static str,
+    pub open_full_label: &'static str,
+    pub notice_command_refused: &'static str,
+    pub share_button: &'static str,
+    pub share_heading: &'static str,
+    pub share_intro: &'static str,
+    pub share_permalink_label: &'static str,
+    pub share_snippet_label: &'static str,
+    pub share_snippet_help: &'static str,
+    pub share_copy_link: &'static str,
+    pub share_copy_snippet: &'static str,
+    pub share_copied: &'static str,
+    pub share_copy_manually: &'static str,
+    pub share_close: &'static str,
+    pub print_permalink: &'static str,
+    pub print_source: &'static str,
+    /// `{count}`, `{files}`
+    pub print_corpus: &'static str,
+    /// `{title}`, `{issuers}`, `{date}`, `{number}`
+    pub print_document: &'static str,
+}
+
+impl Lang {
+    pub fn embed_strings(self) -> &'static EmbedStrings {
+        match self {
+            Lang::Zh => &EMBED_ZH,
+            Lang::En => &EMBED_EN,
+        }
+    }
+}
+
+pub static EMBED_ZH: EmbedStrings = EmbedStrings {
+    open_full: "在完整浏览器中打开 ↗",
+    open_full_label: "在新标签页中打开完整的政策浏览器，显示同一页面",
+    notice_command_refused: "嵌入本应用的网页发送了无效的跳转指令（地址不是本应用的页面），已忽略，当前页面未改变。",
+    share_button: "分享 / 嵌入",
+    share_heading: "分享或嵌入当前页面",
+    share_intro: "永久链接可在任何地方重新打开当前页面；嵌入代码可把它放进其他网页。",
+    share_permalink_label: "永久链接",
+    share_snippet_label: "嵌入代码（<iframe>）",
+    share_snippet_help: "粘贴到网页的 HTML 中。框架在沙箱中运行，仅允许脚本和“在新标签页打开”，其高度可通过 postMessage 自动调整（见 docs/embedding.md）。",
+    share_copy_link: "复制链接",
+    share_copy_snippet: "复制嵌入代码",
+    share_copied: "已复制到剪贴板。",
+    share_copy_manually: "无法直接访问剪贴板：文字已选中，请按 Ctrl+C（Mac 上为 ⌘C）复制。",
+    share_close: "关闭",
+    print_permalink: "永久链接：",
+    print_source: "来源：",
+    print_corpus: "区域协调发展政策浏览器内置语料，{count} 份文件，底本文件：{files}",
+    print_document: "《{title}》，{issuers}，{date}，{number}",
+};
+
+pub static EMBED_EN: EmbedStrings = EmbedStrings {
+    open_full: "Open in the full explorer ↗",
+    open_full_label: "Open this page in the full Regional Policy Explorer, in a new tab",
+    notice_command_refused: "The page embedding this app sent an invalid navigation command (the address is not a page of this app). It was ignored; nothing changed.",
+    share_button: "Share / embed",
+    share_heading: "Share or embed this page",
+    share_intro: "The permalink reopens this exact page anywhere; the embed code puts it into another web page.",
+    share_permalink_label: "Permalink",
+    share_snippet_label: "Embed code (<iframe>)",
+    share_snippet_help: "Paste it into a page's HTML. The frame runs sandboxed (scripts and “open in a new tab” only) and can size itself through postMessage (see docs/embedding.md).",
+    share_copy_link: "Copy link",
+    share_copy_snippet: "Copy embed code",
+    share_copied: "Copied to the clipboard.",
+    share_copy_manually: "The clipboard cannot be reached here: the text is selected, press Ctrl+C (⌘C on a Mac) to copy it.",
+    share_close: "Close",
+    print_permalink: "Permalink: ",
+    print_source: "Source: ",
+    print_corpus: "Regional Policy Explorer bundled corpus, {count} documents, from the raw files {files}",
+    print_document: "“{title}”, {issuers}, {date}, {number}",
+};
