@@ -304,7 +304,7 @@ fn fit_confident(gold: &Gold, train: &[(&str, Alignment)]) -> f64 {
             };
             let right = entries
                 .get(pair.a.as_str())
-                .is_some_and(|g| g.iter().any(|c| *c == best.b));
+                .is_some_and(|g| g.contains(&best.b));
             if !right {
                 highest_wrong = highest_wrong.max(best.score);
             }
@@ -370,7 +370,7 @@ fn relation_classes(
         for pair in &provincial(id, doc, confident).pairs {
             let g = entries.get(pair.a.as_str()).copied().unwrap_or(&[]);
             let right = match pair.candidates.first() {
-                Some(c) => g.iter().any(|x| *x == c.b),
+                Some(c) => g.contains(&c.b),
                 None => g.is_empty(),
             };
             let e = counts.entry(pair.relation).or_default();
@@ -418,11 +418,7 @@ fn relation_classes(
             align_units(central, &owned[id].units(doc), &options(confident, Side::A));
         let mut counts = ClassCounts::new();
         for pair in &from_central.pairs {
-            let lists = |path: &str| {
-                entries
-                    .get(path)
-                    .is_some_and(|g| g.iter().any(|c| *c == pair.a))
-            };
+            let lists = |path: &str| entries.get(path).is_some_and(|g| g.contains(&pair.a));
             let right = match pair.candidates.first() {
                 Some(c) => lists(&c.b),
                 None => !entries.keys().any(|p| lists(p)),
