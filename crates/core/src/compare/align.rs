@@ -44,8 +44,9 @@ use super::align_methods::structure::{role, Role};
 use super::align_methods::{Params, Structured};
 use crate::ingest::tagging::rule::ALIGNED_SECTION;
 use crate::model::{Document, Level, Mechanism, Unit, UnitKind};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::cell::OnceCell;
 
 pub use super::align_methods::DocUnit as AlignUnit;
 
@@ -232,13 +233,19 @@ pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> 
                 .then(x.imp.cmp(&y.imp))
         });
     }
+    let src_index: Vec<OnceCell<CharIndex>> = src.iter().map(|_| OnceCell::new()).collect();
     let candidate = |p: &Pair, other_is_src: bool| -> Candidate {
         let (x, y) = (&imp[p.imp], &src[p.src]);
         Candidate {
             b: if other_is_src { y.path } else { x.path }.to_string(),
             score: round3(p.score),
             relation: p.relation,
-            evidence: shared_terms(x.content(), y.content(), &structured, options.max_evidence),
+            evidence: shared_terms(
+                x.content(),
+                src_index[p.src].get_or_init(|| CharIndex::new(y.content())),
+                &structured,
+                options.max_evidence,
+            ),
         }
     };
     let row = |unit: &AlignUnit, list: &[&Pair], other_is_src: bool, none: Relation| {
@@ -327,7 +334,7 @@ fn proposals(
 /// more, holding at least one bigram found in at most a tenth of the two
 /// documents' units (or two units, in small documents) (so that 建立, 机制, 区域协调发展 alone are not
 /// evidence). A term contained in a stronger one is left out.
-fn shared_terms(x: &str, y: &str, structured: &Structured, max: usize) -> Vec<String> {
+fn shared_terms(x: &str, y: &CharIndex, structured: &Structured, max: usize) -> Vec<String> {
     if max == 0 {
         return Vec::new();
     }
@@ -335,25 +342,22 @@ fn shared_terms(x: &str, y: &str, structured: &Structured, max: usize) -> Vec<St
     // A shared term is in at least two units; rare means in at most two, or
     // a tenth of the units when there are more than twenty.
     let key_idf = (1.0 + n / (n / 10.0).max(2.0)).ln() - 1e-9;
-    let in_y: HashSet<(char, char)> = {
-        let chars: Vec<char> = y.chars().collect();
-        chars.windows(2).map(|w| (w[0], w[1])).collect()
-    };
     let mut found: Vec<(String, f64, usize)> = Vec::new();
     let mut order = 0;
-    let mut candidate = String::new();
+    let mut starts: Vec<u32> = Vec::new();
     for run in x.split(|c: char| !c.is_alphanumeric()) {
         let chars: Vec<char> = run.chars().collect();
         let mut p = 0;
         while p + 1 < chars.len() {
-            // The longest run from p that occurs in y: every bigram of it
-            // must be one of y's (cheap), and then the run itself (exact).
-            let mut len = 1;
-            candidate.clear();
-            candidate.push(chars[p]);
-            while p + len < chars.len() && in_y.contains(&(chars[p + len - 1], chars[p + len])) {
-                candidate.push(chars[p + len]);
-                if !y.contains(candidate.as_str()) {
+            // The longest run from p that occurs in y: start from where y
+            // has its first bigram, extend while some start still matches.
+            starts.clear();
+            starts.extend_from_slice(y.positions((chars[p], chars[p + 1])));
+            let mut len = if starts.is_empty() { 1 } else { 2 };
+            while len > 1 && p + len < chars.len() {
+                let next = chars[p + len];
+                starts.retain(|&s| y.chars.get(s as usize + len) == Some(&next));
+                if starts.is_empty() {
                     break;
                 }
                 len += 1;
@@ -389,6 +393,28 @@ fn shared_terms(x: &str, y: &str, structured: &Structured, max: usize) -> Vec<St
         }
     }
     terms
+}
+
+/// A text's characters and where each of its bigrams starts, built once
+/// per unit so that finding shared runs costs little per pair.
+struct CharIndex {
+    chars: Vec<char>,
+    bigrams: FxHashMap<(char, char), Vec<u32>>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        let chars: Vec<char> = text.chars().collect();
+        let mut bigrams: FxHashMap<(char, char), Vec<u32>> = FxHashMap::default();
+        for (i, w) in chars.windows(2).enumerate() {
+            bigrams.entry((w[0], w[1])).or_default().push(i as u32);
+        }
+        CharIndex { chars, bigrams }
+    }
+
+    fn positions(&self, bigram: (char, char)) -> &[u32] {
+        self.bigrams.get(&bigram).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Characters that begin or end a shared run without belonging to the term
