@@ -30,7 +30,17 @@ struct HarnessProps {
 #[component]
 fn Harness(props: &HarnessProps) -> Html {
     let history = AnyHistory::from(MemoryHistory::new());
-    history.push(props.path.clone());
+    // MemoryHistory keeps a query apart from the path.
+    match props.path.split_once('?') {
+        Some((path, query)) => {
+            let pairs: std::collections::BTreeMap<&str, &str> =
+                query.split('&').filter_map(|p| p.split_once('=')).collect();
+            history
+                .push_with_query(path, pairs)
+                .expect("a test query serializes");
+        }
+        None => history.push(props.path.clone()),
+    }
     let corpus = match props.data {
         Data::Fixture => Ok(CorpusHandle::new(fixture_corpus())),
         Data::Bundled => bundled_corpus(),
@@ -262,4 +272,81 @@ fn the_page_has_landmarks_and_a_skip_link() {
     assert!(html.contains("<main id=\"main\""));
     assert!(opening_tag(&html, "class=\"site-nav\"").starts_with("<nav"));
     assert!(html.contains("<footer"));
+}
+
+/// The reader's table of contents.
+fn toc_of(html: &str) -> &str {
+    let start = html.find("class=\"toc\"").expect("a toc");
+    let end = start + html[start..].find("</nav>").expect("closed toc");
+    &html[start..end]
+}
+
+/// The `<section …>…</section>` of one reader unit.
+fn unit_section<'a>(html: &'a str, path: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"unit-{path}\""))
+        .unwrap_or_else(|| panic!("no unit {path}"));
+    let end = start + html[start..].find("</section>").expect("closed unit");
+    &html[start..end]
+}
+
+#[test]
+fn the_reader_shows_restored_readings_with_marks_and_restored_headings() {
+    let html = render_with("/doc/central-2018", Lang::Zh, Data::Bundled, Vec::new());
+    // (二十五): 宏观调控 restored from 微观调控, the witness word on the mark.
+    let unit = unit_section(&html, "8.25");
+    assert!(unit.contains("unit--restored"), "{unit}");
+    assert!(unit.contains("data-witness=\"微观\""), "{unit}");
+    assert!(
+        unit.contains(">宏观<span class=\"visually-hidden\">"),
+        "{unit}"
+    );
+    assert!(unit.contains("restoration-note__line--doubtful"), "{unit}");
+    // The contents list the restored headings.
+    let toc = toc_of(&html);
+    assert!(toc.contains("完善基本公共服务均等化机制"), "{toc}");
+    assert!(!toc.contains("完善根本公共效劳均等化机制"), "{toc}");
+    // The switch to the witness text.
+    assert!(html.contains("href=\"#/doc/central-2018?text=witness\""));
+    assert!(html.contains("仅存于机器“改写”的副本"));
+}
+
+#[test]
+fn the_witness_text_switch_shows_the_text_as_the_witness_has_it() {
+    let html = render_with(
+        "/doc/central-2018/8.25?text=witness",
+        Lang::En,
+        Data::Bundled,
+        Vec::new(),
+    );
+    let unit = unit_section(&html, "8.25");
+    assert!(!unit.contains("class=\"restored"), "{unit}");
+    assert!(unit.contains("微观调控"), "{unit}");
+    assert!(unit.contains("reworded-mark"), "{unit}");
+    assert!(html.contains("Show the restored reading"));
+    assert!(html.contains("href=\"#/doc/central-2018/8.25\""));
+    let toc = toc_of(&html);
+    assert!(toc.contains("完善根本公共效劳均等化机制"), "{toc}");
+    assert!(toc.contains("?text=witness"), "{toc}");
+}
+
+#[test]
+fn the_library_says_how_much_of_the_opinion_is_restored() {
+    let corpus = bundled_corpus().expect("bundled corpus loads");
+    let central = corpus.document("central-2018").expect("central");
+    let summary = central
+        .restoration_summary()
+        .expect("central is partly restored");
+    let (restored, doubtful) = (summary.restored_units, summary.doubtful_units);
+    let html = render_with("/", Lang::En, Data::Bundled, Vec::new());
+    let central_row = row(&html, "central-2018");
+    assert!(restored > 0);
+    assert!(
+        central_row.contains(&format!(
+            "{restored} of {} units restored from the reworded copy, {doubtful} doubtful",
+            central.units.len()
+        )),
+        "{central_row}"
+    );
+    assert!(!row(&html, "sichuan").contains("library__restored"));
 }

@@ -24,6 +24,7 @@ pub fn unit(path: &str, label: &str, kind: UnitKind, heading: Option<&str>, text
             also_in: Vec::new(),
             repairs: Vec::new(),
         },
+        restored: None,
     }
 }
 

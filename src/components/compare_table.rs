@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use policy_core::compare::align::Alignment;
+use policy_core::restoration::TextChoice;
 use yew::prelude::*;
 
 use crate::components::compare_diff_panel::CompareDiffPanel;
@@ -61,7 +62,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             let best = pair.candidates.first();
             let b_unit = best
                 .and_then(|c| b_index.get(c.b.as_str()))
-                .and_then(|&j| row_unit(b, j));
+                .and_then(|&j| row_unit(b, j, options.text));
             let others: Vec<OtherCandidate> = pair
                 .candidates
                 .iter()
@@ -78,7 +79,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             let diff_row = is_selected.then(|| {
                 let body = match &b_unit {
                     Some(b_unit) => html! {
-                        <CompareDiffPanel old={AttrValue::from(comparable_text(unit).to_string())}
+                        <CompareDiffPanel old={AttrValue::from(comparable_text(unit, options.text).to_string())}
                             new={b_unit.text.clone()}
                             old_label={props.a_label.clone()}
                             new_label={props.b_label.clone()}
@@ -99,7 +100,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                     <ComparePairRow key={format!("a-{}", unit.path.as_str())} {lang}
                         relation={RowRelation::from(pair.relation)}
                         score={best.map(|c| c.score)}
-                        a={row_unit(a, i)} b={b_unit} {others}
+                        a={row_unit(a, i, options.text)} b={b_unit} {others}
                         evidence={best.map(|c| c.evidence.clone()).unwrap_or_default()}
                         selected={is_selected} select_href={Some(AttrValue::from(select_href))} />
                     { diff_row.unwrap_or_default() }
@@ -114,7 +115,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             Some(html! {
                 <ComparePairRow key={format!("b-{}", unit.path.as_str())} {lang}
                     relation={RowRelation::Added} score={None::<f64>}
-                    a={None::<RowUnit>} b={row_unit(b, j)}
+                    a={None::<RowUnit>} b={row_unit(b, j, options.text)}
                     selected={false} select_href={None::<AttrValue>} />
             })
         }
@@ -156,12 +157,12 @@ fn reader_href(doc: &ComparedDoc, path: &str) -> Option<AttrValue> {
     }
 }
 
-fn row_unit(doc: &ComparedDoc, index: usize) -> Option<RowUnit> {
+fn row_unit(doc: &ComparedDoc, index: usize, text: TextChoice) -> Option<RowUnit> {
     let unit = doc.units.get(index)?;
     Some(RowUnit {
         path: unit.path.as_str().to_string().into(),
         label: unit.label.clone().into(),
-        text: comparable_text(unit).to_string().into(),
+        text: comparable_text(unit, text).to_string().into(),
         href: reader_href(doc, unit.path.as_str()),
     })
 }

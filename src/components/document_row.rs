@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::metadata_value::{known_or_unknown, ui_value_or_unknown, unknown};
 use crate::corpus_data::{unit_counts, unit_kind_id, DocRef};
-use crate::i18n::{Lang, CORPUS_LANG};
+use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -22,11 +22,24 @@ pub fn DocumentRow(props: &DocumentRowProps) -> Html {
     let href = Route::Document { id: doc.id.clone() }.href();
     let issuers = (!doc.issuers.is_empty()).then(|| doc.issuers.join(strings.issuer_separator));
     let total: usize = doc.units.len();
+    let summary = doc.restoration_summary();
+    let restored = summary.as_ref().map_or(0, |s| s.restored_units);
+    let doubtful = summary.as_ref().map_or(0, |s| s.doubtful_units);
+    let restoration = props.lang.restoration_strings();
 
     html! {
         <tr data-doc-id={doc.id.clone()}>
             <th scope="row" class="library__title" data-label={strings.col_title}>
                 <a href={href} lang={CORPUS_LANG}>{ doc.title.clone() }</a>
+                if restored > 0 {
+                    <p class="library__restored" data-restored={restored.to_string()} data-doubtful={doubtful.to_string()}>
+                        { fill(restoration.library_count, &[
+                            ("restored", &restored.to_string()),
+                            ("total", &total.to_string()),
+                            ("doubtful", &doubtful.to_string()),
+                        ]) }
+                    </p>
+                }
             </th>
             <td class="library__issuers" data-label={strings.col_issuers}>{ known_or_unknown(issuers, strings) }</td>
             <td class="library__level" data-label={strings.col_level}>

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use policy_core::search::{Hit, SearchResults};
+use policy_core::search::{Hit, RestorationFlag, SearchResults};
 use yew::prelude::*;
 
 use crate::components::search_kwic_line::SearchKwicLine;
@@ -149,8 +149,11 @@ fn hit_item(props: &SearchResultsProps, hit: &Hit) -> Html {
         }
         out
     });
+    let restoration = props.engine.engine.unit(hit).and_then(|u| u.restoration);
+    let restoration_strings = props.lang.restoration_strings();
     html! {
-        <li class="hit" data-hit-doc={hit.doc.clone()} data-hit-path={hit.path.clone()}>
+        <li class="hit" data-hit-doc={hit.doc.clone()} data-hit-path={hit.path.clone()}
+            data-restoration={restoration.map(|r| r.id())}>
             <p class="hit__head">
                 // `title`, not aria-label: the link's name must contain the
                 // text it shows (axe label-content-name-mismatch).
@@ -163,6 +166,15 @@ fn hit_item(props: &SearchResultsProps, hit: &Hit) -> Html {
                 { for badges.map(|(kind, text)| html! {
                     <span class={classes!("hit__region", format!("hit__region--{kind}"))} data-region-match={kind}>{ text }</span>
                 }) }
+                if let Some(flag) = restoration {
+                    <span class={classes!("hit__restored", format!("hit__restored--{}", flag.id()))}
+                        title={restoration_strings.search_flag_title}>
+                        { match flag {
+                            RestorationFlag::Restored => restoration_strings.search_flag,
+                            RestorationFlag::Doubtful => restoration_strings.search_flag_doubtful,
+                        } }
+                    </span>
+                }
             </p>
             <SearchKwicLine {snippet} />
         </li>

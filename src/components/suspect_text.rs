@@ -68,12 +68,7 @@ mod tests {
 
     #[test]
     fn suspects_are_marked_with_the_likely_original_and_text_stays_text() {
-        let pairs = vec![SubstitutionPair {
-            original: "发展".into(),
-            reworded: "开展".into(),
-            count: 85,
-            example_path: None,
-        }];
+        let pairs = vec![SubstitutionPair::new("发展", "开展", 85)];
         let renderer = yew::ServerRenderer::<SuspectText>::with_props(move || SuspectTextProps {
             text: "<b>促进区域协调开展𫫇".into(),
             pairs: Rc::new(pairs),

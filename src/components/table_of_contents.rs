@@ -2,6 +2,7 @@
 //! permalink to the unit. Items (depth 3) are left out to keep it short.
 
 use policy_core::model::{Unit, UnitKind};
+use policy_core::restoration::TextChoice;
 use yew::prelude::*;
 
 use crate::corpus_data::DocRef;
@@ -18,6 +19,9 @@ pub struct TableOfContentsProps {
     /// The unit the URL points at, marked in the list.
     #[prop_or_default]
     pub current_path: Option<AttrValue>,
+    /// Restored headings (the default) or the witness's.
+    #[prop_or_default]
+    pub text: TextChoice,
 }
 
 /// One TOC entry with the clauses under it.
@@ -56,11 +60,12 @@ fn toc_tree(units: &[Unit]) -> Vec<TocEntry<'_>> {
 }
 
 /// What a TOC entry says: the printed number and the heading, or the start
-/// of the text when the unit has no heading.
-pub fn entry_text(unit: &Unit) -> String {
-    let title = match &unit.heading {
-        Some(heading) => heading.clone(),
-        None => unit.text.chars().take(24).collect(),
+/// of the text when the unit has no heading — restored where the unit has
+/// a restored reading, unless the witness text is chosen.
+pub fn entry_text(unit: &Unit, choice: TextChoice) -> String {
+    let title = match unit.heading_for(choice) {
+        Some(heading) => heading.to_string(),
+        None => unit.text_for(choice).chars().take(24).collect(),
     };
     format!("{}{}", unit.label, title)
 }
@@ -76,9 +81,10 @@ pub fn TableOfContents(props: &TableOfContentsProps) -> Html {
             path: unit.path.to_string(),
         }
         .href();
+        let href = crate::views::reader::reader_href(&href, "", props.text);
         html! {
             <a class={classes!("toc__link", is_current.then_some("toc__link--current"))} href={href} lang={CORPUS_LANG}>
-                { entry_text(unit) }
+                { entry_text(unit, props.text) }
             </a>
         }
     };

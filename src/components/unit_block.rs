@@ -4,10 +4,15 @@
 
 use std::collections::BTreeSet;
 
+use std::rc::Rc;
+
 use policy_core::model::{Unit, UnitKind};
+use policy_core::restoration::TextChoice;
 use yew::prelude::*;
 
 use crate::components::provenance_details::{ProvenanceDetails, TagReason};
+use crate::components::restoration_note::RestorationNote;
+use crate::components::restored_text::{subslice_offset, RestoredText};
 use crate::components::reworded_mark::RewordedMark;
 use crate::components::search_unit_text::{ReaderTextOptions, SearchUnitText};
 use crate::components::suspect_text::SuspectText;
@@ -26,9 +31,16 @@ pub fn unit_dom_id(path: &str) -> String {
 /// number and heading it may start with, so neither is read twice. A unit
 /// whose text *is* its heading (a section title) has no body.
 pub fn body_text(unit: &Unit) -> &str {
-    let text = unit.text.trim();
-    let text = text.strip_prefix(unit.label.as_str()).unwrap_or(text);
-    match unit.heading.as_deref() {
+    body_of(&unit.text, &unit.label, unit.heading.as_deref())
+}
+
+/// [`body_text`] for any text of a unit (its witness text or its restored
+/// reading, with the matching heading). The result is a subslice of
+/// `text`, so offsets into `text` can be recovered.
+pub fn body_of<'a>(text: &'a str, label: &str, heading: Option<&str>) -> &'a str {
+    let text = text.trim();
+    let text = text.strip_prefix(label).unwrap_or(text);
+    match heading {
         Some(heading) if !heading.is_empty() => match text.strip_prefix(heading) {
             Some(rest) => rest.trim_start_matches(['。', '：', ':', ' ']).trim(),
             None => text,
@@ -51,6 +63,9 @@ pub struct UnitBlockProps {
     /// Whether the URL points at this unit.
     pub is_target: bool,
     pub lang: Lang,
+    /// Which text a unit with a restored reading shows.
+    #[prop_or_default]
+    pub text: TextChoice,
 }
 
 #[component]
@@ -101,22 +116,52 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
         }))
         .collect();
 
-    let heading_text = unit.heading.clone().filter(|h| !h.trim().is_empty());
+    // A unit with a restored reading shows it unless the reader asked for
+    // the witness text; its restored words are marked.
+    let restored = unit
+        .restored
+        .as_ref()
+        .filter(|_| unit.is_restored() && props.text == TextChoice::Reading);
+    let shown_text = unit.text_for(props.text);
+    let heading_text = unit
+        .heading_for(props.text)
+        .map(str::to_string)
+        .filter(|h| !h.trim().is_empty());
     let heading_tag = match unit.kind {
         UnitKind::Section => Some("h2"),
         UnitKind::Clause => Some("h3"),
         UnitKind::Item if heading_text.is_some() => Some("h4"),
         _ => None,
     };
-    let body = body_text(unit);
+    let body = body_of(shown_text, &unit.label, heading_text.as_deref());
     // Text only the machine-reworded witness has: mark the words the tool
     // probably swapped, with the likely original — unless the
     // reader asked for search marks in this unit or for word boundaries,
     // which then take the text's one layer of marks.
     let reader_marks_wanted = text_options.boundaries.is_some()
         || (props.is_target && !text_options.highlight_terms.is_empty());
-    let suspect_pairs = (unit.provenance.reworded && !reader_marks_wanted)
-        .then(|| std::rc::Rc::new(corpus.substitutions.clone()));
+    let suspect_pairs = (unit.provenance.reworded && restored.is_none() && !reader_marks_wanted)
+        .then(|| Rc::new(corpus.substitutions.clone()));
+    let restored_changes = restored
+        .filter(|_| !reader_marks_wanted)
+        .map(|r| Rc::new(r.changes.clone()));
+    // The heading of a restored reading, marked where it is the start of
+    // the reading (as the pipeline computes it).
+    let heading_html = |heading: &str| -> Html {
+        let offset = restored_changes.as_ref().and_then(|_| {
+            let text = shown_text.trim_start();
+            let text = text.strip_prefix(unit.label.as_str()).unwrap_or(text);
+            text.starts_with(heading)
+                .then(|| subslice_offset(shown_text, &text[..heading.len()]))
+                .flatten()
+        });
+        match (offset, &restored_changes) {
+            (Some(offset), Some(changes)) => html! {
+                <RestoredText text={heading.to_string()} {offset} changes={changes.clone()} lang={props.lang} />
+            },
+            _ => html! { { heading.to_string() } },
+        }
+    };
     let label = (!unit.label.is_empty()).then(|| {
         html! {
             <span class="unit__label">{ unit.label.clone() }</span>
@@ -140,6 +185,8 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
                 format!("unit--depth-{}", unit.path.depth().min(4)),
                 props.is_target.then_some("unit--target"),
                 unit.provenance.reworded.then_some("unit--reworded"),
+                restored.is_some().then_some("unit--restored"),
+                restored.is_some_and(|r| r.doubtful).then_some("unit--restoration-doubtful"),
             )}
             data-path={path.to_string()}
             data-kind={kind}
@@ -150,18 +197,22 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
                 if let Some(tag) = heading_tag {
                     <@{tag} class="unit__heading" lang={CORPUS_LANG}>
                         { label.clone() }
-                        { heading_text.clone().unwrap_or_default() }
+                        { heading_html(heading_text.as_deref().unwrap_or_default()) }
                     </@>
                 }
                 { permalink }
             </div>
-            if unit.provenance.reworded {
+            if let Some(reading) = restored {
+                <RestorationNote lang={props.lang} changes={reading.changes.len()} doubtful={reading.doubtful} />
+            } else if unit.provenance.reworded {
                 <RewordedMark lang={props.lang} />
             }
             { for paragraphs(body).enumerate().map(|(n, paragraph)| html! {
                 <p class="unit__text" lang={CORPUS_LANG}>
                     if n == 0 && heading_tag.is_none() { { label.clone() } }
-                    if let Some(pairs) = &suspect_pairs {
+                    if let (Some(changes), Some(offset)) = (&restored_changes, subslice_offset(shown_text, paragraph)) {
+                        <RestoredText text={paragraph.to_string()} {offset} changes={changes.clone()} lang={props.lang} />
+                    } else if let Some(pairs) = &suspect_pairs {
                         <SuspectText text={paragraph.to_string()} pairs={pairs.clone()} lang={props.lang} />
                     } else {
                         <SearchUnitText text={paragraph.to_string()} target={props.is_target} />

@@ -12,17 +12,20 @@
 //! * [`search`] — the search screen, its facets and every search notice;
 //! * [`compare`] — the side-by-side, overview matrix and witness screens;
 //! * [`sharing`] — embedding, the share dialog and print;
-//! * [`classroom`] — presentation mode, guided tours and storage notices.
+//! * [`classroom`] — presentation mode, guided tours and storage notices;
+//! * [`restoration`] — restored readings on every screen that shows them.
 
 pub mod classroom;
 pub mod compare;
 pub mod pages;
+pub mod restoration;
 pub mod search;
 pub mod sharing;
 
 pub use classroom::ClassroomStrings;
 pub use compare::CompareStrings;
 pub use pages::Strings;
+pub use restoration::RestorationStrings;
 pub use search::SearchStrings;
 pub use sharing::EmbedStrings;
 
@@ -88,6 +91,14 @@ impl Lang {
         match self {
             Lang::Zh => &search::SEARCH_ZH,
             Lang::En => &search::SEARCH_EN,
+        }
+    }
+
+    /// The strings about restored readings.
+    pub fn restoration_strings(self) -> &'static RestorationStrings {
+        match self {
+            Lang::Zh => &restoration::RESTORATION_ZH,
+            Lang::En => &restoration::RESTORATION_EN,
         }
     }
 

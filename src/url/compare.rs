@@ -1,5 +1,5 @@
 //! The compare view's options as they live in the URL query
-//! (`#/compare/a/b?mode=chars&ip=1&is=1&view=side&mech=compensation`).
+//! (`#/compare/a/b?mode=chars&ip=1&is=1&view=side&text=witness&mech=compensation`).
 //!
 //! The URL is the source of truth, so parsing must be forgiving (a typo or
 //! a hostile link must not break the page) and visible (whatever is ignored
@@ -10,6 +10,7 @@
 use policy_core::compare::diff::Granularity;
 use policy_core::compare::text_diff::DiffOptions;
 use policy_core::model::Mechanism;
+use policy_core::restoration::TextChoice;
 
 use super::query_string::parse_query;
 
@@ -40,6 +41,9 @@ pub struct CompareOptions {
     pub ignore_punctuation: bool,
     pub ignore_script: bool,
     pub layout: DiffLayout,
+    /// Compare units with a restored reading by that reading (the default)
+    /// or by their witness text (`text=witness`).
+    pub text: TextChoice,
     /// Show only units tagged with this mechanism (the overview matrix
     /// links here).
     pub mechanism: Option<Mechanism>,
@@ -92,6 +96,7 @@ pub fn parse_compare_query(query: &str) -> (CompareOptions, Vec<OptionNotice>) {
             Ok("ip") => set(&mut options.ignore_punctuation, value.and_then(flag)),
             Ok("is") => set(&mut options.ignore_script, value.and_then(flag)),
             Ok("view") => set(&mut options.layout, value.and_then(layout)),
+            Ok("text") => set(&mut options.text, value.and_then(text_choice)),
             Ok("mech") => set(&mut options.mechanism, value.and_then(mechanism).map(Some)),
             _ => {
                 notices.push(OptionNotice::UnknownParam {
@@ -137,6 +142,14 @@ fn layout(value: &str) -> Option<DiffLayout> {
     }
 }
 
+fn text_choice(value: &str) -> Option<TextChoice> {
+    match value {
+        "reading" => Some(TextChoice::Reading),
+        "witness" => Some(TextChoice::Witness),
+        _ => None,
+    }
+}
+
 /// Only the exact id: the URL is written with ids, never names.
 fn mechanism(value: &str) -> Option<Mechanism> {
     Mechanism::ALL.into_iter().find(|m| m.id() == value)
@@ -150,8 +163,8 @@ fn flag(value: &str) -> Option<bool> {
     }
 }
 
-/// The canonical query for `options`: `mode`, `ip`, `is`, `view` in that
-/// order, then `mech`; defaults left out; empty for the defaults (no `?`).
+/// The canonical query for `options`: `mode`, `ip`, `is`, `view`, `text`
+/// in that order, then `mech`; defaults left out; empty for the defaults (no `?`).
 pub fn compare_query(options: &CompareOptions) -> String {
     let mut parts = Vec::new();
     if options.granularity == Granularity::Chars {
@@ -165,6 +178,9 @@ pub fn compare_query(options: &CompareOptions) -> String {
     }
     if options.layout == DiffLayout::Side {
         parts.push("view=side");
+    }
+    if options.text == TextChoice::Witness {
+        parts.push("text=witness");
     }
     let mechanism;
     if let Some(m) = options.mechanism {
@@ -184,15 +200,18 @@ mod tests {
             for ignore_punctuation in [false, true] {
                 for ignore_script in [false, true] {
                     for layout in [DiffLayout::Inline, DiffLayout::Side] {
-                        let mechanisms = Mechanism::ALL.iter().copied().map(Some);
-                        for mechanism in std::iter::once(None).chain(mechanisms) {
-                            all.push(CompareOptions {
-                                granularity,
-                                ignore_punctuation,
-                                ignore_script,
-                                layout,
-                                mechanism,
-                            });
+                        for text in [TextChoice::Reading, TextChoice::Witness] {
+                            let mechanisms = Mechanism::ALL.iter().copied().map(Some);
+                            for mechanism in std::iter::once(None).chain(mechanisms) {
+                                all.push(CompareOptions {
+                                    granularity,
+                                    ignore_punctuation,
+                                    ignore_script,
+                                    layout,
+                                    text,
+                                    mechanism,
+                                });
+                            }
                         }
                     }
                 }
@@ -217,7 +236,8 @@ mod tests {
     #[test]
     fn defaults_write_an_empty_query_and_explicit_defaults_are_accepted() {
         assert_eq!(compare_query(&CompareOptions::default()), "");
-        let (parsed, notices) = parse_compare_query("?mode=words&ip=0&is=0&view=inline");
+        let (parsed, notices) =
+            parse_compare_query("?mode=words&ip=0&is=0&view=inline&text=reading");
         assert_eq!(parsed, CompareOptions::default());
         assert!(notices.is_empty());
     }
@@ -225,11 +245,11 @@ mod tests {
     #[test]
     fn non_canonical_queries_are_rewritten_in_canonical_order() {
         let (parsed, notices) =
-            parse_compare_query("mech=compensation&view=side&is=1&mode=chars&ip=1");
+            parse_compare_query("mech=compensation&text=witness&view=side&is=1&mode=chars&ip=1");
         assert!(notices.is_empty());
         assert_eq!(
             compare_query(&parsed),
-            "mode=chars&ip=1&is=1&view=side&mech=compensation"
+            "mode=chars&ip=1&is=1&view=side&text=witness&mech=compensation"
         );
     }
 
@@ -289,6 +309,19 @@ mod tests {
                 param: "view".into(),
                 value: "%ZZ".into()
             }
+        );
+    }
+
+    #[test]
+    fn a_bad_text_choice_is_a_notice_and_keeps_the_reading() {
+        let (parsed, notices) = parse_compare_query("text=original");
+        assert_eq!(parsed.text, TextChoice::Reading);
+        assert_eq!(
+            notices,
+            vec![OptionNotice::BadValue {
+                param: "text".into(),
+                value: "original".into()
+            }]
         );
     }
 

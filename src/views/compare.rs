@@ -15,7 +15,7 @@
 
 use std::rc::Rc;
 
-use policy_core::compare::align::{align_documents, Alignment};
+use policy_core::compare::align::{align_documents, AlignOptions, Alignment};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -27,6 +27,7 @@ use crate::components::compare_options_bar::CompareOptionsBar;
 use crate::components::compare_stepper::CompareStepper;
 use crate::components::compare_summary::{relation_counts, CompareSummary};
 use crate::components::compare_table::CompareTable;
+use crate::components::compare_text_choice::CompareTextChoice;
 use crate::corpus_data::{
     CorpusHandle, ImportedCopy, MyCopyContext, SearchEngineHandle, MY_COPY_ID,
 };
@@ -167,11 +168,16 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
         });
     }
 
-    let aligned: Rc<(Rc<Alignment>, f64)> = use_memo((a.clone(), b.clone()), |(a, b)| {
-        let started = crate::clock::now_ms();
-        let alignment = align_documents(a, b, &align_options(a, b, CENTRAL_ID));
-        (Rc::new(alignment), crate::clock::now_ms() - started)
-    });
+    let aligned: Rc<(Rc<Alignment>, f64)> =
+        use_memo((a.clone(), b.clone(), options.text), |(a, b, text)| {
+            let started = crate::clock::now_ms();
+            let align_options = AlignOptions {
+                text: *text,
+                ..align_options(a, b, CENTRAL_ID)
+            };
+            let alignment = align_documents(a, b, &align_options);
+            (Rc::new(alignment), crate::clock::now_ms() - started)
+        });
     let alignment = aligned.0.clone();
     let rows = use_memo((alignment.clone(), b.clone()), |(alignment, b)| {
         compare_rows(alignment, b)
@@ -241,7 +247,7 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
     let whole_texts = |doc: &ComparedDoc| -> AttrValue {
         doc.units
             .iter()
-            .map(comparable_text)
+            .map(|u| comparable_text(u, options.text))
             .collect::<Vec<_>>()
             .join("\n")
             .into()
@@ -266,7 +272,9 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
                     }
                 </ul>
             }
-            <CompareOptionsBar {options} corpus={props.corpus.clone()} {lang} on_change={on_options} />
+            <CompareOptionsBar {options} corpus={props.corpus.clone()} {lang} on_change={on_options.clone()} />
+            <CompareTextChoice {options} {lang} on_change={on_options}
+                restored={restored_units(a) + if a.id == b.id { 0 } else { restored_units(b) }} />
             <CompareSummary {lang} {counts} />
             <CompareStepper {lang} {stepper} />
             <CompareTable {lang} a={a.clone()} b={b.clone()} {alignment} {rows} {options} {selected}
@@ -285,6 +293,11 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
             </details>
         </section>
     }
+}
+
+/// How many units of a document have a restored reading.
+fn restored_units(doc: &ComparedDoc) -> usize {
+    doc.units.iter().filter(|u| u.is_restored()).count()
 }
 
 /// An ignored query parameter, in the interface language.

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use policy_core::compare::align::{default_source, AlignOptions, Alignment, Relation, Side};
 use policy_core::model::{Document, Mechanism, Unit};
+use policy_core::restoration::TextChoice;
 
 use crate::corpus_data::{CorpusHandle, DocRef, ImportedCopy, MY_COPY_ID};
 
@@ -208,13 +209,16 @@ pub enum CompareRow {
     Added { b: usize },
 }
 
-/// The text a unit is compared by: its text, or its heading when the text
-/// is empty (a section title) — the same rule as `align_documents`.
-pub fn comparable_text(unit: &Unit) -> &str {
-    if unit.text.trim().is_empty() {
-        unit.heading.as_deref().unwrap_or_default()
+/// The text a unit is compared by: its chosen text (the restored reading
+/// where there is one, unless the witness text is chosen), or its heading
+/// when the text is empty (a section title) — the same rule as
+/// `align_documents`.
+pub fn comparable_text(unit: &Unit, choice: TextChoice) -> &str {
+    let text = unit.text_for(choice);
+    if text.trim().is_empty() {
+        unit.heading_for(choice).unwrap_or_default()
     } else {
-        &unit.text
+        text
     }
 }
 
@@ -436,6 +440,7 @@ mod tests {
                 pair("3", Some("x3")),
             ],
             unmatched_b: vec!["x4".into(), "x0".into(), "x2".into()],
+            text: Default::default(),
         };
         assert_eq!(
             compare_rows(&alignment, &b),

@@ -160,4 +160,10 @@ fn the_witness_view_lists_the_learned_table() {
     assert!(html.contains("data-testid=\"substitution-table\""));
     let first = &corpus.substitutions[0];
     assert!(html.contains(&format!("<td lang=\"zh-CN\">{}</td>", first.reworded)));
+    let restored = corpus
+        .document("central-2018")
+        .and_then(|d| d.restoration_summary())
+        .expect("central-2018 has restored units");
+    assert!(html.contains("data-testid=\"witness-restoration-note\""));
+    assert!(html.contains(&format!("另有 {} 条只见于改写本", restored.restored_units)));
 }

@@ -2,7 +2,9 @@
 //! every unit addressable; the unit named by the URL is scrolled to,
 //! focused and highlighted (`.unit--target`, `aria-current="location"`).
 
+use policy_core::restoration::TextChoice;
 use yew::prelude::*;
+use yew_router::prelude::use_location;
 
 use crate::components::back_link::BackLink;
 use crate::components::document_meta::DocumentMeta;
@@ -83,7 +85,26 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
     });
 
     let (text_options, word_boundaries, on_toggle_boundaries) = use_reader_text_options(doc);
+    let query_str = use_location()
+        .map(|l| l.query_str().to_string())
+        .unwrap_or_default();
+    let text_choice = reader_text_choice(&query_str);
+    let restoration = lang.restoration_strings();
     let reworded = doc.units.iter().filter(|u| u.provenance.reworded).count();
+    let restored = doc.units.iter().filter(|u| u.is_restored()).count();
+    let here = match &props.target {
+        Some(path) => Route::Unit {
+            id: doc.id.clone(),
+            path: path.to_string(),
+        }
+        .href(),
+        None => Route::Document { id: doc.id.clone() }.href(),
+    };
+    let switch_choice = match text_choice {
+        TextChoice::Reading => TextChoice::Witness,
+        TextChoice::Witness => TextChoice::Reading,
+    };
+    let switch_href = reader_href(&here, &highlight_query(&query_str), switch_choice);
     html! {
         <article id="reader" class="reader" data-doc-id={doc.id.clone()} aria-labelledby="reader-title">
             <header class="reader__header">
@@ -92,7 +113,22 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
                 <h1 id="reader-title" class="page-heading reader__title" lang={CORPUS_LANG}>{ doc.title.clone() }</h1>
                 <DocumentMeta doc={doc.clone()} {lang} />
                 <WordBoundaryToggle {lang} on={word_boundaries} on_toggle={on_toggle_boundaries} />
-                if reworded > 0 {
+                if restored > 0 {
+                    <p class="reader__reworded-note reader__restored-note" role="note" data-text={text_choice_id(text_choice)}>
+                        <span aria-hidden="true">{ "⚠ " }</span>
+                        { fill(match text_choice {
+                            TextChoice::Reading => restoration.reader_note_reading,
+                            TextChoice::Witness => restoration.reader_note_witness,
+                        }, &[("count", &restored.to_string())]) }
+                        { " " }
+                        <a id="toggle-witness-text" class="reader__text-switch" href={switch_href}>
+                            { match text_choice {
+                                TextChoice::Reading => restoration.show_witness,
+                                TextChoice::Witness => restoration.show_reading,
+                            } }
+                        </a>
+                    </p>
+                } else if reworded > 0 {
                     <p class="reader__reworded-note" role="note">
                         <span aria-hidden="true">{ "⚠ " }</span>
                         { fill(strings.reworded_document_note, &[("count", &reworded.to_string())]) }
@@ -100,13 +136,13 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
                 }
             </header>
             <div class="reader__layout">
-                <TableOfContents doc={doc.clone()} {lang} current_path={props.target.clone()} />
+                <TableOfContents doc={doc.clone()} {lang} current_path={props.target.clone()} text={text_choice} />
                 <ContextProvider<ReaderTextOptions> context={text_options}>
                 <div class="reader__text">
                     { for (0..doc.units.len()).map(|index| {
                         let is_target = props.target.as_deref() == Some(doc.units[index].path.as_str());
                         html! {
-                            <UnitBlock key={format!("{index}:{}", doc.units[index].path)} doc={doc.clone()} {index} {is_target} {lang} />
+                            <UnitBlock key={format!("{index}:{}", doc.units[index].path)} doc={doc.clone()} {index} {is_target} {lang} text={text_choice} />
                         }
                     }) }
                 </div>
@@ -127,9 +163,60 @@ pub fn highlight_query(query_str: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The `text` parameter of a reader URL: `witness` shows the witness text
+/// of units that have a restored reading; anything else (or nothing) shows
+/// the restored reading.
+pub fn reader_text_choice(query_str: &str) -> TextChoice {
+    match crate::url::query_string::query_value(query_str, "text").as_deref() {
+        Some("witness") => TextChoice::Witness,
+        _ => TextChoice::Reading,
+    }
+}
+
+/// The `text` parameter's value for a choice (also a `data-text` value).
+pub fn text_choice_id(choice: TextChoice) -> &'static str {
+    match choice {
+        TextChoice::Reading => "reading",
+        TextChoice::Witness => "witness",
+    }
+}
+
+/// A reader URL (`route` is a route's href) keeping the `hl` query and the
+/// text choice; the default choice is left out.
+pub fn reader_href(route: &str, hl: &str, choice: TextChoice) -> String {
+    let mut pairs = Vec::new();
+    if !hl.is_empty() {
+        pairs.push(("hl", hl));
+    }
+    if choice == TextChoice::Witness {
+        pairs.push(("text", "witness"));
+    }
+    if pairs.is_empty() {
+        route.to_string()
+    } else {
+        format!("{route}?{}", crate::url::query_string::write_query(pairs))
+    }
+}
+
 #[cfg(test)]
 mod highlight_tests {
-    use super::highlight_query;
+    use super::*;
+
+    #[test]
+    fn the_text_parameter_chooses_the_witness_text_or_the_reading() {
+        assert_eq!(reader_text_choice("?text=witness"), TextChoice::Witness);
+        assert_eq!(
+            reader_text_choice("?hl=x&text=witness"),
+            TextChoice::Witness
+        );
+        assert_eq!(reader_text_choice(""), TextChoice::Reading);
+        assert_eq!(reader_text_choice("?text=%3Cb%3E"), TextChoice::Reading);
+        assert_eq!(
+            reader_href("#/doc/central-2018/8.25", "宏观", TextChoice::Witness),
+            "#/doc/central-2018/8.25?hl=%E5%AE%8F%E8%A7%82&text=witness"
+        );
+        assert_eq!(reader_href("#/doc/a", "", TextChoice::Reading), "#/doc/a");
+    }
 
     #[test]
     fn the_hl_parameter_is_decoded_or_dropped() {

@@ -207,6 +207,11 @@ fn WitnessScreen(props: &WitnessScreenProps) -> Html {
             <p class="witness-view__intro">
                 { fill(strings.witness_intro, &[("faithful", &faithful_file), ("reworded", &reworded_file)]) }
             </p>
+            if let Some(summary) = doc.restoration_summary() {
+                <p class="witness-view__restoration" data-testid="witness-restoration-note">
+                    { fill(lang.restoration_strings().witness_view_note, &[("restored", &summary.restored_units.to_string())]) }
+                </p>
+            }
             if pairs.is_empty() {
                 <p class="witness-view__none" role="status">{ strings.witness_none }</p>
             } else {

@@ -6,6 +6,9 @@
 //! * `trim_dictionary` — regenerates `crates/core/data/dict.txt`.
 //! * `search_bench` — segmentation throughput and query latency on the
 //!   corpus and on the corpus replicated 100×.
+//! * `restoration_eval` — how well the restorer undoes the rewording tool,
+//!   cross-validated on the clauses both witnesses of the 2018 opinion
+//!   carry (`docs/restoration.md`).
 //! * [`gold`] — the alignment gold standard and its scores, used by
 //!   `alignment_methods`.
 

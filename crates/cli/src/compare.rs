@@ -8,7 +8,8 @@ use clap::Args;
 use policy_core::compare::align::{align_documents, AlignOptions, Side};
 use policy_core::compare::diff::{DiffChunk, DiffKind, Granularity};
 use policy_core::compare::text_diff::{diff_texts, DiffOptions};
-use policy_core::model::Corpus;
+use policy_core::model::{Corpus, Document};
+use policy_core::restoration::TextChoice;
 use policy_core::script::SimplifiedConverter;
 use policy_core::segment::Segmenter;
 use std::path::PathBuf;
@@ -21,7 +22,7 @@ pub struct AlignArgs {
     a: String,
     /// Document id of B, or a raw text file.
     b: String,
-    /// Print JSON: {"pairs": [{"a", "relation", "candidates": [{"b", "score", "relation", "evidence"}]}], "unmatched_b": [...]};
+    /// Print JSON: {"pairs": [{"a", "relation", "candidates": [{"b", "score", "relation", "evidence"}]}], "unmatched_b": [...], "text": "reading|witness"};
     /// candidates best first, evidence = the key terms both units share.
     #[arg(long)]
     json: bool,
@@ -29,6 +30,10 @@ pub struct AlignArgs {
     /// higher level — central, ministry, provincial — else b).
     #[arg(long, value_parser = ["a", "b"])]
     source: Option<String>,
+    /// Compare the witness text of units that have a restored reading (by
+    /// default their restored reading is compared).
+    #[arg(long)]
+    witness_text: bool,
     /// Corpus file (default: corpus/corpus.json found upwards from the current folder).
     #[arg(long)]
     corpus: Option<PathBuf>,
@@ -53,6 +58,10 @@ pub struct DiffArgs {
     /// Print JSON ops: [{"op": "equal|insert|delete|replace", "old", "new"}].
     #[arg(long)]
     json: bool,
+    /// Diff the witness text of units that have a restored reading (by
+    /// default their restored reading is diffed).
+    #[arg(long)]
+    witness_text: bool,
     /// Corpus file (default: corpus/corpus.json found upwards from the current folder).
     #[arg(long)]
     corpus: Option<PathBuf>,
@@ -84,9 +93,12 @@ pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
             .source
             .as_deref()
             .map(|s| if s == "a" { Side::A } else { Side::B }),
+        text: text_choice(args.witness_text),
         ..AlignOptions::default()
     };
     let alignment = align_documents(a, b, &options);
+    note_restored(a, options.text);
+    note_restored(b, options.text);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&alignment)?);
         return Ok(ExitCode::SUCCESS);
@@ -114,8 +126,9 @@ pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
 
 pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
     let mut corpus = corpus(args.corpus)?;
-    let old = side_text(&mut corpus, &args.old)?;
-    let new = side_text(&mut corpus, &args.new)?;
+    let choice = text_choice(args.witness_text);
+    let old = side_text(&mut corpus, &args.old, choice)?;
+    let new = side_text(&mut corpus, &args.new, choice)?;
     let options = DiffOptions {
         granularity: if args.chars {
             Granularity::Chars
@@ -136,23 +149,54 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The text of `DOC` (all units) or `DOC:PATH` (one unit); DOC may be a
-/// raw text file.
-fn side_text(corpus: &mut Corpus, spec: &str) -> Result<String> {
+fn text_choice(witness_text: bool) -> TextChoice {
+    if witness_text {
+        TextChoice::Witness
+    } else {
+        TextChoice::Reading
+    }
+}
+
+/// Says on stderr when restored readings take part, and how to compare
+/// the witness text instead.
+fn note_restored(doc: &Document, choice: TextChoice) {
+    let restored = doc.units.iter().filter(|u| u.is_restored()).count();
+    if restored > 0 && choice == TextChoice::Reading {
+        eprintln!(
+            "note: {restored} units of {} are compared by their restored reading (the machine-reworded witness text with --witness-text)",
+            doc.id
+        );
+    }
+}
+
+/// The text of `DOC` (all units) or `DOC:PATH` (one unit), as chosen;
+/// DOC may be a raw text file.
+fn side_text(corpus: &mut Corpus, spec: &str, choice: TextChoice) -> Result<String> {
     let (doc_spec, path) = doc_source::split_unit_spec(spec);
     let doc_id = resolve(corpus, doc_spec)?;
     let doc = corpus
         .document(&doc_id)
         .with_context(|| unknown_doc(corpus, &doc_id))?;
     match path {
-        None => Ok(doc
-            .units
-            .iter()
-            .map(|u| u.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")),
+        None => {
+            note_restored(doc, choice);
+            Ok(doc
+                .units
+                .iter()
+                .map(|u| u.text_for(choice))
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
         Some(p) => match doc.unit(p) {
-            Some(u) => Ok(u.text.clone()),
+            Some(u) => {
+                if u.is_restored() && choice == TextChoice::Reading {
+                    eprintln!(
+                        "note: {doc_id}:{p} is a restored reading{} (the machine-reworded witness text with --witness-text)",
+                        if u.is_restoration_doubtful() { ", marked doubtful" } else { "" }
+                    );
+                }
+                Ok(u.text_for(choice).to_string())
+            }
             None => bail!("document {doc_id} has no unit {p:?}"),
         },
     }

@@ -74,6 +74,21 @@ fn build(root: &Path) -> Result<ExitCode> {
         corpus.substitutions.len(),
         json.len()
     );
+    for d in &corpus.documents {
+        if let Some(r) = d.restoration_summary() {
+            eprintln!(
+                "  {}: {} of {} units read as restored text ({} doubtful), {} changes ({} doubtful), {} of {} characters restored",
+                d.id,
+                r.restored_units,
+                r.units,
+                r.doubtful_units,
+                r.changes,
+                r.doubtful_changes,
+                r.changed_chars,
+                r.chars
+            );
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

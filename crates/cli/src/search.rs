@@ -36,7 +36,7 @@ pub struct SearchArgs {
     /// Year of the document's date.
     #[arg(long)]
     year: Option<String>,
-    /// Print JSON: {"total", "hits": [{"doc","path","heading","snippet","score"}], "facets"}.
+    /// Print JSON: {"total", "hits": [{"doc","path","heading","snippet","score","restoration"}], "facets"}.
     #[arg(long)]
     json: bool,
     /// KWIC window: characters either side of the match.
@@ -103,6 +103,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
                     "heading": h.heading,
                     "snippet": engine.snippet(h, args.window).to_marked("【", "】"),
                     "score": (h.score * 1000.0).round() / 1000.0,
+                    "restoration": engine.unit(h).and_then(|u| u.restoration),
                 })
             })
             .collect();
@@ -149,8 +150,12 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             } else {
                 format!(" [{}]", via.join("; "))
             };
+            let restored = match engine.unit(hit).and_then(|u| u.restoration) {
+                Some(flag) => format!(" [{}]", flag.id()),
+                None => String::new(),
+            };
             text.push_str(&format!(
-                "  {:<8} {:>7.3}  {}{via}\n",
+                "  {:<8} {:>7.3}  {}{via}{restored}\n",
                 hit.path,
                 hit.score,
                 engine.snippet(hit, args.window).to_marked("【", "】")

@@ -11,6 +11,7 @@
 //! * [`script`] — pure-Rust Traditional → Simplified conversion (OpenCC tables).
 //! * [`query_normalize`] — queries normalized exactly like the corpus.
 //! * [`segment`] — the jieba-based segmenter with the policy lexicon.
+//! * [`restoration`] — restored readings of machine-reworded units (data + accessors).
 //! * [`search`] — search index, query language, filters, facets, KWIC, export.
 //! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
 
@@ -20,6 +21,7 @@ pub mod model;
 #[cfg(any(test, feature = "opencc-cases"))]
 pub mod opencc_cases;
 pub mod query_normalize;
+pub mod restoration;
 pub mod script;
 pub mod search;
 pub mod segment;

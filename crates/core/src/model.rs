@@ -208,6 +208,10 @@ pub struct Unit {
     pub regions: Vec<RegionTag>,
     /// Where the text came from and what was repaired.
     pub provenance: Provenance,
+    /// The restored reading when `text` comes only from a machine-reworded
+    /// witness (see [`crate::restoration`]); `text` stays the witness text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored: Option<crate::restoration::RestoredReading>,
 }
 
 /// What kind of numbered unit this is.
@@ -516,6 +520,18 @@ pub struct SubstitutionPair {
     pub count: usize,
     /// A unit path where it was observed.
     pub example_path: Option<String>,
+}
+
+impl SubstitutionPair {
+    /// A pair observed `count` times, with no example path.
+    pub fn new(original: &str, reworded: &str, count: usize) -> SubstitutionPair {
+        SubstitutionPair {
+            original: original.into(),
+            reworded: reworded.into(),
+            count,
+            example_path: None,
+        }
+    }
 }
 
 /// A raw input file.

@@ -163,7 +163,7 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
         tag_through_alignment(&mut documents, &vocabulary.id);
     }
 
-    Ok(Corpus {
+    let mut corpus = Corpus {
         schema_version: SCHEMA_VERSION,
         documents,
         mechanisms: Mechanism::ALL
@@ -177,7 +177,11 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
         regions,
         substitutions,
         sources,
-    })
+    };
+    // Restoration needs every document: the others quote the reworded one.
+    crate::restore::restore_corpus(&mut corpus, crate::restore::Params::default())
+        .map_err(|e| PipelineError::Segmenter(e.to_string()))?;
+    Ok(corpus)
 }
 
 fn manifest_source(field: &str, note: &str) -> MetadataSource {
@@ -324,7 +328,7 @@ fn tag_through_alignment(documents: &mut [Document], vocabulary_id: &str) {
             };
             let heading = source
                 .unit(&found.section)
-                .map(|s| format!("{}{}", s.label, s.heading.clone().unwrap_or_default()))
+                .map(|s| format!("{}{}", s.label, s.reading_heading().unwrap_or_default()))
                 .unwrap_or_default();
             unit.mechanisms = found
                 .mechanisms

@@ -154,6 +154,7 @@ mod tests {
                 also_in: vec![],
                 repairs: vec![],
             },
+            restored: None,
         }
     }
 

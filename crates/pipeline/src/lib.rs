@@ -6,12 +6,13 @@
 //! browser's import runs the same code; this crate adds what only the build
 //! needs: real OpenCC ([`opencc`]), the reviewed [`manifest`], witness
 //! collation ([`collate`]) and substitution learning ([`substitutions`]),
-//! corpus assembly ([`assemble`]) and the up-to-date check.
+//! restoration of reworded-only units ([`restore`]), corpus assembly ([`assemble`]) and the up-to-date check.
 
 pub mod assemble;
 pub mod collate;
 pub mod manifest;
 pub mod opencc;
+pub mod restore;
 pub mod substitutions;
 
 pub use assemble::{

@@ -96,7 +96,10 @@ fn owned_units(doc: &Document, with_mechanisms: bool, only_faithful: bool) -> Ow
 fn borrow<'a>(units: &'a Owned) -> Vec<AlignUnit<'a>> {
     units
         .iter()
-        .map(|(u, m)| AlignUnit::new(u, &u.text, m))
+        .map(|(u, m)| AlignUnit {
+            heading: u.reading_heading(),
+            ..AlignUnit::new(u, u.reading(), m)
+        })
         .collect()
 }
 

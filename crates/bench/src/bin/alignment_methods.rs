@@ -67,7 +67,11 @@ impl Owned {
             .iter()
             .zip(&self.texts)
             .zip(&self.mechanisms)
-            .map(|((u, t), m)| DocUnit::new(u, t, m))
+            .map(|((u, t), m)| DocUnit {
+                // The heading of the text read (restored or not).
+                heading: u.reading_heading(),
+                ..DocUnit::new(u, t, m)
+            })
             .collect()
     }
 }
@@ -531,8 +535,18 @@ fn method_name(method: Method) -> &'static str {
     }
 }
 
-/// The settings tried for a method.
+/// The settings tried for a method, the default knobs first: a tie on the
+/// training documents keeps them (no evidence to move away from them).
 fn grid(method: Method) -> Vec<(String, Params)> {
+    let mut settings = all_settings(method);
+    if let Some(i) = settings.iter().position(|(_, p)| *p == Params::default()) {
+        let default = settings.remove(i);
+        settings.insert(0, default);
+    }
+    settings
+}
+
+fn all_settings(method: Method) -> Vec<(String, Params)> {
     let base = Params::default();
     match method {
         Method::BigramPair | Method::WordPair | Method::BigramCorpus => {

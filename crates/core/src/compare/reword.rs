@@ -73,12 +73,7 @@ mod tests {
     use super::*;
 
     fn pair(original: &str, reworded: &str, count: usize) -> SubstitutionPair {
-        SubstitutionPair {
-            original: original.into(),
-            reworded: reworded.into(),
-            count,
-            example_path: None,
-        }
+        SubstitutionPair::new(original, reworded, count)
     }
 
     #[test]

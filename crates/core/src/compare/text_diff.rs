@@ -2,6 +2,8 @@
 //! noise-insensitive options a policy reader needs.
 
 use super::diff::{diff_chars, diff_tokens, DiffChunk, Granularity};
+use crate::model::Unit;
+use crate::restoration::TextChoice;
 use crate::script::SimplifiedConverter;
 use crate::segment::Segmenter;
 use serde::{Deserialize, Serialize};
@@ -44,6 +46,43 @@ pub fn diff_texts(
     }
 }
 
+/// The diff of two corpus units, saying which of their texts was compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitDiff {
+    pub text: TextChoice,
+    /// Whether each side's compared text is a restored reading.
+    pub old_restored: bool,
+    pub new_restored: bool,
+    pub chunks: Vec<DiffChunk>,
+}
+
+/// Diffs two units: their readings (restored where a unit has a restored
+/// reading, so that the rewording tool's swaps do not show up as
+/// differences) or, with [`TextChoice::Witness`], their texts as the
+/// witnesses have them.
+pub fn diff_units(
+    old: &Unit,
+    new: &Unit,
+    text: TextChoice,
+    options: &DiffOptions,
+    segmenter: &Segmenter,
+    converter: Option<&SimplifiedConverter>,
+) -> UnitDiff {
+    let restored = |u: &Unit| text == TextChoice::Reading && u.is_restored();
+    UnitDiff {
+        text,
+        old_restored: restored(old),
+        new_restored: restored(new),
+        chunks: diff_texts(
+            old.text_for(text),
+            new.text_for(text),
+            options,
+            segmenter,
+            converter,
+        ),
+    }
+}
+
 /// Keeps letters, digits and ideographs; drops punctuation, symbols and space.
 fn strip_punctuation(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).collect()
@@ -71,6 +110,52 @@ mod tests {
             assert_eq!(old_side(&chunks), old);
             assert_eq!(new_side(&chunks), new);
         }
+    }
+
+    #[test]
+    fn units_are_diffed_by_their_reading_unless_the_witness_text_is_asked_for() {
+        use crate::restoration::restored_unit;
+        let central = restored_unit(
+            "7.22",
+            "推进城乡区域间根本公共效劳衔接",
+            "根本公共效劳",
+            "基本公共服务",
+        );
+        let mut province = central.clone();
+        province.restored = None;
+        province.text = "推动城乡区域间基本公共服务衔接".into();
+        let options = DiffOptions::default();
+        let reading = diff_units(
+            &central,
+            &province,
+            TextChoice::Reading,
+            &options,
+            &segmenter(),
+            None,
+        );
+        assert!(reading.old_restored && !reading.new_restored);
+        let changed: Vec<(&str, &str)> = reading
+            .chunks
+            .iter()
+            .filter(|c| c.op != DiffKind::Equal)
+            .map(|c| (c.old.as_str(), c.new.as_str()))
+            .collect();
+        // Only the province's own wording differs (推进 is the witness's
+        // word the restoration kept in this fixture).
+        assert!(
+            changed.iter().all(|(o, _)| !o.contains("效劳")),
+            "{changed:?}"
+        );
+        let witness = diff_units(
+            &central,
+            &province,
+            TextChoice::Witness,
+            &options,
+            &segmenter(),
+            None,
+        );
+        assert!(!witness.old_restored);
+        assert!(witness.chunks.iter().any(|c| c.old.contains("效劳")));
     }
 
     #[test]

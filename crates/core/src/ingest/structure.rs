@@ -94,6 +94,7 @@ impl UnitDraft {
                 repairs: self.repairs(),
             },
             text,
+            restored: None,
         }
     }
 }

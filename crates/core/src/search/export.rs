@@ -1,23 +1,38 @@
 //! Export of a result list as CSV (RFC 4180) and JSON.
 
 use super::engine::SearchEngine;
+use super::index::RestorationFlag;
 use super::results::SearchResults;
 use serde::{Deserialize, Serialize};
 
 /// One exported hit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportRow {
+    /// The document id.
     pub doc: String,
+    /// The document's title.
     pub title: String,
+    /// The unit's path.
     pub path: String,
+    /// The unit's heading, if any.
     pub heading: Option<String>,
+    /// The hit's relevance score.
     pub score: f64,
     /// `issued-by:ID` / `mentions:ID` for each region filter the hit met.
     pub region_match: Vec<String>,
+    /// The unit's mechanism ids.
     pub mechanisms: Vec<String>,
     /// KWIC line, matches in 【】.
     pub snippet: String,
+    /// The unit's reading: its restored reading where it has one.
     pub text: String,
+    /// The machine-reworded witness text, for a unit whose reading is
+    /// restored from it (`null` otherwise).
+    #[serde(default)]
+    pub witness_text: Option<String>,
+    /// `restored` or `doubtful` for a restored reading, `null` otherwise.
+    #[serde(default)]
+    pub restoration: Option<RestorationFlag>,
 }
 
 /// The rows of a result list, in result order.
@@ -51,7 +66,9 @@ pub fn export_rows(
                 region_match,
                 mechanisms: unit.mechanisms.iter().map(|m| m.id().to_string()).collect(),
                 snippet: engine.snippet(hit, window).to_marked("【", "】"),
-                text: unit.text.clone(),
+                text: unit.reading().to_string(),
+                witness_text: unit.witness_text().map(str::to_string),
+                restoration: unit.restoration,
             })
         })
         .collect()
@@ -68,9 +85,12 @@ pub fn csv_field(value: &str) -> String {
 }
 
 /// The result list as CSV: a header line, CRLF line endings (RFC 4180).
+/// `restoration` is empty, `restored` or `doubtful`; `witness_text` is
+/// empty unless the reading is restored.
 pub fn to_csv(rows: &[ExportRow]) -> String {
-    let mut out =
-        String::from("doc,title,path,heading,score,region_match,mechanisms,snippet,text\r\n");
+    let mut out = String::from(
+        "doc,title,path,heading,score,region_match,mechanisms,snippet,text,restoration,witness_text\r\n",
+    );
     for r in rows {
         let fields = [
             r.doc.clone(),
@@ -82,6 +102,10 @@ pub fn to_csv(rows: &[ExportRow]) -> String {
             r.mechanisms.join(" "),
             r.snippet.clone(),
             r.text.clone(),
+            r.restoration
+                .map(|f| f.id().to_string())
+                .unwrap_or_default(),
+            r.witness_text.clone().unwrap_or_default(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
@@ -131,13 +155,23 @@ mod tests {
             mechanisms: vec![],
             snippet: "…\"x\"…".into(),
             text: "a\nb".into(),
+            witness_text: None,
+            restoration: None,
         };
-        let csv = to_csv(&[row]);
-        assert!(csv
-            .starts_with("doc,title,path,heading,score,region_match,mechanisms,snippet,text\r\n"));
+        let restored = ExportRow {
+            text: "宏观调控".into(),
+            witness_text: Some("微观调控".into()),
+            restoration: Some(RestorationFlag::Doubtful),
+            ..row.clone()
+        };
+        let csv = to_csv(&[row, restored]);
+        assert!(csv.starts_with(
+            "doc,title,path,heading,score,region_match,mechanisms,snippet,text,restoration,witness_text\r\n"
+        ));
         assert!(
-            csv.contains("d,\"t,1\",1.2,,1.5,mentions:sichuan,,\"…\"\"x\"\"…\",\"a\nb\"\r\n"),
+            csv.contains("d,\"t,1\",1.2,,1.5,mentions:sichuan,,\"…\"\"x\"\"…\",\"a\nb\",,\r\n"),
             "{csv}"
         );
+        assert!(csv.contains(",宏观调控,doubtful,微观调控\r\n"), "{csv}");
     }
 }

@@ -17,9 +17,13 @@ use std::collections::{BTreeSet, HashMap};
 /// A document as the index needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexedDoc {
+    /// The document id.
     pub id: String,
+    /// The document's title.
     pub title: String,
+    /// Region id of the issuing jurisdiction, for the "issued by" filter.
     pub jurisdiction: Option<String>,
+    /// The issuer's level, for the level filter.
     pub level: Option<Level>,
     /// From the document's date, when it has one.
     pub year: Option<u16>,
@@ -30,10 +34,20 @@ pub struct IndexedDoc {
 pub struct IndexedUnit {
     /// Index into [`SearchIndex::docs`].
     pub doc: u32,
+    /// The unit's path in its document.
     pub path: String,
+    /// The unit's heading, if any.
     pub heading: Option<String>,
-    /// The unit's text as in the corpus.
+    /// The text searched: the unit's reading (its restored reading where
+    /// it has one) and, for a restored unit, a line break and the witness
+    /// text after it, so that the witness's own wording is still found.
     pub text: String,
+    /// Byte length of the reading at the start of `text`.
+    #[serde(default)]
+    pub reading_len: u32,
+    /// Set for units whose reading is a restoration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restoration: Option<RestorationFlag>,
     /// `text` with ASCII letters lower-cased (same byte offsets), what
     /// queries are matched against.
     pub folded: String,
@@ -41,6 +55,7 @@ pub struct IndexedUnit {
     pub word_bounds: Vec<u32>,
     /// Number of word-like tokens (the BM25 document length).
     pub word_count: u32,
+    /// The unit's mechanism tags, for the mechanism filter.
     pub mechanisms: Vec<Mechanism>,
     /// Region ids the unit counts as "issued by": its document's
     /// jurisdiction and every region containing it.
@@ -53,16 +68,58 @@ pub struct IndexedUnit {
     pub region_indices: Vec<u32>,
 }
 
+/// How far a unit's reading can be trusted, for exports and result lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RestorationFlag {
+    /// The reading is restored from a machine-reworded witness.
+    Restored,
+    /// The reading is restored and the restoration is doubtful.
+    Doubtful,
+}
+
+impl RestorationFlag {
+    /// The flag as exports write it (`restored`, `doubtful`).
+    pub fn id(self) -> &'static str {
+        match self {
+            RestorationFlag::Restored => "restored",
+            RestorationFlag::Doubtful => "doubtful",
+        }
+    }
+}
+
 impl IndexedUnit {
+    /// The unit's reading (without the witness text appended for search).
+    pub fn reading(&self) -> &str {
+        self.text.get(..self.reading_end()).unwrap_or(&self.text)
+    }
+
+    /// Byte offset where the reading ends (an index serialized before
+    /// readings were tracked has `reading_len` 0: all of it is reading).
+    pub fn reading_end(&self) -> usize {
+        match self.reading_len {
+            0 => self.text.len(),
+            n => n as usize,
+        }
+    }
+
+    /// The witness text of a restored unit.
+    pub fn witness_text(&self) -> Option<&str> {
+        self.restoration?;
+        self.text.get(self.reading_end() + 1..)
+    }
+
     /// True when byte offset `at` is a token boundary.
     pub fn is_word_bound(&self, at: usize) -> bool {
         u32::try_from(at).is_ok_and(|at| self.word_bounds.binary_search(&at).is_ok())
     }
 
-    /// The unit's tokens, as text slices.
+    /// The tokens of the unit's reading, as text slices (not those of a
+    /// restored unit's witness text).
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.word_bounds
             .windows(2)
+            .take_while(|w| w[1] as usize <= self.reading_end())
             .filter_map(|w| self.text.get(w[0] as usize..w[1] as usize))
     }
 }
@@ -70,7 +127,9 @@ impl IndexedUnit {
 /// The search index over every unit of a corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
+    /// Every document, in corpus order.
     pub docs: Vec<IndexedDoc>,
+    /// Every unit of every document, in corpus order.
     pub units: Vec<IndexedUnit>,
     /// The corpus gazetteer, for resolving region filters and names.
     pub regions: Vec<RegionInfo>,
@@ -138,9 +197,21 @@ impl SearchIndex {
             });
             let issued_by = doc.jurisdiction.as_deref().map(expand).unwrap_or_default();
             for unit in &doc.units {
-                let tokens = segmenter.segment(&unit.text);
+                let reading = unit.reading();
+                let restoration = unit.restored.as_ref().map(|r| {
+                    if r.doubtful {
+                        RestorationFlag::Doubtful
+                    } else {
+                        RestorationFlag::Restored
+                    }
+                });
+                let text = match restoration {
+                    Some(_) => format!("{reading}\n{}", unit.text),
+                    None => reading.to_string(),
+                };
+                let tokens = segmenter.segment(&text);
                 let mut word_bounds: Vec<u32> = tokens.iter().map(|t| t.start as u32).collect();
-                word_bounds.push(unit.text.len() as u32);
+                word_bounds.push(text.len() as u32);
                 let word_count = tokens.iter().filter(|t| t.is_wordlike()).count() as u32;
                 let mut mentions: BTreeSet<String> = BTreeSet::new();
                 for tag in &unit.regions {
@@ -159,9 +230,11 @@ impl SearchIndex {
                 units.push(IndexedUnit {
                     doc: doc_index as u32,
                     path: unit.path.as_str().to_string(),
-                    heading: unit.heading.clone(),
-                    text: unit.text.clone(),
-                    folded: unit.text.to_ascii_lowercase(),
+                    heading: unit.reading_heading().map(str::to_string),
+                    reading_len: reading.len() as u32,
+                    restoration,
+                    folded: text.to_ascii_lowercase(),
+                    text,
                     word_bounds,
                     word_count,
                     mechanisms,

@@ -23,6 +23,13 @@
 //! The request's URL form (`#/search?q=…`) belongs to the app
 //! (`src/url/search.rs`): the core knows nothing of routes.
 //!
+//! ## Restored readings
+//! A unit whose text survives only in a machine-reworded witness is
+//! indexed by its restored reading (what results, snippets, term counts
+//! and exports show) followed by its witness text, so that both 宏观调控
+//! (restored) and 微观调控 (as the witness reads) find it; exports carry
+//! both texts and a [`RestorationFlag`].
+//!
 //! ## Matching and ranking
 //! A query term matches a unit when it occurs in the unit's text, as a
 //! whole word or inside a longer one (Chinese readers expect `协调发` to
@@ -48,7 +55,7 @@ pub use diagnosis::{NoResults, NoResultsCause};
 pub use engine::{SearchEngine, SearchError};
 pub use export::{csv_field, export_rows, to_csv, to_json, ExportRow};
 pub use facets::{FacetCount, Facets};
-pub use index::{region_containers, IndexedDoc, IndexedUnit, SearchIndex};
+pub use index::{region_containers, IndexedDoc, IndexedUnit, RestorationFlag, SearchIndex};
 pub use kwic::{highlight_ranges, kwic, Snippet, SnippetPart};
 pub use query::{Query, QueryTerm};
 pub use request::{FilterKind, FilterValue, SearchRequest};

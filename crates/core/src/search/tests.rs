@@ -33,6 +33,7 @@ fn unit(path: &str, text: &str, mechs: &[Mechanism], regions: &[&str]) -> Unit {
             also_in: vec![],
             repairs: vec![],
         },
+        restored: None,
     }
 }
 
@@ -495,4 +496,96 @@ fn index_serializes_and_round_trips() {
     let json = serde_json::to_string(e.index()).unwrap();
     let back: SearchIndex = serde_json::from_str(&json).unwrap();
     assert_eq!(&back, e.index());
+}
+
+/// A corpus with one restored unit: witness 微观调控, restored 宏观调控.
+fn restored_engine() -> SearchEngine {
+    use crate::restoration::{Evidence, RestoredChange, RestoredReading};
+    let mut c = corpus();
+    let mut u = unit(
+        "8.25",
+        "建立健全区域政策与其他微观调控政策联动机制。",
+        &[],
+        &[],
+    );
+    let start = u.text.find("微观").unwrap();
+    u.provenance.reworded = true;
+    u.restored = Some(RestoredReading {
+        text: u.text.replace("微观", "宏观"),
+        heading: Some("建立健全区域政策与其他宏观调控政策联动机制".into()),
+        changes: vec![RestoredChange {
+            start,
+            end: start + "宏观".len(),
+            witness_start: start,
+            witness_end: start + "微观".len(),
+            witness: "微观".into(),
+            restored: "宏观".into(),
+            score: 1.0,
+            context_score: 0.5,
+            doubtful: true,
+            evidence: vec![Evidence::Lexicon {
+                word: "宏观调控".into(),
+            }],
+        }],
+        doubtful: true,
+        doubts: vec![],
+    });
+    c.documents[0].units.push(u);
+    SearchEngine::new(&c).unwrap()
+}
+
+#[test]
+fn a_restored_unit_is_found_by_its_reading_and_by_its_witness_wording() {
+    let e = restored_engine();
+    for q in ["宏观调控", "\"其他宏观调控政策\"", "微观调控"] {
+        let r = search(&e, q);
+        assert!(
+            ids(&r).iter().any(|id| id.ends_with(":8.25")),
+            "{q}: {:?}",
+            ids(&r)
+        );
+    }
+    let r = search(&e, "宏观调控");
+    let hit = r.hits.iter().find(|h| h.path == "8.25").unwrap();
+    assert_eq!(
+        hit.heading.as_deref(),
+        Some("建立健全区域政策与其他宏观调控政策联动机制")
+    );
+    // The snippet shows the restored reading where it matches.
+    let snippet = e.snippet(hit, 8).to_marked("【", "】");
+    assert!(snippet.contains("【宏观调控】"), "{snippet}");
+    // Term counts come from the reading only.
+    let tf = term_frequencies(e.index(), &r.hits, &StopWords::builtin(), 50);
+    assert!(tf
+        .by_doc
+        .iter()
+        .flat_map(|g| &g.terms)
+        .all(|t| !t.term.contains("微观")));
+}
+
+#[test]
+fn exports_carry_the_reading_the_witness_text_and_a_flag() {
+    let e = restored_engine();
+    let r = search(&e, "调控");
+    let rows = export_rows(&e, &r, 10);
+    let row = rows.iter().find(|r| r.path == "8.25").unwrap();
+    assert_eq!(row.text, "建立健全区域政策与其他宏观调控政策联动机制。");
+    assert_eq!(
+        row.witness_text.as_deref(),
+        Some("建立健全区域政策与其他微观调控政策联动机制。")
+    );
+    assert_eq!(row.restoration, Some(RestorationFlag::Doubtful));
+    let json: serde_json::Value = serde_json::from_str(&to_json(&rows)).unwrap();
+    let hit = json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["path"] == "8.25")
+        .unwrap();
+    assert_eq!(hit["restoration"], "doubtful");
+    // Units without a restoration carry neither.
+    let plain = export_rows(&e, &search(&e, "补偿"), 10);
+    assert!(plain
+        .iter()
+        .all(|r| r.witness_text.is_none() && r.restoration.is_none()));
 }

@@ -1,0 +1,477 @@
+//! How well the restorer undoes the rewording tool, measured where the
+//! truth is known.
+//!
+//! 26 clauses of the 2018 opinion are carried whole by both witnesses: the
+//! faithful newspaper print and the machine-reworded copy. They are split
+//! in two halves (alternating, in reading order). For each fold the
+//! restorer learns on one half only — substitution pairs from that half's
+//! two witnesses, the language model from every faithful text *except*
+//! the held-out half's — and restores the reworded text of the other half,
+//! which is then compared with its faithful text. Provincial documents
+//! stay available as quoting witnesses in both folds: they are independent
+//! texts, exactly what the restorer has for the clauses it restores for
+//! real.
+//!
+//! Figures (summed over both folds):
+//! * CER — character edit distance to the faithful text, divided by its
+//!   length, of the reworded text before and of the restored text after;
+//! * substitutions undone — word-level differences between the faithful and
+//!   the reworded text (the tool's substitutions) whose faithful wording
+//!   the restored text has again;
+//! * wrong changes — changes the restorer made to text that was already
+//!   right, per 1,000 characters; and changes made to a substitution that
+//!   did not restore the faithful wording.
+//!
+//! Rows switch the evidence sources on and off, so each one's share shows.
+
+use policy_core::model::{load_corpus, Corpus, Document, SubstitutionPair};
+use policy_core::segment::Segmenter;
+use policy_pipeline::restore::{
+    own_faithful, own_fragments, provincial_quotes, Params, RestoreInputs, Restorer,
+};
+use policy_pipeline::substitutions::{learn_substitutions, AlignedText};
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+
+/// One clause both witnesses carry.
+struct Clause {
+    path: String,
+    kind: policy_core::model::UnitKind,
+    faithful: String,
+    reworded: String,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    chars: usize,
+    edits_before: usize,
+    edits_after: usize,
+    substitutions: usize,
+    undone: usize,
+    changes: usize,
+    correct_changes: usize,
+    wrong_on_correct: usize,
+    wrong_on_substitution: usize,
+    units: usize,
+    doubtful_units: usize,
+    changes_in_confident_units: usize,
+    wrong_in_confident_units: usize,
+}
+
+impl std::ops::AddAssign for Tally {
+    fn add_assign(&mut self, o: Tally) {
+        self.chars += o.chars;
+        self.edits_before += o.edits_before;
+        self.edits_after += o.edits_after;
+        self.substitutions += o.substitutions;
+        self.undone += o.undone;
+        self.changes += o.changes;
+        self.correct_changes += o.correct_changes;
+        self.wrong_on_correct += o.wrong_on_correct;
+        self.wrong_on_substitution += o.wrong_on_substitution;
+        self.units += o.units;
+        self.doubtful_units += o.doubtful_units;
+        self.changes_in_confident_units += o.changes_in_confident_units;
+        self.wrong_in_confident_units += o.wrong_in_confident_units;
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    let root = policy_bench::repo_root();
+    let corpus = load_corpus(&std::fs::read_to_string(root.join("corpus/corpus.json"))?)?;
+    let (doc_index, central) = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.id == "central-2018")
+        .ok_or_else(|| anyhow::anyhow!("no central-2018"))?;
+    let segmenter = Segmenter::with_regions(&corpus.regions)?;
+    let clauses: Vec<Clause> = central
+        .witness_readings
+        .iter()
+        .filter(|r| !r.partial)
+        .filter_map(|r| {
+            let unit = central.unit(r.path.as_str())?;
+            (!unit.provenance.reworded).then(|| Clause {
+                path: r.path.to_string(),
+                kind: unit.kind,
+                faithful: unit.text.clone(),
+                reworded: r.text.clone(),
+            })
+        })
+        .collect();
+    // `--verbose N`: list every change of row N (0 = all sources).
+    let args: Vec<String> = std::env::args().collect();
+    let verbose_row: Option<usize> = args
+        .iter()
+        .position(|a| a == "--verbose")
+        .map(|i| args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(0));
+    println!(
+        "Restoration of central-2018: {} clauses carried by both witnesses, two-fold cross-validation \
+         (learn on one half, restore the other; the language model never sees the held-out faithful text)\n",
+        clauses.len()
+    );
+    println!("| evidence | chars | CER before | CER after | substitutions | undone | share undone | changes made | correct | wrong on correct words | per 1,000 chars | wrong on substitutions | doubtful units |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let all = Params::default();
+    let configs: [(&str, Params); 5] = [
+        ("all three sources", all),
+        (
+            "pairs only",
+            Params {
+                use_quotes: false,
+                use_language_model: false,
+                ..all
+            },
+        ),
+        (
+            "pairs + language model",
+            Params {
+                use_quotes: false,
+                ..all
+            },
+        ),
+        (
+            "pairs + quotes",
+            Params {
+                use_language_model: false,
+                ..all
+            },
+        ),
+        (
+            "quotes + language model (no pairs)",
+            Params {
+                use_pairs: false,
+                ..all
+            },
+        ),
+    ];
+    if args.iter().any(|a| a == "--sweep") {
+        // Calibration grid (prints one row per setting; not part of the bench).
+        for unlearned_prior in [-3.0, -6.0, -9.0] {
+            for context_cap in [6.0, 8.0, 12.0] {
+                for threshold in [0.0, 1.0, 2.0] {
+                    let p = Params {
+                        unlearned_prior,
+                        context_cap,
+                        threshold,
+                        ..Params::default()
+                    };
+                    let mut total = Tally::default();
+                    for fold in 0..2 {
+                        total += run_fold(
+                            &corpus, doc_index, central, &clauses, &segmenter, fold, p, false,
+                        );
+                    }
+                    print_row(
+                        &format!("prior {unlearned_prior} cap {context_cap} threshold {threshold}"),
+                        &total,
+                    );
+                }
+            }
+        }
+        return Ok(());
+    }
+    let mut headline = Tally::default();
+    for (k, (name, params)) in configs.iter().enumerate() {
+        let mut total = Tally::default();
+        for fold in 0..2 {
+            total += run_fold(
+                &corpus,
+                doc_index,
+                central,
+                &clauses,
+                &segmenter,
+                fold,
+                *params,
+                verbose_row == Some(k),
+            );
+        }
+        if k == 0 {
+            headline = total;
+        }
+        print_row(name, &total);
+    }
+    let t = headline;
+    println!(
+        "\nWith all three sources: {:.1}% of substitutions undone (goal ≥ 85%), {:.2} correct words wrongly changed per 1,000 characters (goal < 1); \
+         {} of {} held-out clauses flagged doubtful; in the clauses not flagged, {} changes of which {} wrong.",
+        pct(t.undone, t.substitutions),
+        per_mille(t.wrong_on_correct, t.chars),
+        t.doubtful_units,
+        t.units,
+        t.changes_in_confident_units,
+        t.wrong_in_confident_units
+    );
+    Ok(())
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    100.0 * a as f64 / b.max(1) as f64
+}
+
+fn per_mille(a: usize, chars: usize) -> f64 {
+    1000.0 * a as f64 / chars.max(1) as f64
+}
+
+fn print_row(name: &str, t: &Tally) {
+    println!(
+        "| {name} | {} | {:.2}% | {:.2}% | {} | {} | {:.1}% | {} | {} | {} | {:.2} | {} | {}/{} |",
+        t.chars,
+        pct(t.edits_before, t.chars),
+        pct(t.edits_after, t.chars),
+        t.substitutions,
+        t.undone,
+        pct(t.undone, t.substitutions),
+        t.changes,
+        t.correct_changes,
+        t.wrong_on_correct,
+        per_mille(t.wrong_on_correct, t.chars),
+        t.wrong_on_substitution,
+        t.doubtful_units,
+        t.units,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_fold(
+    corpus: &Corpus,
+    doc_index: usize,
+    central: &Document,
+    clauses: &[Clause],
+    segmenter: &Segmenter,
+    fold: usize,
+    params: Params,
+    verbose: bool,
+) -> Tally {
+    type Half<'a> = Vec<(usize, &'a Clause)>;
+    let (learn, test): (Half, Half) = clauses.iter().enumerate().partition(|(i, _)| i % 2 == fold);
+    let texts: Vec<AlignedText> = learn
+        .iter()
+        .map(|(_, c)| AlignedText {
+            path: &c.path,
+            original: &c.faithful,
+            reworded: &c.reworded,
+        })
+        .collect();
+    let pairs: Vec<SubstitutionPair> = learn_substitutions(segmenter, &texts);
+    let held_out: Vec<&str> = test.iter().map(|(_, c)| c.path.as_str()).collect();
+    // Faithful text for the language model: every document's, minus the
+    // held-out clauses (and minus the reworded-only units, which have none).
+    let mut faithful: Vec<&str> = corpus
+        .documents
+        .iter()
+        .flat_map(|d| d.units.iter().map(move |u| (d, u)))
+        .filter(|(d, u)| {
+            let held = d.id == central.id && held_out.contains(&u.path.as_str());
+            !(u.provenance.reworded || held)
+        })
+        .map(|(_, u)| u.text.as_str())
+        .collect();
+    faithful.extend(
+        central
+            .witness_readings
+            .iter()
+            .filter(|r| r.partial)
+            .map(|r| r.text.as_str()),
+    );
+    // The document as the restorer sees it: held-out clauses in their
+    // reworded wording.
+    let document_units: Vec<(String, String)> = central
+        .units
+        .iter()
+        .map(|u| {
+            let text = test
+                .iter()
+                .find(|(_, c)| c.path == u.path.as_str())
+                .map_or(u.text.clone(), |(_, c)| c.reworded.clone());
+            (u.path.0.clone(), text)
+        })
+        .collect();
+    let mut quote_sources = provincial_quotes(corpus, doc_index);
+    quote_sources.extend(own_fragments(central));
+    quote_sources.extend(own_faithful(central, &held_out));
+    let restorer = Restorer::new(
+        RestoreInputs {
+            pairs: &pairs,
+            learning_reworded: learn.iter().map(|(_, c)| c.reworded.as_str()).collect(),
+            faithful,
+            quote_sources,
+            document_units,
+            regions: &corpus.regions,
+        },
+        params,
+    )
+    .expect("segmenter loads");
+    let mut tally = Tally::default();
+    for (_, c) in &test {
+        let reading = restorer.restore(&c.path, c.kind, None, &c.reworded);
+        let t = measure(segmenter, c, &reading.text, &reading.changes, verbose);
+        if verbose {
+            for ch in &reading.changes {
+                let verdict = classify(c, &reading.text, ch);
+                println!(
+                    "  {} {:>6} {} → {} ({:.2}, ctx {:.2}) {}",
+                    c.path,
+                    verdict,
+                    ch.witness,
+                    ch.restored,
+                    ch.score,
+                    ch.context_score,
+                    ch.evidence
+                        .iter()
+                        .map(evidence_tag)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+            }
+        }
+        let mut t = t;
+        t.units = 1;
+        if reading.doubtful {
+            t.doubtful_units = 1;
+        } else {
+            t.changes_in_confident_units = t.changes;
+            t.wrong_in_confident_units = t.wrong_on_correct + t.wrong_on_substitution;
+        }
+        tally += t;
+    }
+    tally
+}
+
+fn evidence_tag(e: &policy_core::restoration::Evidence) -> String {
+    use policy_core::restoration::Evidence::*;
+    match e {
+        LearnedPair {
+            count, occurrences, ..
+        } => format!("pair{count}/{occurrences}"),
+        Quote { doc, path, .. } => format!("quote:{doc}:{path}"),
+        LanguageModel { attested, .. } => format!("lm{attested}"),
+        Lexicon { word } => format!("lex:{word}"),
+    }
+}
+
+/// For each character of `a`: the index of the equal character of `b`, if
+/// the character diff aligns one.
+fn char_map(a: &[char], b: &[char]) -> Vec<Option<usize>> {
+    let mut map = vec![None; a.len()];
+    for op in capture_diff_slices(Algorithm::Myers, a, b) {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for (i, j) in o.zip(n) {
+                map[i] = Some(j);
+            }
+        }
+    }
+    map
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Verdict on one change: `ok` (restores the faithful wording), `wrong`
+/// (changed a correct word), `miss` (changed a substitution, but not to the
+/// faithful wording).
+fn classify(
+    c: &Clause,
+    restored: &str,
+    ch: &policy_core::restoration::RestoredChange,
+) -> &'static str {
+    let faithful: Vec<char> = c.faithful.chars().collect();
+    let reworded: Vec<char> = c.reworded.chars().collect();
+    let restored_chars: Vec<char> = restored.chars().collect();
+    let rw_map = char_map(&reworded, &faithful);
+    let rs_map = char_map(&restored_chars, &faithful);
+    let ws = c.reworded[..ch.witness_start].chars().count();
+    let we = c.reworded[..ch.witness_end].chars().count();
+    let rs = restored[..ch.start].chars().count();
+    let re = restored[..ch.end].chars().count();
+    if rw_map[ws..we].iter().all(Option::is_some) {
+        "wrong"
+    } else if rs_map[rs..re].iter().all(Option::is_some) {
+        "ok"
+    } else {
+        "miss"
+    }
+}
+
+fn measure(
+    segmenter: &Segmenter,
+    c: &Clause,
+    restored: &str,
+    changes: &[policy_core::restoration::RestoredChange],
+    verbose: bool,
+) -> Tally {
+    let faithful: Vec<char> = c.faithful.chars().collect();
+    let reworded: Vec<char> = c.reworded.chars().collect();
+    let restored_chars: Vec<char> = restored.chars().collect();
+    let mut t = Tally {
+        chars: faithful.len(),
+        edits_before: levenshtein(&reworded, &faithful),
+        edits_after: levenshtein(&restored_chars, &faithful),
+        ..Tally::default()
+    };
+    // The tool's substitutions: word-level changed runs (adjacent changed
+    // tokens merged), in faithful characters.
+    let old_tokens = segmenter.tokens(&c.faithful);
+    let new_tokens = segmenter.tokens(&c.reworded);
+    let restored_map = char_map(&faithful, &restored_chars);
+    let ops = capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
+    let mut at = 0;
+    let mut k = 0;
+    while k < ops.len() {
+        let (tag, o, n) = ops[k].as_tag_tuple();
+        if tag == DiffTag::Equal {
+            at += old_tokens[o].concat().chars().count();
+            k += 1;
+            continue;
+        }
+        let (mut oe, mut ne) = (o.end, n.end);
+        k += 1;
+        while k < ops.len() && ops[k].as_tag_tuple().0 != DiffTag::Equal {
+            oe = ops[k].as_tag_tuple().1.end;
+            ne = ops[k].as_tag_tuple().2.end;
+            k += 1;
+        }
+        let old: String = old_tokens[o.start..oe].concat();
+        let new: String = new_tokens[n.start..ne].concat();
+        let len = old.chars().count();
+        if old.chars().chain(new.chars()).any(char::is_alphanumeric) {
+            t.substitutions += 1;
+            let undone = if len > 0 {
+                restored_map[at..at + len].iter().all(Option::is_some)
+            } else {
+                // An insertion is undone when the faithful neighbours are
+                // adjacent again in the restored text.
+                at > 0
+                    && at < faithful.len()
+                    && matches!((restored_map[at - 1], restored_map[at]), (Some(x), Some(y)) if y == x + 1)
+            };
+            if undone {
+                t.undone += 1;
+            } else if verbose {
+                println!("  {} left: {} → {}", c.path, old, new);
+            }
+        }
+        at += len;
+    }
+    for ch in changes {
+        t.changes += 1;
+        match classify(c, restored, ch) {
+            "ok" => t.correct_changes += 1,
+            "wrong" => t.wrong_on_correct += 1,
+            _ => t.wrong_on_substitution += 1,
+        }
+    }
+    t
+}
