@@ -159,9 +159,6 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
         documents.push(doc);
     }
     fill_cited_numbers(&mut documents, &citations);
-    if let Some(vocabulary) = manifest.documents.iter().find(|d| d.defines_mechanisms) {
-        tag_through_alignment(&mut documents, &vocabulary.id);
-    }
 
     let mut corpus = Corpus {
         schema_version: SCHEMA_VERSION,
@@ -181,6 +178,10 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
     // Restoration needs every document: the others quote the reworded one.
     crate::restore::restore_corpus(&mut corpus, crate::restore::Params::default())
         .map_err(|e| PipelineError::Segmenter(e.to_string()))?;
+    // Alignment reads the restored readings, so it comes after them.
+    if let Some(vocabulary) = manifest.documents.iter().find(|d| d.defines_mechanisms) {
+        tag_through_alignment(&mut corpus.documents, &vocabulary.id);
+    }
     Ok(corpus)
 }
 
