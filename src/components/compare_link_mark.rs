@@ -1,6 +1,7 @@
 //! The connecting mark between a unit of A and its counterpart in B: a
-//! solid line for near-verbatim, dashed for rewritten, dotted for related,
-//! a stub for a unit with no counterpart or one B added. Drawn with SVG
+//! solid line for near-verbatim, dashed for rewritten, dotted for possibly
+//! related, a stub for a unit with no counterpart (dotted when that is
+//! uncertain) or one B added. Drawn with SVG
 //! attributes and CSS classes (no inline styles); decorative, so hidden
 //! from assistive technology — the badge says the same in words.
 
@@ -17,11 +18,14 @@ pub struct CompareLinkMarkProps {
 pub fn CompareLinkMark(props: &CompareLinkMarkProps) -> Html {
     let relation = props.relation;
     let (x1, x2) = match relation {
-        RowRelation::NoCounterpart => ("2", "16"),
+        RowRelation::NoCounterpart | RowRelation::ProbablyNoCounterpart => ("2", "16"),
         RowRelation::Added => ("32", "46"),
         _ => ("2", "46"),
     };
-    let linked = !matches!(relation, RowRelation::NoCounterpart | RowRelation::Added);
+    let linked = !matches!(
+        relation,
+        RowRelation::NoCounterpart | RowRelation::ProbablyNoCounterpart | RowRelation::Added
+    );
     html! {
         <svg class={classes!("link-mark", format!("link-mark--{}", relation.id()))}
             viewBox="0 0 48 16" width="48" height="16" aria-hidden="true" focusable="false">

@@ -1,7 +1,8 @@
 //! One cell of the overview matrix: how a document treated the central
 //! text of one mechanism, as a small stacked bar (SVG rectangles sized by
-//! attribute, coloured by class) and the five counts, linking to the
-//! comparison filtered to that mechanism.
+//! attribute, coloured by class, uncertain relations pale) and the six
+//! counts (uncertain ones marked "?") with how many are uncertain, linking
+//! to the comparison filtered to that mechanism.
 
 use yew::prelude::*;
 
@@ -34,7 +35,8 @@ pub fn MatrixCellView(props: &MatrixCellViewProps) -> Html {
         .map(|(relation, n)| {
             let width = BAR_WIDTH * *n as f64 / total.max(1) as f64;
             let rect = html! {
-                <rect class={classes!("matrix-bar__segment", format!("matrix-bar__segment--{}", relation.id()))}
+                <rect class={classes!("matrix-bar__segment", format!("matrix-bar__segment--{}", relation.id()),
+                        relation.is_uncertain().then_some("matrix-bar__segment--uncertain"))}
                     x={format!("{x:.2}")} y="0" width={format!("{width:.2}")} height="12" />
             };
             x += width;
@@ -52,6 +54,11 @@ pub fn MatrixCellView(props: &MatrixCellViewProps) -> Html {
         })
         .collect::<Vec<_>>()
         .join(strings.list_separator);
+    let uncertain = fill(
+        strings.uncertain_count,
+        &[("n", &cell.uncertain().to_string())],
+    );
+    let counts = format!("{counts}{}{uncertain}", strings.list_separator);
     let label = fill(
         strings.matrix_cell_label,
         &[
@@ -69,14 +76,18 @@ pub fn MatrixCellView(props: &MatrixCellViewProps) -> Html {
             </svg>
             <span class="matrix-cell__counts" aria-hidden="true">
                 { for cell.segments().iter().map(|(relation, n)| html! {
-                    <span class={classes!("matrix-cell__count", format!("matrix-cell__count--{}", relation.id()))}
+                    <span class={classes!("matrix-cell__count", format!("matrix-cell__count--{}", relation.id()),
+                            relation.is_uncertain().then_some("matrix-cell__count--uncertain"))}
                         data-segment={relation.id()}>{ n }</span>
                 }) }
+            </span>
+            <span class="matrix-cell__uncertain" aria-hidden="true" data-uncertain={cell.uncertain().to_string()}>
+                { fill(strings.matrix_uncertain, &[("n", &cell.uncertain().to_string())]) }
             </span>
         </>
     };
     html! {
-        <td class="matrix-cell" data-total={total.to_string()}>
+        <td class="matrix-cell" data-total={total.to_string()} data-uncertain={cell.uncertain().to_string()}>
             if let Some(href) = props.href.clone() {
                 // The name comes from the visually hidden text, not from
                 // aria-label: a link's name must contain what it shows

@@ -1,15 +1,17 @@
 //! One row of the side-by-side table: a unit of A (row header), the
-//! connecting mark and relation badge, and its best counterpart in B (other
-//! candidates listed under it); or a unit B added, with nothing on the left.
-//! The row's link focuses the pair (`#/compare/{a}/{b}/{path}`), which opens
-//! its diff below.
+//! connecting mark, relation badge with score and the shared key terms, and
+//! its best counterpart in B (other candidates listed under it); or a unit
+//! B added, with nothing on the left. The shared key terms are marked in
+//! both texts (`mark.evidence-term`), so a reader can check the pair at a
+//! glance. The row's link focuses the pair (`#/compare/{a}/{b}/{path}`),
+//! which opens its diff below.
 
 use yew::prelude::*;
 
 use crate::components::compare_link_mark::CompareLinkMark;
 use crate::components::compare_relation_badge::RelationBadge;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
-use crate::views::compare_model::RowRelation;
+use crate::views::compare_model::{evidence_pieces, RowRelation};
 
 /// One side's unit as the row shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +29,7 @@ pub struct OtherCandidate {
     pub path: AttrValue,
     pub score: f64,
     pub relation: RowRelation,
+    pub evidence: Vec<String>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -40,6 +43,9 @@ pub struct ComparePairRowProps {
     pub b: Option<RowUnit>,
     #[prop_or_default]
     pub others: Vec<OtherCandidate>,
+    /// The key terms A's unit and B's best counterpart share.
+    #[prop_or_default]
+    pub evidence: Vec<String>,
     pub selected: bool,
     /// Where the row's link goes (focus this pair); pair rows only.
     pub select_href: Option<AttrValue>,
@@ -55,6 +61,7 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
         (None, Some(b)) => format!("added-{b}"),
         (None, None) => String::new(),
     };
+    let evidence = &props.evidence;
     let unit_cell = |unit: &RowUnit, link: Option<AttrValue>, select_label: Option<String>| {
         html! {
             <>
@@ -72,7 +79,13 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
                         <span class="compare-unit__label" lang={CORPUS_LANG}>{ unit.label.clone() }</span>
                     }
                 </span>
-                <span class="compare-unit__text" lang={CORPUS_LANG}>{ unit.text.clone() }</span>
+                <span class="compare-unit__text" lang={CORPUS_LANG}>
+                    { for evidence_pieces(&unit.text, evidence).into_iter().map(|piece| if piece.term {
+                        html! { <mark class="evidence-term" title={strings.evidence_term_title}>{ piece.text }</mark> }
+                    } else {
+                        html! { { piece.text } }
+                    }) }
+                </span>
             </>
         }
     };
@@ -98,10 +111,20 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
                 if !props.others.is_empty() {
                     <span class="compare-row__others">
                         { strings.other_candidates }
-                        { for props.others.iter().map(|c| html! {
-                            <span class="compare-row__other" data-relation={c.relation.id()}>
-                                { format!(" §\u{a0}{} ({:.2})", c.path, c.score) }
-                            </span>
+                        { for props.others.iter().map(|c| {
+                            let terms = if c.evidence.is_empty() {
+                                "–".to_string()
+                            } else {
+                                c.evidence.join(strings.list_separator)
+                            };
+                            let title = fill(strings.other_candidate_title,
+                                &[("relation", strings.relation(c.relation)), ("terms", &terms)]);
+                            html! {
+                                <span class="compare-row__other" data-relation={c.relation.id()}
+                                    data-confidence={c.relation.confidence_id()} {title}>
+                                    { format!(" §\u{a0}{} ({:.2})", c.path, c.score) }
+                                </span>
+                            }
                         }) }
                     </span>
                 }
@@ -113,22 +136,41 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
             </td>
         },
     };
+    // The shared terms, under the badge (pairs only).
+    let evidence_line = (props.a.is_some() && props.b.is_some()).then(|| {
+        html! {
+            <span class="compare-row__evidence" data-testid="pair-evidence">
+                if evidence.is_empty() {
+                    { strings.evidence_none }
+                } else {
+                    { strings.evidence_label }
+                    <span class="compare-row__evidence-terms" lang={CORPUS_LANG}>
+                        { evidence.join(strings.list_separator) }
+                    </span>
+                }
+            </span>
+        }
+    });
     html! {
         <tr id={row_id}
             class={classes!(
                 "compare-row",
                 format!("compare-row--{}", props.relation.id()),
+                format!("compare-row--{}", props.relation.confidence_id()),
                 props.selected.then_some("compare-row--selected"),
             )}
             data-a-path={a_path}
             data-b-path={b_path}
             data-relation={props.relation.id()}
+            data-confidence={props.relation.confidence_id()}
+            data-evidence={evidence.len().to_string()}
             aria-current={props.selected.then_some("true")}
             tabindex="-1">
             { a_cell }
             <td class="compare-row__relation">
                 <CompareLinkMark relation={props.relation} />
                 <RelationBadge relation={props.relation} score={props.score} lang={props.lang} />
+                { evidence_line.unwrap_or_default() }
             </td>
             { b_cell }
         </tr>

@@ -1,7 +1,9 @@
 //! The relation of an aligned pair as a badge: near-verbatim, rewritten,
-//! related, no counterpart (dropped), or added (a unit of B that matches
-//! nothing in A). Colour is never the only signal: the badge says it in
-//! words, and `data-relation` carries the stable id for tests and styles.
+//! possibly related, probably dropped, no counterpart (dropped), or added
+//! (a unit of B that matches nothing in A). Colour is never the only
+//! signal: the badge says it in words (uncertain relations say "possibly"
+//! or "probably" and have a dashed outline), `data-relation` carries the
+//! stable id and `data-confidence` whether the aligner is sure.
 
 use yew::prelude::*;
 
@@ -23,7 +25,9 @@ pub fn RelationBadge(props: &RelationBadgeProps) -> Html {
     let label = strings.relation(props.relation);
     let id = props.relation.id();
     html! {
-        <span class={classes!("relation", format!("relation--{id}"))} data-relation={id}>
+        <span class={classes!("relation", format!("relation--{id}"),
+                props.relation.is_uncertain().then_some("relation--uncertain"))}
+            data-relation={id} data-confidence={props.relation.confidence_id()}>
             { label }
             if let Some(score) = props.score {
                 <span class="relation__score">{ format!(" {score:.2}") }</span>

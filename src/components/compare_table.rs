@@ -71,6 +71,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                     path: c.b.clone().into(),
                     score: c.score,
                     relation: c.relation.into(),
+                    evidence: c.evidence.clone(),
                 })
                 .collect();
             let is_selected = props.selected == Some(i);
@@ -100,6 +101,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                         relation={RowRelation::from(pair.relation)}
                         score={best.map(|c| c.score)}
                         a={row_unit(a, i, options.text)} b={b_unit} {others}
+                        evidence={best.map(|c| c.evidence.clone()).unwrap_or_default()}
                         selected={is_selected} select_href={Some(AttrValue::from(select_href))} />
                     { diff_row.unwrap_or_default() }
                 </>

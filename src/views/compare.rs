@@ -39,8 +39,9 @@ use crate::navigation::{compare_route, go_to_compare, Entry};
 use crate::route::Route;
 use crate::url::compare::{compare_query, parse_compare_query, CompareOptions, OptionNotice};
 use crate::views::compare_model::{
-    comparable_text, compare_rows, resolve_doc, ComparedDoc, Unresolved,
+    align_options, comparable_text, compare_rows, resolve_doc, ComparedDoc, Unresolved,
 };
+use crate::views::matrix::CENTRAL_ID;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
 #[derive(Properties, PartialEq)]
@@ -172,7 +173,7 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
             let started = crate::clock::now_ms();
             let align_options = AlignOptions {
                 text: *text,
-                ..AlignOptions::default()
+                ..align_options(a, b, CENTRAL_ID)
             };
             let alignment = align_documents(a, b, &align_options);
             (Rc::new(alignment), crate::clock::now_ms() - started)

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use policy_core::compare::align::{Alignment, Relation};
+use policy_core::compare::align::{default_source, AlignOptions, Alignment, Relation, Side};
 use policy_core::model::{Document, Mechanism, Unit};
 use policy_core::restoration::TextChoice;
 
@@ -19,7 +19,10 @@ use crate::corpus_data::{CorpusHandle, DocRef, ImportedCopy, MY_COPY_ID};
 pub enum RowRelation {
     NearVerbatim,
     Rewritten,
-    Related,
+    /// A candidate the aligner is not sure of.
+    PossiblyRelated,
+    /// No candidate, but the absence is uncertain.
+    ProbablyNoCounterpart,
     /// A unit of A with no counterpart: B dropped it.
     NoCounterpart,
     /// A unit of B that matches nothing in A.
@@ -28,22 +31,43 @@ pub enum RowRelation {
 
 impl RowRelation {
     /// Every relation, in the order summaries and legends list them.
-    pub const ALL: [RowRelation; 5] = [
+    pub const ALL: [RowRelation; 6] = [
         RowRelation::NearVerbatim,
         RowRelation::Rewritten,
-        RowRelation::Related,
+        RowRelation::PossiblyRelated,
+        RowRelation::ProbablyNoCounterpart,
         RowRelation::NoCounterpart,
         RowRelation::Added,
     ];
 
-    /// The stable id (`near-verbatim` … `added`).
+    /// The stable id (`near-verbatim` … `added`), the aligner's for the
+    /// relations it names.
     pub fn id(self) -> &'static str {
         match self {
-            RowRelation::NearVerbatim => "near-verbatim",
-            RowRelation::Rewritten => "rewritten",
-            RowRelation::Related => "related",
-            RowRelation::NoCounterpart => "no-counterpart",
+            RowRelation::NearVerbatim => Relation::NearVerbatim.id(),
+            RowRelation::Rewritten => Relation::Rewritten.id(),
+            RowRelation::PossiblyRelated => Relation::PossiblyRelated.id(),
+            RowRelation::ProbablyNoCounterpart => Relation::ProbablyNoCounterpart.id(),
+            RowRelation::NoCounterpart => Relation::NoCounterpart.id(),
             RowRelation::Added => "added",
+        }
+    }
+
+    /// Whether the relation is one the aligner is unsure of (measured on
+    /// the gold standard: `docs/alignment.md`).
+    pub fn is_uncertain(self) -> bool {
+        matches!(
+            self,
+            RowRelation::PossiblyRelated | RowRelation::ProbablyNoCounterpart
+        )
+    }
+
+    /// `confident` or `uncertain`, for `data-confidence` and CSS classes.
+    pub fn confidence_id(self) -> &'static str {
+        if self.is_uncertain() {
+            "uncertain"
+        } else {
+            "confident"
         }
     }
 }
@@ -53,10 +77,79 @@ impl From<Relation> for RowRelation {
         match relation {
             Relation::NearVerbatim => RowRelation::NearVerbatim,
             Relation::Rewritten => RowRelation::Rewritten,
-            Relation::Related => RowRelation::Related,
+            Relation::PossiblyRelated => RowRelation::PossiblyRelated,
+            Relation::ProbablyNoCounterpart => RowRelation::ProbablyNoCounterpart,
             Relation::NoCounterpart => RowRelation::NoCounterpart,
         }
     }
+}
+
+/// Which document of a comparison is the source the other implements: the
+/// central document when one side is it, else the aligner's rule (the one
+/// of higher level).
+pub fn align_options(a: &Document, b: &Document, central_id: &str) -> AlignOptions {
+    let source = if a.id == central_id {
+        Side::A
+    } else if b.id == central_id {
+        Side::B
+    } else {
+        default_source(a, b)
+    };
+    AlignOptions {
+        source: Some(source),
+        ..AlignOptions::default()
+    }
+}
+
+/// A piece of a unit's text: plain, or one of the shared key terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextPiece<'t> {
+    pub text: &'t str,
+    pub term: bool,
+}
+
+/// Cuts `text` into plain pieces and occurrences of `terms` (the evidence
+/// of a pair), longest term first where two overlap, so the view can mark
+/// them without building HTML from text.
+pub fn evidence_pieces<'t>(text: &'t str, terms: &[String]) -> Vec<TextPiece<'t>> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    // Which occurrence of a term each byte belongs to (adjacent terms stay
+    // separate pieces).
+    let mut owner: Vec<Option<usize>> = vec![None; text.len()];
+    let mut sorted: Vec<&str> = terms
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
+        .collect();
+    sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    let mut occurrence = 0;
+    for term in sorted {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(term) {
+            let (start, end) = (from + at, from + at + term.len());
+            if owner[start..end].iter().all(Option::is_none) {
+                owner[start..end]
+                    .iter_mut()
+                    .for_each(|o| *o = Some(occurrence));
+                occurrence += 1;
+            }
+            from = end;
+        }
+    }
+    let mut pieces: Vec<TextPiece<'t>> = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
+        if i == text.len() || owner[i] != owner[start] {
+            pieces.push(TextPiece {
+                text: &text[start..i],
+                term: owner[start].is_some(),
+            });
+            start = i;
+        }
+    }
+    pieces
 }
 
 /// One side of a comparison: a corpus document or the user's own copy.
@@ -202,7 +295,10 @@ pub struct MatrixCell {
     /// Central units with a near-verbatim counterpart.
     pub kept: usize,
     pub rewritten: usize,
-    pub related: usize,
+    /// Central units with only an uncertain candidate.
+    pub possibly_related: usize,
+    /// Central units nobody proposed, where that is uncertain (headings).
+    pub probably_dropped: usize,
     /// Central units with no counterpart.
     pub dropped: usize,
     /// Units of the document tagged with this mechanism that match no
@@ -215,7 +311,12 @@ pub struct MatrixCell {
 impl MatrixCell {
     /// Central units of the mechanism (the bar's full width before additions).
     pub fn central_total(&self) -> usize {
-        self.kept + self.rewritten + self.related + self.dropped
+        self.kept + self.rewritten + self.possibly_related + self.probably_dropped + self.dropped
+    }
+
+    /// Central units whose relation is uncertain.
+    pub fn uncertain(&self) -> usize {
+        self.possibly_related + self.probably_dropped
     }
 
     pub fn total(&self) -> usize {
@@ -223,11 +324,12 @@ impl MatrixCell {
     }
 
     /// `(relation, count)` in the order the stacked bar draws them.
-    pub fn segments(&self) -> [(RowRelation, usize); 5] {
+    pub fn segments(&self) -> [(RowRelation, usize); 6] {
         [
             (RowRelation::NearVerbatim, self.kept),
             (RowRelation::Rewritten, self.rewritten),
-            (RowRelation::Related, self.related),
+            (RowRelation::PossiblyRelated, self.possibly_related),
+            (RowRelation::ProbablyNoCounterpart, self.probably_dropped),
             (RowRelation::NoCounterpart, self.dropped),
             (RowRelation::Added, self.added),
         ]
@@ -254,7 +356,8 @@ pub fn mechanism_column(
             match pair.relation {
                 Relation::NearVerbatim => cell.kept += 1,
                 Relation::Rewritten => cell.rewritten += 1,
-                Relation::Related => cell.related += 1,
+                Relation::PossiblyRelated => cell.possibly_related += 1,
+                Relation::ProbablyNoCounterpart => cell.probably_dropped += 1,
                 Relation::NoCounterpart => cell.dropped += 1,
             }
             if cell.first_path.is_none() {
@@ -294,7 +397,7 @@ pub fn step_target(stops: &[&str], current: Option<&str>, forward: bool) -> Opti
 mod tests {
     use super::*;
     use crate::corpus_data::bundled_corpus;
-    use policy_core::compare::align::{align_documents, AlignOptions, AlignedUnit, Candidate};
+    use policy_core::compare::align::{align_documents, AlignedUnit, Candidate};
     use policy_core::model::UnitKind;
 
     fn doc(paths: &[&str]) -> Document {
@@ -320,6 +423,7 @@ mod tests {
                     b: b.into(),
                     score: 0.5,
                     relation: Relation::Rewritten,
+                    evidence: vec![],
                 })
                 .into_iter()
                 .collect(),
@@ -356,7 +460,9 @@ mod tests {
         let corpus = bundled_corpus().expect("corpus loads");
         let central = corpus.document("central-2018").expect("central");
         for other in corpus.documents.iter().filter(|d| d.id != central.id) {
-            let alignment = align_documents(central, other, &AlignOptions::default());
+            let options = align_options(central, other, &central.id);
+            assert_eq!(options.source, Some(Side::A));
+            let alignment = align_documents(central, other, &options);
             let rows = compare_rows(&alignment, other);
             let pairs = rows
                 .iter()
@@ -365,6 +471,16 @@ mod tests {
             assert_eq!(pairs, central.units.len());
             let added = rows.len() - pairs;
             assert_eq!(added, alignment.unmatched_b.len(), "{}", other.id);
+            // Every unit of B is some row's candidate or an added row.
+            for unit in &other.units {
+                let path = unit.path.as_str();
+                let shown = alignment
+                    .pairs
+                    .iter()
+                    .any(|p| p.candidates.iter().any(|c| c.b == path))
+                    || alignment.unmatched_b.iter().any(|u| u == path);
+                assert!(shown, "{} {path} appears nowhere", other.id);
+            }
         }
     }
 
@@ -391,8 +507,39 @@ mod tests {
         let alignment = align_documents(central, sichuan, &AlignOptions::default());
         let column = mechanism_column(central, sichuan, &alignment);
         let kept: usize = column.iter().map(|(_, c)| c.kept).sum();
-        let changed: usize = column.iter().map(|(_, c)| c.rewritten + c.related).sum();
+        let changed: usize = column
+            .iter()
+            .map(|(_, c)| c.rewritten + c.possibly_related)
+            .sum();
         assert!(changed > kept, "kept {kept}, changed {changed}");
+        let uncertain: usize = column.iter().map(|(_, c)| c.uncertain()).sum();
+        assert!(uncertain > 0, "some relations are uncertain");
+    }
+
+    #[test]
+    fn evidence_pieces_mark_every_occurrence_longest_first() {
+        let terms = vec!["协同发展".to_string(), "京津冀协同发展".to_string()];
+        let pieces = evidence_pieces("对接京津冀协同发展，推动协同发展协同发展。", &terms);
+        let shown: Vec<(&str, bool)> = pieces.iter().map(|p| (p.text, p.term)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("对接", false),
+                ("京津冀协同发展", true),
+                ("，推动", false),
+                ("协同发展", true),
+                ("协同发展", true),
+                ("。", false),
+            ]
+        );
+        assert_eq!(
+            evidence_pieces("无关", &terms),
+            [TextPiece {
+                text: "无关",
+                term: false
+            }]
+        );
+        assert!(evidence_pieces("", &terms).is_empty());
     }
 
     #[test]

@@ -74,9 +74,22 @@ fn side_by_side_lists_every_unit_of_a_and_marks_the_focused_pair() {
         Some("6.17"),
     );
     assert_eq!(html.matches("data-a-path=").count(), central.units.len());
+    // Confident and uncertain relations are told apart, and counted.
+    assert!(html.contains("data-confidence=\"confident\""));
+    assert!(html.contains("data-confidence=\"uncertain\""));
+    assert!(html.contains("data-testid=\"uncertain-count\""));
+    // The focused pair (6.17 ↔ Sichuan 6.21, eco-compensation) shows its
+    // shared key terms, marked in both texts.
+    let row = html
+        .split("id=\"pair-6.17\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</tr>").next())
+        .expect("the focused row");
+    assert!(row.contains("data-b-path=\"6.21\""), "{row}");
+    assert!(row.contains("data-testid=\"pair-evidence\""), "{row}");
     assert!(
-        html.contains("data-relation=\"added\""),
-        "Sichuan adds units"
+        row.matches("class=\"evidence-term\"").count() >= 2,
+        "terms marked on both sides: {row}"
     );
     assert_eq!(html.matches("compare-row--selected").count(), 1);
     assert!(html.contains("id=\"pair-6.17\""));
@@ -128,6 +141,10 @@ fn the_matrix_has_a_row_per_mechanism_and_a_column_per_document() {
     assert_eq!(html.matches("<th scope=\"col\" data-doc-id=").count(), 3);
     assert!(html.contains("href=\"#/compare/central-2018/sichuan/"));
     assert!(html.contains("?mech="));
+    // Every cell says how many of its relations are uncertain.
+    assert_eq!(html.matches("class=\"matrix-cell\"").count(), 30);
+    assert_eq!(html.matches("class=\"matrix-cell__uncertain\"").count(), 30);
+    assert!(html.contains("matrix-bar__segment--uncertain"));
 }
 
 #[test]

@@ -1,12 +1,12 @@
 //! `#/compare`: the overview matrix. Rows are the mechanisms, columns the
 //! documents (and the user's copy, when one is loaded); each cell says how
 //! much of the central opinion's text of that mechanism the document kept
-//! near-verbatim, rewrote, loosely related to, dropped, and what it added,
+//! near-verbatim, rewrote, possibly related to, (probably) dropped, and what it added,
 //! and links to the comparison filtered to that mechanism.
 
 use std::rc::Rc;
 
-use policy_core::compare::align::{align_documents, AlignOptions};
+use policy_core::compare::align::{align_documents, AlignOptions, Side};
 use policy_core::model::{Level, Mechanism};
 use yew::prelude::*;
 
@@ -82,7 +82,12 @@ pub fn MatrixView() -> Html {
             let columns = docs
                 .into_iter()
                 .map(|doc| {
-                    let alignment = align_documents(central, &doc, &AlignOptions::default());
+                    // The central document is the source every column implements.
+                    let options = AlignOptions {
+                        source: Some(Side::A),
+                        ..AlignOptions::default()
+                    };
+                    let alignment = align_documents(central, &doc, &options);
                     let column = mechanism_column(central, &doc, &alignment);
                     (doc, column)
                 })
@@ -100,13 +105,15 @@ pub fn MatrixView() -> Html {
             </p>
             <ul class="matrix-legend" aria-label={strings.legend_label}>
                 { for RowRelation::ALL.iter().map(|relation| html! {
-                    <li class="matrix-legend__item">
-                        <span class={classes!("matrix-legend__swatch", format!("matrix-legend__swatch--{}", relation.id()))} aria-hidden="true"></span>
+                    <li class="matrix-legend__item" data-confidence={relation.confidence_id()}>
+                        <span class={classes!("matrix-legend__swatch", format!("matrix-legend__swatch--{}", relation.id()),
+                            relation.is_uncertain().then_some("matrix-legend__swatch--uncertain"))} aria-hidden="true"></span>
                         <RelationBadge relation={*relation} {lang} />
                     </li>
                 }) }
             </ul>
             <p class="compare-overview__how">{ strings.overview_how }</p>
+            <p class="compare-overview__uncertain">{ strings.uncertain_note }</p>
             <div class="matrix-wrap">
                 <table class="matrix" data-testid="matrix">
                     <caption class="visually-hidden">{ fill(strings.overview_caption, &[("title", &central.title)]) }</caption>

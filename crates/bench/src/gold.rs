@@ -152,11 +152,12 @@ impl SetScores {
     }
 }
 
-/// The text of a central unit the aligners compare against. Units that only
-/// survive in the machine-reworded witness will read their restored text
-/// here once the corpus carries one; every method goes through this.
+/// The text of a central unit the aligners compare against: its reading —
+/// the restored reading of a unit that survives only in the
+/// machine-reworded witness, as the app's aligner reads it. Every method
+/// goes through this.
 pub fn central_text(unit: &Unit) -> &str {
-    &unit.text
+    unit.reading()
 }
 
 /// Scores of one aligner on one document.

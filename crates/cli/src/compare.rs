@@ -5,7 +5,7 @@ use crate::doc_source;
 use crate::search::{find_corpus, load_corpus_file};
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use policy_core::compare::align::{align_documents, AlignOptions};
+use policy_core::compare::align::{align_documents, AlignOptions, Side};
 use policy_core::compare::diff::{DiffChunk, DiffKind, Granularity};
 use policy_core::compare::text_diff::{diff_texts, DiffOptions};
 use policy_core::model::{Corpus, Document};
@@ -22,9 +22,14 @@ pub struct AlignArgs {
     a: String,
     /// Document id of B, or a raw text file.
     b: String,
-    /// Print JSON: {"pairs": [{"a", "relation", "candidates": [{"b", "score", "relation"}]}], "unmatched_b": [...], "text": "reading|witness"}.
+    /// Print JSON: {"pairs": [{"a", "relation", "candidates": [{"b", "score", "relation", "evidence"}]}], "unmatched_b": [...], "text": "reading|witness"};
+    /// candidates best first, evidence = the key terms both units share.
     #[arg(long)]
     json: bool,
+    /// Which document the other implements: a or b (default: the one of
+    /// higher level — central, ministry, provincial — else b).
+    #[arg(long, value_parser = ["a", "b"])]
+    source: Option<String>,
     /// Compare the witness text of units that have a restored reading (by
     /// default their restored reading is compared).
     #[arg(long)]
@@ -84,6 +89,10 @@ pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
         .document(&b_id)
         .with_context(|| unknown_doc(&corpus, &b_id))?;
     let options = AlignOptions {
+        source: args
+            .source
+            .as_deref()
+            .map(|s| if s == "a" { Side::A } else { Side::B }),
         text: text_choice(args.witness_text),
         ..AlignOptions::default()
     };
@@ -98,10 +107,18 @@ pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
         let best = pair
             .candidates
             .iter()
-            .map(|c| format!("{} ({:.3} {})", c.b, c.score, c.relation.id()))
+            .map(|c| {
+                format!(
+                    "{} ({:.3} {}: {})",
+                    c.b,
+                    c.score,
+                    c.relation.id(),
+                    c.evidence.join("、")
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ");
-        println!("{:<10} {:<15} {}", pair.a, pair.relation.id(), best);
+        println!("{:<10} {:<23} {}", pair.a, pair.relation.id(), best);
     }
     println!("unmatched in {}: {}", b.id, alignment.unmatched_b.join(" "));
     Ok(ExitCode::SUCCESS)

@@ -330,6 +330,31 @@ fn align_diff_and_search_take_a_raw_text_file_for_a_document() {
         best, "5.15",
         "the copy's 对口支援 clause finds the opinion's"
     );
+    // The contract: every candidate has a score, a relation and evidence
+    // (shared key terms, found verbatim in both texts), best first.
+    for pair in pairs {
+        assert!(pair["relation"].is_string());
+        let candidates = pair["candidates"].as_array().unwrap();
+        let scores: Vec<f64> = candidates
+            .iter()
+            .map(|c| c["score"].as_f64().unwrap())
+            .collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+        for c in candidates {
+            assert!(c["relation"].is_string() && c["evidence"].is_array(), "{c}");
+        }
+    }
+    let evidence: Vec<&str> = pairs[2]["candidates"][0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t.as_str())
+        .collect();
+    assert!(
+        evidence.iter().any(|t| t.contains("对口支援")),
+        "{evidence:?}"
+    );
+    assert!(alignment["unmatched_b"].is_array());
 
     let o = bin()
         .arg("diff")

@@ -6,6 +6,7 @@ use crate::manifest::{Manifest, ManifestDocument, ManifestError};
 use crate::opencc::{OpenCcConverter, OpenCcError};
 use crate::paths;
 use crate::substitutions::{learn_substitutions, AlignedText};
+use policy_core::compare::align::{aligned_sections, AlignOptions};
 use policy_core::ingest::{self, gazetteer, tagging, CleanedText, ImportError, ParsedDocument};
 use policy_core::model::{
     Corpus, Document, Mechanism, MechanismInfo, MechanismTag, MetadataOrigin, MetadataSource,
@@ -177,6 +178,10 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
     // Restoration needs every document: the others quote the reworded one.
     crate::restore::restore_corpus(&mut corpus, crate::restore::Params::default())
         .map_err(|e| PipelineError::Segmenter(e.to_string()))?;
+    // Alignment reads the restored readings, so it comes after them.
+    if let Some(vocabulary) = manifest.documents.iter().find(|d| d.defines_mechanisms) {
+        tag_through_alignment(&mut corpus.documents, &vocabulary.id);
+    }
     Ok(corpus)
 }
 
@@ -302,6 +307,45 @@ fn tag_by_vocabulary_section(units: &mut [Unit]) {
             rule: "vocabulary-section".into(),
             cue: cue.clone(),
         }];
+    }
+}
+
+/// Units no cue tags with a mechanism (the 2016 opinion's sections 二、三
+/// use none of the 2018 vocabulary) take the mechanism of the section of
+/// the vocabulary document their first choice of counterpart belongs to, so
+/// the mechanism filter finds them. The tag records the rule, the
+/// counterpart and how sure the pair is (`alignment_methods` measures how
+/// often such a section is right on the gold standard).
+fn tag_through_alignment(documents: &mut [Document], vocabulary_id: &str) {
+    let Some(source) = documents.iter().find(|d| d.id == vocabulary_id).cloned() else {
+        return;
+    };
+    let options = AlignOptions::default();
+    for doc in documents.iter_mut().filter(|d| d.id != source.id) {
+        let matches = aligned_sections(doc, &source, &options);
+        for (unit, found) in doc.units.iter_mut().zip(matches) {
+            let Some(found) = found.filter(|_| unit.mechanisms.is_empty()) else {
+                continue;
+            };
+            let heading = source
+                .unit(&found.section)
+                .map(|s| format!("{}{}", s.label, s.reading_heading().unwrap_or_default()))
+                .unwrap_or_default();
+            unit.mechanisms = found
+                .mechanisms
+                .iter()
+                .map(|&id| MechanismTag {
+                    id,
+                    rule: tagging::rule::ALIGNED_SECTION.into(),
+                    cue: format!(
+                        "{} {} ({}) ⊂ {heading}",
+                        source.id,
+                        found.unit,
+                        found.relation.id()
+                    ),
+                })
+                .collect();
+        }
     }
 }
 

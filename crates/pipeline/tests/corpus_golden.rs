@@ -473,9 +473,32 @@ fn mechanisms_and_regions_are_explained() {
         n.units
             .iter()
             .flat_map(|u| &u.mechanisms)
-            .all(|m| m.rule == "keyword"),
+            .all(|m| m.rule == "keyword" || m.rule == "aligned-section"),
         "2016 predates the structure"
     );
+    // Units with no cue take the mechanism of the central section their
+    // counterpart lies in, and say so.
+    let tag = &n.unit("3").unwrap().mechanisms[0];
+    assert_eq!(
+        (tag.id.id(), tag.rule.as_str()),
+        ("policy-regulation", "aligned-section")
+    );
+    assert!(tag.cue.starts_with("central-2018 8 "), "{}", tag.cue);
+    let tag = &n.unit("2").unwrap().mechanisms[0];
+    assert_eq!(
+        (tag.id.id(), tag.rule.as_str()),
+        ("strategy", "aligned-section")
+    );
+    for d in &corpus().documents {
+        for u in d.units.iter().filter(|u| u.kind != UnitKind::Preamble) {
+            assert!(
+                !u.mechanisms.is_empty(),
+                "{} {} has no mechanism",
+                d.id,
+                u.path
+            );
+        }
+    }
     let regions: Vec<&str> = s
         .unit("3.11")
         .unwrap()

@@ -59,10 +59,20 @@ fn traditional_raw_file_imports_like_the_corpus_document() {
     let corpus = build_corpus(&root()).expect("corpus builds");
     let expected = corpus.document("inner-mongolia").expect("inner-mongolia");
     assert_eq!(shape(&imported.units), shape(&expected.units));
+    // A document imported on its own has no central text to align with, so
+    // it lacks the tags the corpus build takes over through alignment.
     let tags = |units: &[Unit]| {
         units
             .iter()
-            .map(|u| (u.mechanisms.clone(), u.regions.clone()))
+            .map(|u| {
+                let cued: Vec<_> = u
+                    .mechanisms
+                    .iter()
+                    .filter(|m| m.rule != "aligned-section")
+                    .cloned()
+                    .collect();
+                (cued, u.regions.clone())
+            })
             .collect::<Vec<_>>()
     };
     assert_eq!(tags(&imported.units), tags(&expected.units));

@@ -1,97 +1,153 @@
-//! Clause alignment between two documents.
+//! Clause alignment between two documents: which unit of one document
+//! implements or corresponds to which unit of the other, how sure that is,
+//! and the shared terms that show why.
 //!
-//! # Why character-bigram TF-IDF cosine
+//! # The method: structure-aware bigram TF-IDF
 //!
-//! Provincial plans copy the central opinion's sentences, then cut, reorder
-//! and reword them. Two properties matter: a unit must still match when words
-//! are swapped for near-synonyms or clauses are merged, and boilerplate that
-//! every clause shares (建立, 机制, 区域, 推动) must not make everything look
-//! alike. Character bigrams ("shingles" of length 2) survive segmentation
-//! differences and single-character rewordings (发展→开展 keeps 展), and
-//! TF-IDF weighting over both documents' units pushes the shared boilerplate
-//! down — the approach of text-reuse detection such as shingle overlap in
-//! plagiarism and policy-diffusion studies. Mechanism tags add a small bonus
-//! so that, between two equally similar candidates, the one from the same
-//! mechanism section wins. `docs/alignment.md` records the measured evidence.
+//! One document *implements* the other, the *source* (a provincial plan
+//! implements the central opinion; [`Side`] says which is which). Units are
+//! compared like with like ([`Role`]): the preamble with the preamble,
+//! headings with headings by the text of their whole sections, and every
+//! other unit by the cosine of its character-bigram TF-IDF vector with the
+//! source unit's, plus its fit with the source unit's whole *section* and a
+//! small bonus for a shared mechanism tag (`align_methods::Structured`).
+//! Character bigrams survive rewording and segmentation differences; IDF
+//! over the two documents pushes shared boilerplate (建立, 机制, 区域) down;
+//! the section fit makes a clause about 对口支援 look first among the
+//! clauses of the source's mutual-aid section. Of six methods measured on
+//! the reading gold standard (`corpus/eval/alignment-gold.toml`,
+//! cross-validated by document) it is the most accurate; `docs/alignment.md`
+//! has the table.
+//!
+//! # Pairs and relations
+//!
+//! Every implementing unit proposes its best `max_candidates` source units.
+//! Those proposals are the only pairs; both directions read them, so that
+//! aligning A with B and B with A tell the same story:
+//!
+//! * a pair is [`Relation::Rewritten`] (or [`Relation::NearVerbatim`] when
+//!   the two texts are nearly the same) when it is the implementing unit's
+//!   first choice and scores at least [`CONFIDENT_SCORE`]; any other pair is
+//!   [`Relation::PossiblyRelated`];
+//! * a unit's relation is that of its best pair;
+//! * a source unit in no pair is dropped by the implementing document:
+//!   [`Relation::NoCounterpart`], or [`Relation::ProbablyNoCounterpart`] for
+//!   a heading (headings meet headings only, and a document that folds two
+//!   sections into one may still carry the clauses of both);
+//! * an implementing unit with no candidate at all has no counterpart.
+//!
+//! [`CONFIDENT_SCORE`] is fitted on the gold standard by the
+//! `alignment_methods` benchmark, which also reports how often each relation
+//! is right on documents the cut-off was not fitted on.
 
-use crate::model::Mechanism;
+use super::align_methods::structure::{role, Role};
+use super::align_methods::{Params, Structured};
+use crate::ingest::tagging::rule::ALIGNED_SECTION;
+use crate::model::{Document, Level, Mechanism, Unit, UnitKind};
 use crate::restoration::TextChoice;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
-/// A unit as the aligner sees it.
-#[derive(Debug, Clone, Copy)]
-pub struct AlignUnit<'a> {
-    pub path: &'a str,
-    pub text: &'a str,
-    pub mechanisms: &'a [Mechanism],
-}
+pub use super::align_methods::DocUnit as AlignUnit;
 
-/// How a unit of A relates to its best counterpart in B.
+/// The lowest score of a first choice that counts as a confident pair: the
+/// highest score of a wrong first choice on the reading gold standard
+/// (all three documents), rounded up. The `alignment_methods` benchmark
+/// prints the value it fits and warns when it differs from this one.
+pub const CONFIDENT_SCORE: f64 = 0.223;
+
+/// The cosine of two units' own texts from which a confident pair is
+/// near-verbatim rather than rewritten.
+pub const NEAR_VERBATIM_COSINE: f64 = 0.8;
+
+/// How a unit relates to its counterpart in the other document, from the
+/// surest match to the surest absence. Confident relations are the ones
+/// whose measured accuracy on the gold standard is high
+/// ([`Relation::is_confident`]); the others say "look for yourself".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
+    /// A confident pair whose texts are nearly the same.
     NearVerbatim,
+    /// A confident pair: the counterpart, reworded or elaborated.
     Rewritten,
-    Related,
+    /// A candidate, not a confident one.
+    #[serde(alias = "related")]
+    PossiblyRelated,
+    /// No candidate, but the absence is uncertain (a heading).
+    ProbablyNoCounterpart,
+    /// No candidate: dropped (a source unit) or added (an implementing one).
     NoCounterpart,
 }
 
 impl Relation {
-    /// Classifies a similarity score. The cut-offs were calibrated on the
-    /// corpus (see `docs/alignment.md`).
-    pub fn from_score(score: f64, thresholds: &Thresholds) -> Relation {
-        if score >= thresholds.near_verbatim {
-            Relation::NearVerbatim
-        } else if score >= thresholds.rewritten {
-            Relation::Rewritten
-        } else if score >= thresholds.related {
-            Relation::Related
-        } else {
-            Relation::NoCounterpart
-        }
-    }
+    pub const ALL: [Relation; 5] = [
+        Relation::NearVerbatim,
+        Relation::Rewritten,
+        Relation::PossiblyRelated,
+        Relation::ProbablyNoCounterpart,
+        Relation::NoCounterpart,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             Relation::NearVerbatim => "near-verbatim",
             Relation::Rewritten => "rewritten",
-            Relation::Related => "related",
+            Relation::PossiblyRelated => "possibly-related",
+            Relation::ProbablyNoCounterpart => "probably-no-counterpart",
             Relation::NoCounterpart => "no-counterpart",
         }
     }
-}
 
-/// Score cut-offs between the relations.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Thresholds {
-    pub near_verbatim: f64,
-    pub rewritten: f64,
-    pub related: f64,
-}
+    /// Whether the relation is one of the confident classes.
+    pub fn is_confident(self) -> bool {
+        !matches!(
+            self,
+            Relation::PossiblyRelated | Relation::ProbablyNoCounterpart
+        )
+    }
 
-impl Default for Thresholds {
-    fn default() -> Self {
-        Thresholds {
-            near_verbatim: 0.8,
-            rewritten: 0.4,
-            related: 0.15,
-        }
+    /// Whether the unit has a counterpart (a candidate) at all.
+    pub fn has_counterpart(self) -> bool {
+        matches!(
+            self,
+            Relation::NearVerbatim | Relation::Rewritten | Relation::PossiblyRelated
+        )
     }
 }
 
-/// Tuning knobs for [`align_units`].
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// One of the two aligned documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    A,
+    B,
+}
+
+/// Tuning knobs of [`align_units`]; the defaults are the measured ones.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AlignOptions {
-    /// At most this many candidates per unit, best first.
+    /// How many source units each implementing unit proposes: the most
+    /// candidates a unit of the implementing document gets. A source unit
+    /// lists every implementing unit that proposed it, so that each unit of
+    /// either document appears in the alignment.
     pub max_candidates: usize,
-    /// Added to the score when the two units share a mechanism tag.
-    pub mechanism_bonus: f64,
-    pub thresholds: Thresholds,
+    /// Which document is the source the other implements. `None`: for
+    /// [`align_documents`], the one of higher level (central, then
+    /// ministry, then provincial), else B; for [`align_units`], B.
+    pub source: Option<Side>,
+    /// See [`CONFIDENT_SCORE`].
+    pub confident_score: f64,
+    /// See [`NEAR_VERBATIM_COSINE`].
+    pub near_verbatim_cosine: f64,
+    /// At most this many evidence terms per candidate.
+    pub max_evidence: usize,
+    /// The structure-aware scoring's weights.
+    pub params: Params,
     /// Which text of each unit [`align_documents`] compares: the reading
     /// (restored where a unit has a restored reading; the default) or the
     /// witness text as it stands.
-    #[serde(default)]
     pub text: TextChoice,
 }
 
@@ -99,8 +155,11 @@ impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             max_candidates: 3,
-            mechanism_bonus: 0.05,
-            thresholds: Thresholds::default(),
+            source: None,
+            confident_score: CONFIDENT_SCORE,
+            near_verbatim_cosine: NEAR_VERBATIM_COSINE,
+            max_evidence: 8,
+            params: Params::default(),
             text: TextChoice::default(),
         }
     }
@@ -112,10 +171,15 @@ pub struct Candidate {
     pub b: String,
     pub score: f64,
     pub relation: Relation,
+    /// The key terms both texts share, strongest first: each occurs
+    /// verbatim in both units' texts (their headings when they have no
+    /// text), so a reader can find and highlight it on both sides.
+    #[serde(default)]
+    pub evidence: Vec<String>,
 }
 
-/// A unit of A with its candidates in B (empty when nothing reaches
-/// `related`); `relation` is the best candidate's, or `no-counterpart`.
+/// A unit of A with its candidates in B, best first; `relation` is the best
+/// candidate's, or says how sure the absence of one is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlignedUnit {
     pub a: String,
@@ -127,215 +191,397 @@ pub struct AlignedUnit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
     pub pairs: Vec<AlignedUnit>,
-    /// Units of B that are no unit of A's candidate: what B added.
+    /// Units of B in no pair: what B added (B implementing A) or what A
+    /// left out (A implementing B).
     pub unmatched_b: Vec<String>,
     /// Which text of the units was compared (see [`AlignOptions::text`]).
     #[serde(default)]
     pub text: TextChoice,
 }
 
-/// A sparse TF-IDF vector: (feature id, weight), sorted by id, unit length.
-type SparseVector = Vec<(u32, f64)>;
+impl Alignment {
+    /// How many units of A have an uncertain relation.
+    pub fn uncertain(&self) -> usize {
+        self.pairs
+            .iter()
+            .filter(|p| !p.relation.is_confident())
+            .count()
+    }
+}
 
-/// Aligns every unit of `a` with its best-matching units of `b`.
+/// A proposed pair, indices into the implementing and the source units.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    imp: usize,
+    src: usize,
+    score: f64,
+    relation: Relation,
+}
+
+/// Aligns every unit of `a` with its counterparts in `b`.
 pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> Alignment {
-    let mut features = FeatureTable::default();
-    let a_counts: Vec<_> = a.iter().map(|u| features.count(u.text)).collect();
-    let b_counts: Vec<_> = b.iter().map(|u| features.count(u.text)).collect();
-    let idf = features.idf(a_counts.iter().chain(&b_counts));
-    let a_vectors: Vec<_> = a_counts.iter().map(|c| weigh(c, &idf)).collect();
-    let b_vectors: Vec<_> = b_counts.iter().map(|c| weigh(c, &idf)).collect();
+    let source = options.source.unwrap_or(Side::B);
+    let (imp, src) = match source {
+        Side::B => (a, b),
+        Side::A => (b, a),
+    };
+    let structured = Structured::new(imp, src);
+    let pairs = proposals(&structured, imp, src, options);
 
-    let mut matched_b = vec![false; b.len()];
-    let pairs = a
-        .iter()
-        .zip(&a_vectors)
-        .map(|(unit, vector)| {
-            let mut candidates: Vec<(usize, f64)> = b
-                .iter()
-                .zip(&b_vectors)
-                .enumerate()
-                .map(|(j, (other, other_vector))| {
-                    let mut score = cosine(vector, other_vector);
-                    if score > 0.0 && shares_mechanism(unit, other) {
-                        score = (score + options.mechanism_bonus).min(1.0);
-                    }
-                    (j, score)
-                })
-                .filter(|&(_, score)| score >= options.thresholds.related)
-                .collect();
-            candidates.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            candidates.truncate(options.max_candidates);
-            for &(j, _) in &candidates {
-                matched_b[j] = true;
-            }
-            let candidates: Vec<Candidate> = candidates
-                .into_iter()
-                .map(|(j, score)| Candidate {
-                    b: b[j].path.to_string(),
-                    score: round3(score),
-                    relation: Relation::from_score(score, &options.thresholds),
-                })
-                .collect();
-            AlignedUnit {
-                a: unit.path.to_string(),
-                relation: candidates
-                    .first()
-                    .map_or(Relation::NoCounterpart, |c| c.relation),
-                candidates,
-            }
-        })
-        .collect();
-    let unmatched_b = b
-        .iter()
-        .zip(&matched_b)
-        .filter(|(_, &m)| !m)
-        .map(|(u, _)| u.path.to_string())
-        .collect();
+    let mut by_imp: Vec<Vec<&Pair>> = vec![Vec::new(); imp.len()];
+    let mut by_src: Vec<Vec<&Pair>> = vec![Vec::new(); src.len()];
+    for p in &pairs {
+        by_imp[p.imp].push(p);
+        by_src[p.src].push(p);
+    }
+    for list in by_src.iter_mut() {
+        list.sort_by(|x, y| {
+            x.relation
+                .cmp(&y.relation)
+                .then(y.score.total_cmp(&x.score))
+                .then(x.imp.cmp(&y.imp))
+        });
+    }
+    let src_index: Vec<OnceCell<CharIndex>> = src.iter().map(|_| OnceCell::new()).collect();
+    let candidate = |p: &Pair, other_is_src: bool| -> Candidate {
+        let (x, y) = (&imp[p.imp], &src[p.src]);
+        Candidate {
+            b: if other_is_src { y.path } else { x.path }.to_string(),
+            score: round3(p.score),
+            relation: p.relation,
+            evidence: shared_terms(
+                x.content(),
+                src_index[p.src].get_or_init(|| CharIndex::new(y.content())),
+                &structured,
+                options.max_evidence,
+            ),
+        }
+    };
+    let row = |unit: &AlignUnit, list: &[&Pair], other_is_src: bool, none: Relation| {
+        let candidates: Vec<Candidate> = list.iter().map(|p| candidate(p, other_is_src)).collect();
+        AlignedUnit {
+            a: unit.path.to_string(),
+            relation: candidates.first().map_or(none, |c| c.relation),
+            candidates,
+        }
+    };
+    let src_absence = |unit: &AlignUnit| {
+        if role(unit) == Role::Heading {
+            Relation::ProbablyNoCounterpart
+        } else {
+            Relation::NoCounterpart
+        }
+    };
+    let (rows, unmatched_b): (Vec<AlignedUnit>, Vec<String>) = match source {
+        Side::B => (
+            imp.iter()
+                .zip(&by_imp)
+                .map(|(u, l)| row(u, l, true, Relation::NoCounterpart))
+                .collect(),
+            src.iter()
+                .zip(&by_src)
+                .filter(|(_, l)| l.is_empty())
+                .map(|(u, _)| u.path.to_string())
+                .collect(),
+        ),
+        Side::A => (
+            src.iter()
+                .zip(&by_src)
+                .map(|(u, l)| row(u, l, false, src_absence(u)))
+                .collect(),
+            imp.iter()
+                .zip(&by_imp)
+                .filter(|(_, l)| l.is_empty())
+                .map(|(u, _)| u.path.to_string())
+                .collect(),
+        ),
+    };
     Alignment {
-        pairs,
+        pairs: rows,
         unmatched_b,
         text: options.text,
     }
 }
 
-/// Cosine similarity of two texts on their own (IDF over just the pair), for
-/// quick "how close are these two clauses" questions.
-pub fn text_similarity(a: &str, b: &str) -> f64 {
-    let unit_a = AlignUnit {
-        path: "a",
-        text: a,
-        mechanisms: &[],
-    };
-    let unit_b = AlignUnit {
-        path: "b",
-        text: b,
-        mechanisms: &[],
-    };
-    let mut features = FeatureTable::default();
-    let ca = features.count(unit_a.text);
-    let cb = features.count(unit_b.text);
-    // With only two texts IDF would zero every shared bigram, so use raw counts.
-    let flat: HashMap<u32, f64> = HashMap::new();
-    round3(cosine(&weigh(&ca, &flat), &weigh(&cb, &flat)))
+/// Every implementing unit's best source units (positive scores only), with
+/// the relation of each pair.
+fn proposals(
+    structured: &Structured,
+    imp: &[AlignUnit],
+    src: &[AlignUnit],
+    options: &AlignOptions,
+) -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    for (i, mut row) in structured
+        .scores(&options.params, imp, src)
+        .into_iter()
+        .enumerate()
+    {
+        row.retain(|&(_, s)| s > 0.0);
+        row.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        row.truncate(options.max_candidates);
+        for (rank, (j, score)) in row.into_iter().enumerate() {
+            let relation = if rank > 0 || score < options.confident_score {
+                Relation::PossiblyRelated
+            } else if structured.unit_cosine(i, j) >= options.near_verbatim_cosine {
+                Relation::NearVerbatim
+            } else {
+                Relation::Rewritten
+            };
+            pairs.push(Pair {
+                imp: i,
+                src: j,
+                score,
+                relation,
+            });
+        }
+    }
+    pairs
 }
 
-fn shares_mechanism(a: &AlignUnit, b: &AlignUnit) -> bool {
-    a.mechanisms.iter().any(|m| b.mechanisms.contains(m))
+/// The key terms `x` and `y` share, strongest first: maximal runs of
+/// letters and digits of `x` that also occur in `y`, of two characters or
+/// more, holding at least one bigram found in at most a tenth of the two
+/// documents' units (or two units, in small documents) (so that 建立, 机制, 区域协调发展 alone are not
+/// evidence). A term contained in a stronger one is left out.
+fn shared_terms(x: &str, y: &CharIndex, structured: &Structured, max: usize) -> Vec<String> {
+    if max == 0 {
+        return Vec::new();
+    }
+    let n = structured.unit_count() as f64;
+    // A shared term is in at least two units; rare means in at most two, or
+    // a tenth of the units when there are more than twenty.
+    let key_idf = (1.0 + n / (n / 10.0).max(2.0)).ln() - 1e-9;
+    let mut found: Vec<(String, f64, usize)> = Vec::new();
+    let mut order = 0;
+    let mut starts: Vec<u32> = Vec::new();
+    for run in x.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = run.chars().collect();
+        let mut p = 0;
+        while p + 1 < chars.len() {
+            // The longest run from p that occurs in y: start from where y
+            // has its first bigram, extend while some start still matches.
+            starts.clear();
+            starts.extend_from_slice(y.positions((chars[p], chars[p + 1])));
+            let mut len = if starts.is_empty() { 1 } else { 2 };
+            while len > 1 && p + len < chars.len() {
+                let next = chars[p + len];
+                starts.retain(|&s| y.chars.get(s as usize + len) == Some(&next));
+                if starts.is_empty() {
+                    break;
+                }
+                len += 1;
+            }
+            if len < 2 {
+                p += 1;
+                continue;
+            }
+            let term = trim_function_chars(&chars[p..p + len]);
+            if term.len() >= 2 {
+                let idfs: Vec<f64> = term
+                    .windows(2)
+                    .map(|w| structured.bigram_idf((w[0], w[1])))
+                    .collect();
+                if idfs.iter().any(|&w| w >= key_idf) {
+                    let weight: f64 = idfs.iter().sum();
+                    found.push((term.iter().collect(), weight, order));
+                    order += 1;
+                }
+            }
+            p += len;
+        }
+    }
+    found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    let mut terms: Vec<String> = Vec::new();
+    for (term, _, _) in found {
+        if terms.iter().any(|t| t.contains(&term)) {
+            continue;
+        }
+        terms.push(term);
+        if terms.len() == max {
+            break;
+        }
+    }
+    terms
+}
+
+/// A text's characters and where each of its bigrams starts, built once
+/// per unit so that finding shared runs costs little per pair.
+struct CharIndex {
+    chars: Vec<char>,
+    bigrams: FxHashMap<(char, char), Vec<u32>>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        let chars: Vec<char> = text.chars().collect();
+        let mut bigrams: FxHashMap<(char, char), Vec<u32>> = FxHashMap::default();
+        for (i, w) in chars.windows(2).enumerate() {
+            bigrams.entry((w[0], w[1])).or_default().push(i as u32);
+        }
+        CharIndex { chars, bigrams }
+    }
+
+    fn positions(&self, bigram: (char, char)) -> &[u32] {
+        self.bigrams.get(&bigram).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Characters that begin or end a shared run without belonging to the term
+/// (the run 的区域市场 shares 的 by accident).
+const FUNCTION_CHARS: &str = "的和与及等在了为对从以将并或之其把被向于而也是中";
+
+fn trim_function_chars(term: &[char]) -> &[char] {
+    let mut t = term;
+    while let [first, rest @ ..] = t {
+        if !FUNCTION_CHARS.contains(*first) {
+            break;
+        }
+        t = rest;
+    }
+    while let [rest @ .., last] = t {
+        if !FUNCTION_CHARS.contains(*last) {
+            break;
+        }
+        t = rest;
+    }
+    t
+}
+
+/// Cosine similarity of two texts on their own (no IDF: with only two texts
+/// IDF would zero every shared bigram), for quick "how close are these two
+/// clauses" questions.
+pub fn text_similarity(a: &str, b: &str) -> f64 {
+    use super::align_methods::features::{cosine, Idf, Tokens, Vocabulary};
+    let mut vocab = Vocabulary::default();
+    let ca = vocab.count(Tokens::CharBigrams, a);
+    let cb = vocab.count(Tokens::CharBigrams, b);
+    let flat = Idf::flat();
+    round3(cosine(&flat.vector(&ca), &flat.vector(&cb)))
 }
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// Interns character bigrams to small ids.
-#[derive(Default)]
-struct FeatureTable {
-    ids: HashMap<(char, char), u32>,
+/// Which of two documents is the source: the one of higher level (central,
+/// ministry, provincial, unknown), else B.
+pub fn default_source(a: &Document, b: &Document) -> Side {
+    let rank = |d: &Document| match d.level {
+        Some(Level::Central) => 3,
+        Some(Level::Ministry) => 2,
+        Some(Level::Provincial) => 1,
+        None => 0,
+    };
+    if rank(a) > rank(b) {
+        Side::A
+    } else {
+        Side::B
+    }
 }
 
-impl FeatureTable {
-    /// Bigram counts of the text's letters and digits (punctuation and
-    /// spaces carry no content and differ between witnesses).
-    fn count(&mut self, text: &str) -> HashMap<u32, f64> {
-        let chars: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
-        let mut counts = HashMap::new();
-        for pair in chars.windows(2) {
-            let next = self.ids.len() as u32;
-            let id = *self.ids.entry((pair[0], pair[1])).or_insert(next);
-            *counts.entry(id).or_insert(0.0) += 1.0;
+/// The units of a corpus document as the aligner reads them, with the
+/// mechanism ids of their own cues (owned beside the document).
+pub struct DocumentUnits<'d> {
+    doc: &'d Document,
+    mechanisms: Vec<Vec<Mechanism>>,
+}
+
+impl<'d> DocumentUnits<'d> {
+    pub fn new(doc: &'d Document) -> DocumentUnits<'d> {
+        DocumentUnits {
+            doc,
+            mechanisms: doc.units.iter().map(cue_mechanisms).collect(),
         }
-        counts
     }
 
-    /// Smoothed inverse document frequency over the given units.
-    fn idf<'a>(&self, units: impl Iterator<Item = &'a HashMap<u32, f64>>) -> HashMap<u32, f64> {
-        let mut df: HashMap<u32, f64> = HashMap::new();
-        let mut n = 0.0;
-        for counts in units {
-            n += 1.0;
-            for id in counts.keys() {
-                *df.entry(*id).or_insert(0.0) += 1.0;
-            }
-        }
-        df.into_iter()
-            .map(|(id, d)| (id, (1.0 + n / d).ln()))
+    /// The units, each read through the chosen text (its heading when it
+    /// has none): the reading — restored where the unit survives only in a
+    /// machine-reworded witness — or the witness text.
+    pub fn units(&self, choice: TextChoice) -> Vec<AlignUnit<'_>> {
+        self.doc
+            .units
+            .iter()
+            .zip(&self.mechanisms)
+            .map(|(u, m)| AlignUnit {
+                heading: u.heading_for(choice),
+                ..AlignUnit::new(u, u.text_for(choice), m)
+            })
             .collect()
     }
-}
-
-/// Sub-linear TF times IDF (1.0 where no IDF is known), normalised to unit length.
-fn weigh(counts: &HashMap<u32, f64>, idf: &HashMap<u32, f64>) -> SparseVector {
-    let mut v: SparseVector = counts
-        .iter()
-        .map(|(&id, &tf)| (id, (1.0 + tf.ln()) * idf.get(&id).copied().unwrap_or(1.0)))
-        .collect();
-    v.sort_by_key(|&(id, _)| id);
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in &mut v {
-            *w /= norm;
-        }
-    }
-    v
-}
-
-/// Dot product of two sorted unit vectors.
-fn cosine(a: &SparseVector, b: &SparseVector) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum.clamp(0.0, 1.0)
 }
 
 /// Aligns two corpus documents unit by unit (units without text, such as a
-/// section title that only heads its clauses, still take part through their
+/// section title that only heads its clauses, take part through their
 /// heading). Units are compared by their reading — the restored reading of
 /// a unit that survives only in a machine-reworded witness — unless
-/// `options.text` asks for the witness text.
-pub fn align_documents(
-    a: &crate::model::Document,
-    b: &crate::model::Document,
-    options: &AlignOptions,
-) -> Alignment {
-    let owned = |doc: &crate::model::Document| -> Vec<(String, Vec<Mechanism>)> {
-        doc.units
-            .iter()
-            .map(|u| {
-                let body = u.text_for(options.text);
-                let text = if body.trim().is_empty() {
-                    u.heading_for(options.text).unwrap_or_default().to_string()
-                } else {
-                    body.to_string()
-                };
-                (text, u.mechanisms.iter().map(|m| m.id).collect())
-            })
-            .collect()
+/// `options.text` asks for the witness text. The source is
+/// `options.source`, else [`default_source`].
+pub fn align_documents(a: &Document, b: &Document, options: &AlignOptions) -> Alignment {
+    let options = AlignOptions {
+        source: Some(options.source.unwrap_or_else(|| default_source(a, b))),
+        ..*options
     };
-    let (a_owned, b_owned) = (owned(a), owned(b));
-    align_units(&borrowed(a, &a_owned), &borrowed(b, &b_owned), options)
+    let (ua, ub) = (DocumentUnits::new(a), DocumentUnits::new(b));
+    align_units(&ua.units(options.text), &ub.units(options.text), &options)
 }
 
-fn borrowed<'a>(
-    doc: &'a crate::model::Document,
-    owned: &'a [(String, Vec<Mechanism>)],
-) -> Vec<AlignUnit<'a>> {
-    doc.units
+/// The mechanism ids a unit's own text or structure gave it: every tag but
+/// those taken over through alignment (which would otherwise reward the
+/// very pair they came from).
+pub fn cue_mechanisms(unit: &Unit) -> Vec<Mechanism> {
+    unit.mechanisms
         .iter()
-        .zip(owned)
-        .map(|(u, (text, mechanisms))| AlignUnit {
-            path: u.path.as_str(),
-            text,
-            mechanisms,
+        .filter(|m| m.rule != ALIGNED_SECTION)
+        .map(|m| m.id)
+        .collect()
+}
+
+/// The section of the source document a unit's first choice belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionMatch {
+    /// The first choice's path.
+    pub unit: String,
+    /// How sure the pair is.
+    pub relation: Relation,
+    /// The path of the section heading above it (its top-level path).
+    pub section: String,
+    /// That section's own mechanism ids.
+    pub mechanisms: Vec<Mechanism>,
+}
+
+/// For every unit of `a` (the implementing document), the section of `b`
+/// (the source) its first choice belongs to, when that section is a
+/// numbered section with mechanisms; `None` otherwise. Even an uncertain
+/// first choice usually lies in the right section (the
+/// `alignment_methods` benchmark measures how often).
+pub fn aligned_sections(
+    a: &Document,
+    b: &Document,
+    options: &AlignOptions,
+) -> Vec<Option<SectionMatch>> {
+    let options = AlignOptions {
+        source: Some(Side::B),
+        ..*options
+    };
+    let alignment = align_documents(a, b, &options);
+    alignment
+        .pairs
+        .iter()
+        .map(|pair| {
+            let best = pair.candidates.first()?;
+            let top = best.b.split('.').next().unwrap_or("");
+            let section = b
+                .units
+                .iter()
+                .find(|u| u.path.as_str() == top && u.kind == UnitKind::Section)?;
+            let mechanisms = cue_mechanisms(section);
+            (!mechanisms.is_empty()).then(|| SectionMatch {
+                unit: best.b.clone(),
+                relation: best.relation,
+                section: top.to_string(),
+                mechanisms,
+            })
         })
         .collect()
 }
@@ -343,10 +589,202 @@ fn borrowed<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::UnitKind;
+
+    fn unit<'a>(path: &'a str, kind: UnitKind, text: &'a str) -> AlignUnit<'a> {
+        AlignUnit {
+            path,
+            kind,
+            heading: (kind == UnitKind::Section).then_some(text),
+            text,
+            mechanisms: &[],
+        }
+    }
+
+    fn clause<'a>(path: &'a str, text: &'a str) -> AlignUnit<'a> {
+        unit(path, UnitKind::Clause, text)
+    }
+
+    const ECO: &str = "完善多元化横向生态补偿机制。鼓励生态受益地区与生态保护地区、流域下游与流域上游通过资金补偿、对口协作、产业转移、人才培训、共建园区等方式建立横向补偿关系。";
+    const GRAIN: &str = "建立粮食主产区与主销区之间利益补偿机制，研究制定粮食主产区与主销区开展产销合作的具体办法。";
+    const SEA: &str = "加强海洋经济发展顶层设计，完善规划体系和管理机制，研究制定陆海统筹政策措施，推动建设一批海洋经济示范区。";
+    const SPORT: &str = "举办全民健身运动会，推广太极拳和广场舞，丰富群众业余文化生活。";
+    const JJJ: &str =
+        "以疏解北京非首都功能为牛鼻子推动京津冀协同发展，高起点规划、高标准建设雄安新区。";
+
+    fn best(alignment: &Alignment) -> Vec<&str> {
+        alignment
+            .pairs
+            .iter()
+            .map(|p| p.candidates.first().map_or("-", |c| c.b.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn known_pairs_align_to_each_other() {
+        let a = [clause("1", ECO), clause("2", GRAIN), clause("3", SEA)];
+        let reworded_eco = ECO.replace("建立", "树立").replace("鼓励", "勉励");
+        let b = [
+            clause("x", SEA),
+            clause("y", &reworded_eco),
+            clause("z", GRAIN),
+        ];
+        let alignment = align_units(&a, &b, &AlignOptions::default());
+        assert_eq!(best(&alignment), ["y", "z", "x"]);
+        assert_eq!(alignment.pairs[2].relation, Relation::NearVerbatim);
+        assert_eq!(alignment.pairs[0].relation, Relation::NearVerbatim);
+        assert!(alignment.unmatched_b.is_empty());
+        // Candidates are best first.
+        for p in &alignment.pairs {
+            assert!(p.candidates.windows(2).all(|w| w[0].score >= w[1].score));
+        }
+    }
+
+    #[test]
+    fn both_directions_tell_the_same_story() {
+        let a = [clause("1", ECO), clause("2", GRAIN), clause("3", SPORT)];
+        let b = [clause("x", SEA), clause("y", ECO), clause("z", GRAIN)];
+        let forward = align_units(&a, &b, &AlignOptions::default());
+        let backward = align_units(
+            &b,
+            &a,
+            &AlignOptions {
+                source: Some(Side::A),
+                ..AlignOptions::default()
+            },
+        );
+        // Every pair seen from A is the same pair seen from B.
+        for row in &forward.pairs {
+            for c in &row.candidates {
+                let back = backward
+                    .pairs
+                    .iter()
+                    .find(|r| r.a == c.b)
+                    .and_then(|r| r.candidates.iter().find(|d| d.b == row.a));
+                let back = back.expect("pair seen from both sides");
+                assert_eq!((back.score, back.relation), (c.score, c.relation));
+                assert_eq!(back.evidence, c.evidence);
+            }
+        }
+    }
+
+    #[test]
+    fn unrelated_text_is_never_a_confident_pair() {
+        assert!(text_similarity(ECO, SPORT) < 0.1);
+        let a = [clause("1", SPORT)];
+        let b = [clause("k", ECO), clause("l", GRAIN)];
+        let alignment = align_units(&a, &b, &AlignOptions::default());
+        assert!(!matches!(
+            alignment.pairs[0].relation,
+            Relation::NearVerbatim | Relation::Rewritten
+        ));
+    }
+
+    #[test]
+    fn a_source_unit_nobody_proposes_is_dropped_and_a_heading_only_probably() {
+        let central = [
+            unit("1", UnitKind::Section, "健全区际利益补偿机制"),
+            clause("1.1", ECO),
+            clause("1.2", GRAIN),
+            unit("2", UnitKind::Section, "推动陆海统筹发展"),
+            clause("2.1", SEA),
+        ];
+        let province = [
+            unit("1", UnitKind::Section, "完善区际利益补偿机制"),
+            clause("1.1", ECO),
+        ];
+        let options = AlignOptions {
+            source: Some(Side::A),
+            max_candidates: 1,
+            ..AlignOptions::default()
+        };
+        let alignment = align_units(&central, &province, &options);
+        let relations: Vec<Relation> = alignment.pairs.iter().map(|p| p.relation).collect();
+        assert_eq!(
+            relations,
+            [
+                Relation::Rewritten,
+                Relation::NearVerbatim,
+                Relation::NoCounterpart,
+                Relation::ProbablyNoCounterpart,
+                Relation::NoCounterpart,
+            ]
+        );
+        assert!(alignment.unmatched_b.is_empty());
+        assert_eq!(alignment.uncertain(), 1);
+    }
+
+    #[test]
+    fn headings_only_meet_headings_and_preambles_preambles() {
+        let a = [
+            unit(
+                "0",
+                UnitKind::Preamble,
+                "为贯彻落实中央意见，结合实际制定本方案。",
+            ),
+            unit("1", UnitKind::Section, "生态补偿"),
+            clause("1.1", ECO),
+        ];
+        let b = [
+            unit(
+                "0",
+                UnitKind::Preamble,
+                "为促进区域协调发展，现提出如下意见。",
+            ),
+            unit("6", UnitKind::Section, "健全生态补偿机制"),
+            clause("6.1", ECO),
+        ];
+        let alignment = align_units(&a, &b, &AlignOptions::default());
+        assert_eq!(best(&alignment), ["0", "6", "6.1"]);
+        for row in &alignment.pairs {
+            assert_eq!(row.candidates.len(), 1, "{row:?}");
+        }
+    }
+
+    #[test]
+    fn evidence_is_the_shared_key_terms_found_on_both_sides() {
+        let a = [
+            clause("1", "主动对接京津冀协同发展，加强与雄安新区的交流合作。"),
+            clause("2", GRAIN),
+            clause("3", ECO),
+        ];
+        let b = [clause("x", JJJ), clause("y", SEA), clause("z", GRAIN)];
+        let alignment = align_units(&a, &b, &AlignOptions::default());
+        let c = &alignment.pairs[0].candidates[0];
+        assert_eq!(c.b, "x");
+        assert_eq!(c.evidence[0], "京津冀协同发展");
+        assert!(
+            c.evidence.contains(&"雄安新区".to_string()),
+            "{:?}",
+            c.evidence
+        );
+        for row in &alignment.pairs {
+            for c in &row.candidates {
+                let other = b.iter().find(|u| u.path == c.b).expect("b unit");
+                let own = a.iter().find(|u| u.path == row.a).expect("a unit");
+                for term in &c.evidence {
+                    assert!(other.text.contains(term.as_str()) && own.text.contains(term.as_str()));
+                    assert!(term.chars().count() >= 2);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_units_never_match() {
+        let a = [clause("1", ""), clause("2", "，。；")];
+        let b = [clause("x", ECO)];
+        let alignment = align_units(&a, &b, &AlignOptions::default());
+        assert!(alignment.pairs.iter().all(|p| p.candidates.is_empty()));
+        assert!(alignment
+            .pairs
+            .iter()
+            .all(|p| p.relation == Relation::NoCounterpart));
+        assert_eq!(text_similarity("", ""), 0.0);
+    }
 
     #[test]
     fn documents_are_aligned_by_their_readings_unless_the_witness_text_is_asked_for() {
-        use crate::model::Document;
         use crate::restoration::restored_unit;
         let doc = |id: &str, units| Document {
             id: id.into(),
@@ -386,73 +824,22 @@ mod tests {
         assert_eq!(by_reading.text, TextChoice::Reading);
         assert_eq!(by_witness.text, TextChoice::Witness);
         let score = |al: &Alignment| al.pairs[0].candidates[0].score;
-        assert!(score(&by_reading) > 0.99, "{by_reading:?}");
-        assert!(score(&by_witness) < score(&by_reading));
+        assert!(score(&by_reading) > score(&by_witness), "{by_reading:?}");
         assert_eq!(by_reading.pairs[0].relation, Relation::NearVerbatim);
+        // The evidence is found in the texts compared.
+        assert!(by_reading.pairs[0].candidates[0]
+            .evidence
+            .iter()
+            .any(|t| t.contains("财政")));
     }
 
-    fn unit<'a>(path: &'a str, text: &'a str) -> AlignUnit<'a> {
-        AlignUnit {
-            path,
-            text,
-            mechanisms: &[],
+    #[test]
+    fn relation_ids_round_trip_and_read_the_old_related() {
+        for r in Relation::ALL {
+            let json = serde_json::to_string(&r).expect("serializes");
+            assert_eq!(json, format!("\"{}\"", r.id()));
         }
-    }
-
-    const ECO: &str = "完善多元化横向生态补偿机制。鼓励生态受益地区与生态保护地区、流域下游与流域上游通过资金补偿、对口协作、产业转移、人才培训、共建园区等方式建立横向补偿关系。";
-    const GRAIN: &str = "建立粮食主产区与主销区之间利益补偿机制，研究制定粮食主产区与主销区开展产销合作的具体办法。";
-    const SEA: &str = "加强海洋经济发展顶层设计，完善规划体系和管理机制，研究制定陆海统筹政策措施，推动建设一批海洋经济示范区。";
-    const SPORT: &str = "举办全民健身运动会，推广太极拳和广场舞，丰富群众业余文化生活。";
-
-    #[test]
-    fn known_pairs_align_to_each_other() {
-        let a = [unit("1", ECO), unit("2", GRAIN), unit("3", SEA)];
-        let reworded_eco = ECO.replace("建立", "树立").replace("鼓励", "勉励");
-        let b = [unit("x", SEA), unit("y", &reworded_eco), unit("z", GRAIN)];
-        let alignment = align_units(&a, &b, &AlignOptions::default());
-        let best: Vec<_> = alignment
-            .pairs
-            .iter()
-            .map(|p| p.candidates[0].b.as_str())
-            .collect();
-        assert_eq!(best, ["y", "z", "x"]);
-        assert_eq!(alignment.pairs[2].relation, Relation::NearVerbatim);
-        assert!(alignment.unmatched_b.is_empty());
-    }
-
-    #[test]
-    fn unrelated_text_scores_low() {
-        assert!(text_similarity(ECO, SPORT) < 0.1);
-        let a = [unit("1", ECO), unit("2", GRAIN)];
-        let b = [unit("k", SPORT)];
-        let alignment = align_units(&a, &b, &AlignOptions::default());
-        assert!(alignment
-            .pairs
-            .iter()
-            .all(|p| p.relation == Relation::NoCounterpart));
-        assert_eq!(alignment.unmatched_b, ["k"]);
-    }
-
-    #[test]
-    fn scores_do_not_depend_on_unit_order_or_direction() {
-        let a = [unit("1", ECO), unit("2", GRAIN), unit("3", SEA)];
-        let b = [unit("z", GRAIN), unit("y", ECO)];
-        let forward = align_units(&a, &b, &AlignOptions::default());
-        let b_rev = [unit("y", ECO), unit("z", GRAIN)];
-        let reordered = align_units(&a, &b_rev, &AlignOptions::default());
-        assert_eq!(forward.pairs, reordered.pairs);
-        let backward = align_units(&b, &a, &AlignOptions::default());
-        let eco_ab = forward.pairs[0].candidates[0].score;
-        let eco_ba = backward.pairs[1].candidates[0].score;
-        assert!((eco_ab - eco_ba).abs() < 1e-9);
-    }
-
-    #[test]
-    fn empty_and_punctuation_only_units_never_match() {
-        let a = [unit("1", ""), unit("2", "，。；")];
-        let b = [unit("x", ECO)];
-        let alignment = align_units(&a, &b, &AlignOptions::default());
-        assert!(alignment.pairs.iter().all(|p| p.candidates.is_empty()));
-        assert_eq!(text_similarity("", ""), 0.0);
+        let old: Relation = serde_json::from_str("\"related\"").expect("alias");
+        assert_eq!(old, Relation::PossiblyRelated);
     }
 }

@@ -34,6 +34,8 @@ fn as_units<'a>(texts: &'a [String], paths: &'a [String]) -> Vec<AlignUnit<'a>> 
         .zip(paths)
         .map(|(t, p)| AlignUnit {
             path: p,
+            kind: crate::model::UnitKind::Clause,
+            heading: None,
             text: t,
             mechanisms: &[],
         })
@@ -77,7 +79,11 @@ proptest! {
         prop_assert_eq!(alignment.pairs.len(), a.len());
         for pair in &alignment.pairs {
             for c in &pair.candidates {
-                prop_assert!((0.0..=1.0).contains(&c.score));
+                // Unit cosine + section fit + mechanism bonus.
+                prop_assert!((0.0..=2.1).contains(&c.score));
+                for term in &c.evidence {
+                    prop_assert!(term.chars().count() >= 2);
+                }
             }
         }
         if let (Some(x), Some(y)) = (a.first(), b.first()) {

@@ -87,6 +87,9 @@ pub mod rule {
     pub const CLAUSE_HEADING: &str = "clause-heading";
     /// A keyword in the unit's text names the mechanism.
     pub const KEYWORD: &str = "keyword";
+    /// A unit no cue tags takes the mechanism of the central section its
+    /// aligned counterpart belongs to (`compare::align::aligned_sections`).
+    pub const ALIGNED_SECTION: &str = "aligned-section";
     /// A region's full name from the gazetteer.
     pub const REGION_NAME: &str = "gazetteer-name";
     /// One of a region's aliases from the gazetteer.

@@ -9,6 +9,7 @@
 
 use crate::search::StopWords;
 use crate::segment::Segmenter;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// How a text is cut into features.
@@ -32,7 +33,7 @@ pub type SparseVector = Vec<(u32, f64)>;
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
     /// Bigrams by their two characters (no string per bigram).
-    bigram_ids: HashMap<(char, char), u32>,
+    bigram_ids: FxHashMap<(char, char), u32>,
 }
 
 impl Vocabulary {
@@ -55,29 +56,45 @@ impl Vocabulary {
         id
     }
 
+    /// The id of a bigram already counted, if any.
+    pub fn bigram(&self, pair: (char, char)) -> Option<u32> {
+        self.bigram_ids.get(&pair).copied()
+    }
+
     fn next_id(&self) -> u32 {
         (self.ids.len() + self.bigram_ids.len()) as u32
     }
 
     /// Counts the features of `text`.
     pub fn count(&mut self, tokens: Tokens, text: &str) -> Counts {
-        let mut counts: HashMap<u32, f64> = HashMap::new();
+        let mut ids: Vec<u32> = Vec::new();
         match tokens {
             Tokens::CharBigrams => {
-                let chars: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
-                for w in chars.windows(2) {
-                    *counts.entry(self.bigram_id((w[0], w[1]))).or_default() += 1.0;
+                let mut previous: Option<char> = None;
+                for c in text.chars().filter(|c| c.is_alphanumeric()) {
+                    if let Some(p) = previous {
+                        ids.push(self.bigram_id((p, c)));
+                    }
+                    previous = Some(c);
                 }
             }
             Tokens::Words(segmenter, stop) => {
                 for word in segmenter.words(text) {
                     if word.chars().any(char::is_alphanumeric) && !stop.contains(word) {
-                        *counts.entry(self.id(word)).or_default() += 1.0;
+                        ids.push(self.id(word));
                     }
                 }
             }
         }
-        sorted(counts)
+        ids.sort_unstable();
+        let mut counts: Counts = Vec::new();
+        for id in ids {
+            match counts.last_mut() {
+                Some((last, n)) if *last == id => *n += 1.0,
+                _ => counts.push((id, 1.0)),
+            }
+        }
+        counts
     }
 
     /// Counts given features once each (e.g. the anchors found in a text).
@@ -96,7 +113,8 @@ fn sorted(counts: HashMap<u32, f64>) -> Counts {
 /// Smoothed inverse document frequency, `ln(1 + n / df)`.
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
-    weights: HashMap<u32, f64>,
+    /// By feature id; 0 for a feature no fitted text has.
+    weights: Vec<f64>,
     /// The weight of a feature no fitted text contains (as rare as can be).
     unseen: f64,
 }
@@ -104,21 +122,47 @@ pub struct Idf {
 impl Idf {
     /// Fits the IDF over the given texts' counts.
     pub fn fit<'a>(texts: impl IntoIterator<Item = &'a Counts>) -> Idf {
-        let mut df: HashMap<u32, f64> = HashMap::new();
+        let mut df: Vec<u32> = Vec::new();
         let mut n = 0.0;
         for counts in texts {
             n += 1.0;
             for &(id, _) in counts {
-                *df.entry(id).or_default() += 1.0;
+                let id = id as usize;
+                if id >= df.len() {
+                    df.resize(id + 1, 0);
+                }
+                df[id] += 1;
             }
         }
         Idf {
             weights: df
                 .into_iter()
-                .map(|(id, d)| (id, (1.0 + n / d).ln()))
+                .map(|d| {
+                    if d == 0 {
+                        0.0
+                    } else {
+                        (1.0 + n / f64::from(d)).ln()
+                    }
+                })
                 .collect(),
             unseen: (1.0f64 + n).ln(),
         }
+    }
+
+    /// Every feature weighs 1: plain sub-linear TF.
+    pub fn flat() -> Idf {
+        Idf {
+            weights: Vec::new(),
+            unseen: 1.0,
+        }
+    }
+
+    /// The weight of a feature (`None`, or a feature no fitted text has:
+    /// the weight of the rarest).
+    pub fn weight(&self, id: Option<u32>) -> f64 {
+        id.and_then(|id| self.weights.get(id as usize).copied())
+            .filter(|&w| w > 0.0)
+            .unwrap_or(self.unseen)
     }
 
     /// Sub-linear TF × IDF, normalised to unit length.
@@ -126,7 +170,7 @@ impl Idf {
         let mut v: SparseVector = counts
             .iter()
             .map(|&(id, tf)| {
-                let idf = self.weights.get(&id).copied().unwrap_or(self.unseen);
+                let idf = self.weight(Some(id));
                 (id, (1.0 + tf.ln()) * idf)
             })
             .collect();
