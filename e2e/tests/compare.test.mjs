@@ -250,8 +250,10 @@ forEachTarget('compare', (target, session) => {
     await page.close();
   });
 
-  it('marks suspected substitutions in reworded reader text with the likely original', async () => {
-    const { page, watch } = await openRoute(session.context, target, '/doc/central-2018/6.17', 'reader');
+  it('marks suspected substitutions in the reworded witness text with the likely original', async () => {
+    // The reader shows restored readings by default; the witness text, with
+    // its suspect marks, is one switch away (`text=witness`).
+    const { page, watch } = await openRoute(session.context, target, '/doc/central-2018/6.17?text=witness', 'reader');
     const marks = page.locator('.unit--reworded mark.suspect');
     const count = await marks.count();
     assert.ok(count > 0, 'suspects are marked in reworded units');

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! # policy-core
 //!
 //! The pure heart of policy-explorer, shared by the browser app and the

@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! # policy-pipeline
 //!
 //! Raw policy texts → the normalized corpus (`corpus/corpus.json`).

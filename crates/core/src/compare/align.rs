@@ -82,6 +82,7 @@ pub enum Relation {
 }
 
 impl Relation {
+    /// Every relation, from the closest to none.
     pub const ALL: [Relation; 5] = [
         Relation::NearVerbatim,
         Relation::Rewritten,
@@ -90,6 +91,7 @@ impl Relation {
         Relation::NoCounterpart,
     ];
 
+    /// The stable id written in URLs and exports.
     pub fn id(self) -> &'static str {
         match self {
             Relation::NearVerbatim => "near-verbatim",
@@ -121,7 +123,9 @@ impl Relation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
+    /// The first document (`a`).
     A,
+    /// The second document (`b`).
     B,
 }
 
@@ -168,8 +172,11 @@ impl Default for AlignOptions {
 /// One candidate counterpart in B.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
+    /// The candidate unit's path in B.
     pub b: String,
+    /// Similarity, with the mechanism bonus.
     pub score: f64,
+    /// The relation the score falls into.
     pub relation: Relation,
     /// The key terms both texts share, strongest first: each occurs
     /// verbatim in both units' texts (their headings when they have no
@@ -182,14 +189,18 @@ pub struct Candidate {
 /// candidate's, or says how sure the absence of one is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlignedUnit {
+    /// The unit's path in A.
     pub a: String,
+    /// The best candidate's relation, or `no-counterpart`.
     pub relation: Relation,
+    /// Candidates in B, best first.
     pub candidates: Vec<Candidate>,
 }
 
 /// Result of aligning A against B.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
+    /// Every unit of A, in reading order.
     pub pairs: Vec<AlignedUnit>,
     /// Units of B in no pair: what B added (B implementing A) or what A
     /// left out (A implementing B).
@@ -488,6 +499,7 @@ pub struct DocumentUnits<'d> {
 }
 
 impl<'d> DocumentUnits<'d> {
+    /// The units of `doc` with their mechanism tags, ready to align.
     pub fn new(doc: &'d Document) -> DocumentUnits<'d> {
         DocumentUnits {
             doc,

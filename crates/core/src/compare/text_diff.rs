@@ -49,10 +49,13 @@ pub fn diff_texts(
 /// The diff of two corpus units, saying which of their texts was compared.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnitDiff {
+    /// Which text of each unit was compared.
     pub text: TextChoice,
-    /// Whether each side's compared text is a restored reading.
+    /// Whether the old side's compared text is a restored reading.
     pub old_restored: bool,
+    /// Whether the new side's compared text is a restored reading.
     pub new_restored: bool,
+    /// The diff, in order.
     pub chunks: Vec<DiffChunk>,
 }
 

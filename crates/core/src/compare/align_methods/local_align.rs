@@ -6,8 +6,11 @@
 /// Scores of the local alignment.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scoring {
+    /// Points for two equal characters.
     pub matched: i32,
+    /// Cost of two different characters (negative).
     pub mismatch: i32,
+    /// Cost of a character skipped on one side (negative).
     pub gap: i32,
 }
 

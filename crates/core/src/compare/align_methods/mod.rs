@@ -37,10 +37,15 @@ use structure::{role, Role, Sections};
 /// A unit as the alignment methods see it.
 #[derive(Debug, Clone, Copy)]
 pub struct DocUnit<'a> {
+    /// The unit's path in its document.
     pub path: &'a str,
+    /// What kind of unit it is (heading-like units are matched by their sections).
     pub kind: UnitKind,
+    /// The unit's heading, compared when it has no text.
     pub heading: Option<&'a str>,
+    /// The text compared (the unit's own or another reading of it).
     pub text: &'a str,
+    /// The unit's mechanism tags.
     pub mechanisms: &'a [Mechanism],
 }
 
@@ -74,15 +79,22 @@ impl<'a> DocUnit<'a> {
 /// The alignment methods compared by the benchmark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {
+    /// Character bigram TF-IDF over the two documents (the current aligner).
     BigramPair,
+    /// Segmenter words instead of bigrams, stop words left out.
     WordPair,
+    /// Bigrams with IDF over the whole corpus.
     BigramCorpus,
+    /// Bigram pair score plus shared named programmes and places.
     Anchors,
+    /// Bigram retrieval, then Smith–Waterman local alignment.
     LocalAlign,
+    /// Headings by their sections, clauses by their own and their section's fit.
     Structured,
 }
 
 impl Method {
+    /// Every method, in the benchmark's column order.
     pub const ALL: [Method; 6] = [
         Method::BigramPair,
         Method::WordPair,
@@ -92,6 +104,7 @@ impl Method {
         Method::Structured,
     ];
 
+    /// The stable id the benchmark and `docs/alignment.md` use.
     pub fn id(self) -> &'static str {
         match self {
             Method::BigramPair => "bigram-pair",
@@ -137,8 +150,11 @@ impl Default for Params {
 
 /// What the methods need besides the two documents.
 pub struct Context<'a> {
+    /// The app's segmenter, for [`Method::WordPair`].
     pub segmenter: &'a Segmenter,
+    /// Words [`Method::WordPair`] leaves out.
     pub stop_words: &'a StopWords,
+    /// Named programmes and places, for [`Method::Anchors`].
     pub anchors: &'a Anchors,
     /// Every unit text of the corpus: the texts [`Method::BigramCorpus`]
     /// and [`Method::Anchors`] fit their IDF on.
@@ -307,6 +323,7 @@ pub struct Structured {
 }
 
 impl Structured {
+    /// The weighted vectors of both documents' units and sections, IDF over both.
     pub fn new(a: &[DocUnit], b: &[DocUnit]) -> Structured {
         let tokens = Tokens::CharBigrams;
         let (sa, sb) = (Sections::of(a), Sections::of(b));
