@@ -16,6 +16,9 @@ use crate::query_normalize::QueryNormalizer;
 use crate::script::ScriptError;
 use crate::segment::{SegmentError, Segmenter};
 
+/// A byte range `start..end` in a unit's indexed text.
+type ByteSpan = (usize, usize);
+
 /// BM25 term-frequency saturation.
 const K1: f64 = 1.2;
 /// BM25 length normalization.
@@ -132,10 +135,32 @@ impl SearchEngine {
     }
 
     /// A keyword-in-context line for a hit, `window` characters either side.
+    ///
+    /// A restored unit is indexed as its reading followed by its witness
+    /// text; a line shows one of the two and never runs from one into the
+    /// other: the reading, unless the witness text matches more of the query
+    /// (a search for the witness's own wording).
     pub fn snippet(&self, hit: &Hit, window: usize) -> Snippet {
-        match self.unit(hit) {
-            Some(unit) => kwic(&unit.text, &hit.matches, window),
-            None => Snippet::default(),
+        let Some(unit) = self.unit(hit) else {
+            return Snippet::default();
+        };
+        let reading_end = unit.reading_end();
+        let (in_reading, rest): (Vec<ByteSpan>, Vec<ByteSpan>) = hit
+            .matches
+            .iter()
+            .partition(|&&(_, end)| end <= reading_end);
+        let offset = reading_end + 1;
+        let in_witness: Vec<ByteSpan> = rest
+            .into_iter()
+            .filter(|&(start, _)| start >= offset)
+            .map(|(start, end)| (start - offset, end - offset))
+            .collect();
+        let matched = |spans: &[ByteSpan]| spans.iter().map(|(s, e)| e - s).sum::<usize>();
+        match unit.witness_text() {
+            Some(witness) if matched(&in_witness) > matched(&in_reading) => {
+                kwic(witness, &in_witness, window)
+            }
+            _ => kwic(unit.reading(), &in_reading, window),
         }
     }
 

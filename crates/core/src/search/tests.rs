@@ -554,6 +554,15 @@ fn a_restored_unit_is_found_by_its_reading_and_by_its_witness_wording() {
     // The snippet shows the restored reading where it matches.
     let snippet = e.snippet(hit, 8).to_marked("【", "】");
     assert!(snippet.contains("【宏观调控】"), "{snippet}");
+    // A wide window stays inside the reading: no witness text after it.
+    let wide = e.snippet(hit, 200).to_marked("", "");
+    assert!(!wide.contains("微观"), "{wide}");
+    // A hit on the witness wording alone shows the witness text.
+    let r = search(&e, "微观调控");
+    let hit = r.hits.iter().find(|h| h.path == "8.25").unwrap();
+    let witness = e.snippet(hit, 200).to_marked("【", "】");
+    assert!(witness.contains("【微观调控】"), "{witness}");
+    assert!(!witness.contains("宏观"), "{witness}");
     // Term counts come from the reading only.
     let tf = term_frequencies(e.index(), &r.hits, &StopWords::builtin(), 50);
     assert!(tf
