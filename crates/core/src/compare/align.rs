@@ -33,7 +33,11 @@
 //! * a source unit in no pair is dropped by the implementing document:
 //!   [`Relation::NoCounterpart`], or [`Relation::ProbablyNoCounterpart`] for
 //!   a heading (headings meet headings only, and a document that folds two
-//!   sections into one may still carry the clauses of both);
+//!   sections into one may still carry the clauses of both) and for a unit
+//!   that some implementing unit scores at least [`CONFIDENT_SCORE`] against
+//!   (a score that would make a confident pair as a first choice is no
+//!   ground for a confident absence: the text is there, proposed by a unit
+//!   that found three closer source units);
 //! * an implementing unit with no candidate at all has no counterpart.
 //!
 //! [`CONFIDENT_SCORE`] is fitted on the gold standard by the
@@ -237,7 +241,9 @@ pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> 
         Side::A => (b, a),
     };
     let structured = Structured::new(imp, src);
-    let pairs = proposals(&structured, imp, src, options);
+    let scores = structured.scores(&options.params, imp, src);
+    let best_score_of_src = best_scores_of_source(&scores, src.len());
+    let pairs = proposals(&structured, scores, options);
 
     let mut by_imp: Vec<Vec<&Pair>> = vec![Vec::new(); imp.len()];
     let mut by_src: Vec<Vec<&Pair>> = vec![Vec::new(); src.len()];
@@ -276,8 +282,8 @@ pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> 
             candidates,
         }
     };
-    let src_absence = |unit: &AlignUnit| {
-        if role(unit) == Role::Heading {
+    let src_absence = |j: usize, unit: &AlignUnit| {
+        if role(unit) == Role::Heading || best_score_of_src[j] >= options.confident_score {
             Relation::ProbablyNoCounterpart
         } else {
             Relation::NoCounterpart
@@ -298,7 +304,8 @@ pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> 
         Side::A => (
             src.iter()
                 .zip(&by_src)
-                .map(|(u, l)| row(u, l, false, src_absence(u)))
+                .enumerate()
+                .map(|(j, (u, l))| row(u, l, false, src_absence(j, u)))
                 .collect(),
             imp.iter()
                 .zip(&by_imp)
@@ -314,20 +321,26 @@ pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> 
     }
 }
 
+/// For every source unit, the highest score any implementing unit gives it
+/// (0 when none scores it).
+fn best_scores_of_source(scores: &[Vec<(usize, f64)>], src_len: usize) -> Vec<f64> {
+    let mut best = vec![0.0_f64; src_len];
+    for &(j, score) in scores.iter().flatten() {
+        best[j] = best[j].max(score);
+    }
+    best
+}
+
 /// Every implementing unit's best source units (positive scores only), with
-/// the relation of each pair.
+/// the relation of each pair; `scores` holds each implementing unit's
+/// scores against the source units.
 fn proposals(
     structured: &Structured,
-    imp: &[AlignUnit],
-    src: &[AlignUnit],
+    scores: Vec<Vec<(usize, f64)>>,
     options: &AlignOptions,
 ) -> Vec<Pair> {
     let mut pairs = Vec::new();
-    for (i, mut row) in structured
-        .scores(&options.params, imp, src)
-        .into_iter()
-        .enumerate()
-    {
+    for (i, mut row) in scores.into_iter().enumerate() {
         row.retain(|&(_, s)| s > 0.0);
         row.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         row.truncate(options.max_candidates);
@@ -693,7 +706,7 @@ mod tests {
     }
 
     #[test]
-    fn a_source_unit_nobody_proposes_is_dropped_and_a_heading_only_probably() {
+    fn a_source_unit_nobody_proposes_is_dropped_and_only_probably_when_a_heading_or_near_a_pair() {
         let central = [
             unit("1", UnitKind::Section, "健全区际利益补偿机制"),
             clause("1.1", ECO),
@@ -717,13 +730,15 @@ mod tests {
             [
                 Relation::Rewritten,
                 Relation::NearVerbatim,
-                Relation::NoCounterpart,
+                // The province's clause scores GRAIN as high as a confident
+                // pair (same section), so its absence is only probable.
+                Relation::ProbablyNoCounterpart,
                 Relation::ProbablyNoCounterpart,
                 Relation::NoCounterpart,
             ]
         );
         assert!(alignment.unmatched_b.is_empty());
-        assert_eq!(alignment.uncertain(), 1);
+        assert_eq!(alignment.uncertain(), 2);
     }
 
     #[test]
