@@ -14,6 +14,9 @@ use crate::{dist, e2e};
 pub enum Part {
     /// The core's hot paths in Chromium vs native (segmentation, diff, alignment).
     Core,
+    /// Search over the corpus replicated 1×–1000× in Chromium (index build,
+    /// per-keystroke latency, memory).
+    Scale,
 }
 
 pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
@@ -33,6 +36,7 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
         bail!("cold-start bench failed");
     }
     run_core_in_browser(ws, runs)?;
+    run_scale_in_browser(ws)?;
     run_native_benches(ws)?;
     report.print();
     Ok(())
@@ -43,30 +47,10 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
 /// (speed-optimised profile), timed in one run.
 pub fn run_core_in_browser(ws: &Workspace, runs: u32) -> Result<()> {
     println!("== bench: core in headless Chromium vs native and diff-match-patch");
-    ws.cmd("cargo")
-        .args([
-            "build",
-            "--release",
-            "--quiet",
-            "--target",
-            "wasm32-unknown-unknown",
-        ])
-        .args(["-p", "policy-bench-wasm"])
-        .run()?;
+    let bindings = bench_wasm_bindings(ws)?;
     ws.cmd("cargo")
         .args(["build", "--profile", NATIVE_PROFILE, "--quiet"])
         .args(["-p", "policy-bench", "--bin", "compare_bench"])
-        .run()?;
-    let wasm = ws
-        .target_dir
-        .join("wasm32-unknown-unknown")
-        .join("release")
-        .join("policy_bench_wasm.wasm");
-    let bindings = ws.xtask_scratch().join("bench-wasm");
-    ws.cmd("wasm-bindgen")
-        .args(["--target", "web", "--out-dir"])
-        .arg(&bindings)
-        .arg(&wasm)
         .run()?;
     let native = ws.target_dir.join(NATIVE_PROFILE).join("compare_bench");
     let ok = ws
@@ -81,6 +65,50 @@ pub fn run_core_in_browser(ws: &Workspace, runs: u32) -> Result<()> {
         bail!("core-in-browser bench failed");
     }
     Ok(())
+}
+
+/// `e2e/bench/scale-in-browser.mjs`: the search engine over the corpus
+/// replicated up to 1000× in Chromium (the native twin is `search_bench`).
+pub fn run_scale_in_browser(ws: &Workspace) -> Result<()> {
+    println!("== bench: search at scale in headless Chromium");
+    let bindings = bench_wasm_bindings(ws)?;
+    let ok = ws
+        .cmd("node")
+        .args(["bench/scale-in-browser.mjs"])
+        .cwd(ws.e2e_dir())
+        .env("PE_BENCH_WASM_DIR", &bindings)
+        .status()?;
+    if !ok {
+        bail!("scale-in-browser bench failed");
+    }
+    Ok(())
+}
+
+/// `crates/bench-wasm` compiled to wasm (release profile, as the app
+/// ships) and bound for the browser; returns the bindings' directory.
+fn bench_wasm_bindings(ws: &Workspace) -> Result<std::path::PathBuf> {
+    ws.cmd("cargo")
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .args(["-p", "policy-bench-wasm"])
+        .run()?;
+    let wasm = ws
+        .target_dir
+        .join("wasm32-unknown-unknown")
+        .join("release")
+        .join("policy_bench_wasm.wasm");
+    let bindings = ws.xtask_scratch().join("bench-wasm");
+    ws.cmd("wasm-bindgen")
+        .args(["--target", "web", "--out-dir"])
+        .arg(&bindings)
+        .arg(&wasm)
+        .run()?;
+    Ok(bindings)
 }
 
 /// Cargo profile of the native benchmarks (`[profile.native-bench]` in the

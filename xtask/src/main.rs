@@ -71,8 +71,9 @@ enum Task {
         /// Page loads per target.
         #[arg(long, default_value_t = 7)]
         runs: u32,
-        /// Run one part only: `core` is the core's hot paths in Chromium
-        /// next to their native twins (no `dist` build).
+        /// Run one part only (no `dist` build): `core` is the core's hot
+        /// paths in Chromium next to their native twins, `scale` is search
+        /// over the corpus replicated up to 1000× in Chromium.
         #[arg(long, value_enum)]
         only: Option<bench::Part>,
     },
@@ -115,6 +116,7 @@ fn run(task: Task) -> anyhow::Result<()> {
             setup::run(&ws)?;
             match only {
                 Some(bench::Part::Core) => bench::run_core_in_browser(&ws, runs),
+                Some(bench::Part::Scale) => bench::run_scale_in_browser(&ws),
                 None => bench::run(&ws, runs),
             }
         }

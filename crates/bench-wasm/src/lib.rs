@@ -1,12 +1,16 @@
-//! Exports the compare view's core operations to JavaScript for
-//! `e2e/bench/compare.mjs`, which times them in headless Chromium against
-//! `diff-match-patch` on the same strings. The functions return small
-//! summaries (op counts) so the benchmark measures the work, not the cost
-//! of shipping large results across the JS boundary.
+//! Exports the core's hot paths to JavaScript for the browser benchmarks:
+//! `e2e/bench/core-in-browser.mjs` times segmentation, diffs and alignment
+//! in headless Chromium against `diff-match-patch` on the same strings;
+//! `e2e/bench/scale-in-browser.mjs` builds the search engine over the corpus
+//! replicated N times and types the native `search_bench`'s queries
+//! (`policy-bench-workload`) keystroke by keystroke. The functions return
+//! small summaries (counts) so the benchmark measures the work, not the
+//! cost of shipping large results across the JS boundary.
 
 use policy_core::compare::align::{align_documents, AlignOptions};
 use policy_core::compare::diff::{diff_chars, diff_tokens};
 use policy_core::model::{load_corpus, Corpus};
+use policy_core::search::{SearchEngine, SearchRequest};
 use policy_core::segment::Segmenter;
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
@@ -16,6 +20,60 @@ const CORPUS_JSON: &str = include_str!("../../../corpus/corpus.json");
 thread_local! {
     static CORPUS: OnceCell<Corpus> = const { OnceCell::new() };
     static SEGMENTER: OnceCell<Segmenter> = const { OnceCell::new() };
+    static SCALED: std::cell::RefCell<Option<(SearchEngine, Vec<SearchRequest>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Builds the search engine over the bundled corpus replicated `copies`
+/// times (replacing any earlier one); returns the number of units indexed.
+/// The JS side times this call: corpus replication is done first and not
+/// counted, by [`scale_prepare`].
+#[wasm_bindgen]
+pub fn scale_build(copies: usize) -> Result<usize, JsError> {
+    let corpus = load_corpus(CORPUS_JSON).map_err(|e| JsError::new(&e.to_string()))?;
+    let scaled = policy_bench_workload::replicate(&corpus, copies.max(1));
+    SCALED.with(|cell| *cell.borrow_mut() = None);
+    let engine = SearchEngine::new(&scaled).map_err(|e| JsError::new(&e.to_string()))?;
+    let units = policy_bench_workload::size(&scaled).0;
+    SCALED.with(|cell| *cell.borrow_mut() = Some((engine, policy_bench_workload::query_set())));
+    Ok(units)
+}
+
+/// Parses the bundled corpus JSON and replicates it `copies` times, then
+/// drops it: what a start-up pays before the index, for the same size.
+#[wasm_bindgen]
+pub fn scale_prepare(copies: usize) -> Result<usize, JsError> {
+    let corpus = load_corpus(CORPUS_JSON).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(policy_bench_workload::size(&policy_bench_workload::replicate(&corpus, copies.max(1))).0)
+}
+
+/// How many requests one round of typing holds.
+#[wasm_bindgen]
+pub fn scale_request_count() -> usize {
+    policy_bench_workload::query_set().len()
+}
+
+/// One keystroke (request `i` of the round) on the engine of the last
+/// [`scale_build`]: the first screen of hits and their KWIC lines. Returns
+/// the total hit count.
+#[wasm_bindgen]
+pub fn scale_keystroke(i: usize) -> Result<usize, JsError> {
+    SCALED.with(|cell| {
+        let scaled = cell.borrow();
+        let (engine, requests) = scaled
+            .as_ref()
+            .ok_or_else(|| JsError::new("call scale_build first"))?;
+        let request = requests
+            .get(i)
+            .ok_or_else(|| JsError::new("no such request"))?;
+        Ok(policy_bench_workload::keystroke(engine, request))
+    })
+}
+
+/// Drops the engine of the last [`scale_build`].
+#[wasm_bindgen]
+pub fn scale_drop() {
+    SCALED.with(|cell| *cell.borrow_mut() = None);
 }
 
 /// Character diff (Unicode scalar values) with `similar`'s Myers; returns

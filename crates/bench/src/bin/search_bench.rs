@@ -15,93 +15,11 @@
 
 use anyhow::{Context, Result};
 use policy_bench::{gzip_len, repo_root};
+use policy_bench_workload::{keystroke, query_set, replicate};
 use policy_core::model::{load_corpus, Corpus};
-use policy_core::search::{SearchEngine, SearchRequest};
+use policy_core::search::SearchEngine;
 use policy_core::segment::Segmenter;
 use std::time::{Duration, Instant};
-
-/// The fixed query set: typical searches, T/S variants, partial words,
-/// phrases, exclusions, and filter-only browsing.
-fn query_set() -> Vec<SearchRequest> {
-    let queries = [
-        "区域协调发展",
-        "横向生态补偿",
-        "橫向生態補償",
-        "协调发",
-        "一带一路",
-        "生态 补偿",
-        "\"对口支援\"",
-        "补偿 -横向",
-        "机制",
-        "产业 转移",
-        "京津冀协同发展",
-        "基本公共服务均等化",
-        "飞地经济",
-        "利益补偿机制",
-    ];
-    let mut out: Vec<SearchRequest> = Vec::new();
-    for q in queries {
-        // Every keystroke: each prefix of the query.
-        let chars: Vec<char> = q.chars().collect();
-        for n in 1..=chars.len() {
-            out.push(SearchRequest::with_query(
-                chars[..n].iter().collect::<String>(),
-            ));
-        }
-    }
-    out.push(SearchRequest {
-        mechanisms: vec!["compensation".into()],
-        ..SearchRequest::default()
-    });
-    out.push(SearchRequest {
-        regions: vec!["sichuan".into()],
-        ..SearchRequest::default()
-    });
-    out.push(SearchRequest {
-        query: "发展".into(),
-        levels: vec!["provincial".into()],
-        mechanisms: vec!["cooperation".into()],
-        ..SearchRequest::default()
-    });
-    out.push(SearchRequest::default());
-    out
-}
-
-/// `copies` copies of the corpus; copy k > 0 has one character per unit
-/// swapped for another, so copies are not byte-identical.
-fn replicate(corpus: &Corpus, copies: usize) -> Corpus {
-    const SWAPS: [char; 6] = ['之', '其', '和', '及', '与', '并'];
-    let mut out = corpus.clone();
-    out.documents.clear();
-    for k in 0..copies {
-        for doc in &corpus.documents {
-            let mut d = doc.clone();
-            if k > 0 {
-                d.id = format!("{}~{k}", doc.id);
-                for (i, unit) in d.units.iter_mut().enumerate() {
-                    let n = unit.text.chars().count();
-                    if n > 0 {
-                        let at = (k * 13 + i * 7) % n;
-                        unit.text = unit
-                            .text
-                            .chars()
-                            .enumerate()
-                            .map(|(j, c)| {
-                                if j == at && c > '\u{4e00}' {
-                                    SWAPS[(k + i) % SWAPS.len()]
-                                } else {
-                                    c
-                                }
-                            })
-                            .collect();
-                    }
-                }
-            }
-            out.documents.push(d);
-        }
-    }
-    out
-}
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
@@ -115,13 +33,7 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn latency_rows(label: &str, corpus: &Corpus) -> Result<()> {
-    let units: usize = corpus.documents.iter().map(|d| d.units.len()).sum();
-    let chars: usize = corpus
-        .documents
-        .iter()
-        .flat_map(|d| &d.units)
-        .map(|u| u.text.chars().count())
-        .sum();
+    let (units, chars) = policy_bench_workload::size(corpus);
     let t = Instant::now();
     let engine = SearchEngine::new(corpus)?;
     let build = t.elapsed();
@@ -134,20 +46,15 @@ fn latency_rows(label: &str, corpus: &Corpus) -> Result<()> {
             let t = Instant::now();
             std::hint::black_box(engine.search(q).total);
             full.push(t.elapsed());
-            // Per keystroke: the first screen (50 hits) and its KWIC lines.
+            // Per keystroke: the first screen (50 hits), then with its KWIC lines.
             let t = Instant::now();
-            let r = engine.search_top(q, 50);
+            let r = engine.search_top(q, policy_bench_workload::FIRST_SCREEN);
             let s = t.elapsed();
             slowest.push((s, format!("{q:?}"), r.total));
-            let snippets: usize = r
-                .hits
-                .iter()
-                .take(50)
-                .map(|h| engine.snippet(h, 20).parts.len())
-                .sum();
-            std::hint::black_box(snippets);
-            search.push(s);
+            let t = Instant::now();
+            std::hint::black_box(keystroke(&engine, q));
             render.push(t.elapsed());
+            search.push(s);
         }
     }
     search.sort();
