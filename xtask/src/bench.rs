@@ -1,4 +1,5 @@
-//! `cargo xtask bench`: cold start measured in a real browser, the core's
+//! `cargo xtask bench`: cold start and the search engine's first build
+//! (longest main-thread task) measured in a real browser, the core's
 //! hot paths (segmentation, diff, alignment) in Chromium next to their native
 //! twins and diff-match-patch, plus the native benchmark binaries of
 //! `crates/bench`. Prints numbers; never fails on them.
@@ -31,9 +32,21 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
         .env("PE_SERVED_URL", server.url())
         .env("PE_SINGLE_FILE_URL", &single_file_url)
         .status()?;
-    drop(server);
     if !ok {
         bail!("cold-start bench failed");
+    }
+    println!("== bench: the search engine's first build, longest main-thread task");
+    let ok = ws
+        .cmd("node")
+        .args(["bench/search-build.mjs", "--runs"])
+        .arg(runs.to_string())
+        .cwd(ws.e2e_dir())
+        .env("PE_SERVED_URL", server.url())
+        .env("PE_SINGLE_FILE_URL", &single_file_url)
+        .status()?;
+    drop(server);
+    if !ok {
+        bail!("search-build bench failed");
     }
     run_core_in_browser(ws, runs)?;
     run_scale_in_browser(ws)?;

@@ -6,7 +6,7 @@
 use super::diagnosis::diagnose;
 use super::facets::count_facets;
 use super::filters::{FilterMask, ResolvedFilters};
-use super::index::{IndexedUnit, SearchIndex};
+use super::index::{IndexedUnit, SearchIndex, SearchIndexBuilder};
 use super::kwic::{kwic, Snippet};
 use super::query::Query;
 use super::request::SearchRequest;
@@ -87,18 +87,56 @@ struct TermNeedles {
     phrase: Option<usize>,
 }
 
+/// Builds a [`SearchEngine`] in steps: [`SearchEngineBuilder::new`] loads
+/// the segmenter and the normalizer, each [`SearchEngineBuilder::step`]
+/// indexes a few more units, so that a browser's main thread can yield
+/// between steps (see [`SearchIndexBuilder`]).
+#[derive(Debug)]
+pub struct SearchEngineBuilder {
+    segmenter: Segmenter,
+    normalizer: QueryNormalizer,
+    index: SearchIndexBuilder,
+}
+
+impl SearchEngineBuilder {
+    /// Loads the segmenter (with the corpus's region names) and the query
+    /// normalizer; no unit is indexed yet.
+    pub fn new(corpus: &Corpus) -> Result<Self, SearchError> {
+        Ok(SearchEngineBuilder {
+            segmenter: Segmenter::with_regions(&corpus.regions)?,
+            normalizer: QueryNormalizer::new()?,
+            index: SearchIndexBuilder::new(corpus),
+        })
+    }
+
+    /// Indexes up to `max_units` more units of `corpus` (the one given to
+    /// [`SearchEngineBuilder::new`]); true when every unit is in.
+    pub fn step(&mut self, corpus: &Corpus, max_units: usize) -> bool {
+        self.index.step(corpus, &self.segmenter, max_units)
+    }
+
+    /// (units indexed, units in the corpus).
+    pub fn progress(&self) -> (usize, usize) {
+        self.index.progress()
+    }
+
+    /// The engine over the units indexed so far.
+    pub fn finish(self, corpus: &Corpus) -> SearchEngine {
+        SearchEngine {
+            index: self.index.finish(corpus),
+            segmenter: self.segmenter,
+            normalizer: self.normalizer,
+        }
+    }
+}
+
 impl SearchEngine {
     /// Builds the segmenter (with the corpus's region names), the query
     /// normalizer and the index.
     pub fn new(corpus: &Corpus) -> Result<Self, SearchError> {
-        let segmenter = Segmenter::with_regions(&corpus.regions)?;
-        let normalizer = QueryNormalizer::new()?;
-        let index = SearchIndex::build(corpus, &segmenter);
-        Ok(SearchEngine {
-            index,
-            segmenter,
-            normalizer,
-        })
+        let mut builder = SearchEngineBuilder::new(corpus)?;
+        while !builder.step(corpus, usize::MAX) {}
+        Ok(builder.finish(corpus))
     }
 
     /// Assembles an engine from a pre-built (e.g. deserialized) index.

@@ -9,7 +9,7 @@
 //! (including part of a word, e.g. `协调发` inside 协调发展) without scanning
 //! the whole corpus; candidates are then verified by a substring search.
 
-use crate::model::{Corpus, Level, Mechanism, RegionInfo};
+use crate::model::{Corpus, Document, Level, Mechanism, RegionInfo, Unit};
 use crate::segment::Segmenter;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -167,126 +167,9 @@ impl SearchIndex {
     /// with the same corpus's regions) so that word boundaries agree with
     /// the query's.
     pub fn build(corpus: &Corpus, segmenter: &Segmenter) -> SearchIndex {
-        let containers = region_containers(&corpus.regions);
-        let expand = |id: &str| -> Vec<String> {
-            containers
-                .get(id)
-                .map(|set| set.iter().cloned().collect())
-                .unwrap_or_else(|| vec![id.to_string()])
-        };
-        let region_index: HashMap<&str, u32> = corpus
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i as u32))
-            .collect();
-        let mut docs = Vec::with_capacity(corpus.documents.len());
-        let mut units = Vec::new();
-        for (doc_index, doc) in corpus.documents.iter().enumerate() {
-            let year = doc
-                .date
-                .as_deref()
-                .and_then(|d| d.get(..4))
-                .and_then(|y| y.parse().ok());
-            docs.push(IndexedDoc {
-                id: doc.id.clone(),
-                title: doc.title.clone(),
-                jurisdiction: doc.jurisdiction.clone(),
-                level: doc.level,
-                year,
-            });
-            let issued_by = doc.jurisdiction.as_deref().map(expand).unwrap_or_default();
-            for unit in &doc.units {
-                let reading = unit.reading();
-                let restoration = unit.restored.as_ref().map(|r| {
-                    if r.doubtful {
-                        RestorationFlag::Doubtful
-                    } else {
-                        RestorationFlag::Restored
-                    }
-                });
-                let text = match restoration {
-                    Some(_) => format!("{reading}\n{}", unit.text),
-                    None => reading.to_string(),
-                };
-                let tokens = segmenter.segment(&text);
-                let mut word_bounds: Vec<u32> = tokens.iter().map(|t| t.start as u32).collect();
-                word_bounds.push(text.len() as u32);
-                let word_count = tokens.iter().filter(|t| t.is_wordlike()).count() as u32;
-                let mut mentions: BTreeSet<String> = BTreeSet::new();
-                for tag in &unit.regions {
-                    mentions.extend(expand(&tag.id));
-                }
-                let mut mechanisms: Vec<Mechanism> = unit.mechanisms.iter().map(|m| m.id).collect();
-                mechanisms.sort();
-                mechanisms.dedup();
-                let mut region_indices: Vec<u32> = issued_by
-                    .iter()
-                    .chain(&mentions)
-                    .filter_map(|id| region_index.get(id.as_str()).copied())
-                    .collect();
-                region_indices.sort();
-                region_indices.dedup();
-                units.push(IndexedUnit {
-                    doc: doc_index as u32,
-                    path: unit.path.as_str().to_string(),
-                    heading: unit.reading_heading().map(str::to_string),
-                    reading_len: reading.len() as u32,
-                    restoration,
-                    folded: text.to_ascii_lowercase(),
-                    text,
-                    word_bounds,
-                    word_count,
-                    mechanisms,
-                    issued_by: issued_by.clone(),
-                    mentions: mentions.into_iter().collect(),
-                    region_indices,
-                });
-            }
-        }
-        let mut grams: HashMap<u64, GramPosting> = HashMap::new();
-        for (id, unit) in units.iter().enumerate() {
-            let id = id as u32;
-            let mut push = |key: u64, whole: bool| {
-                let p = grams.entry(key).or_default();
-                if p.units.last() != Some(&id) {
-                    p.units.push(id);
-                    p.count.push(0);
-                    p.whole.push(0);
-                }
-                if let (Some(c), Some(w)) = (p.count.last_mut(), p.whole.last_mut()) {
-                    *c = c.saturating_add(1);
-                    *w = w.saturating_add(u16::from(whole));
-                }
-            };
-            let mut prev: Option<(usize, char)> = None;
-            for (at, c) in unit.folded.char_indices() {
-                let end = at + c.len_utf8();
-                push(
-                    unigram_key(c),
-                    unit.is_word_bound(at) && unit.is_word_bound(end),
-                );
-                if let Some((p_at, p)) = prev {
-                    push(
-                        bigram_key(p, c),
-                        unit.is_word_bound(p_at) && unit.is_word_bound(end),
-                    );
-                }
-                prev = Some((at, c));
-            }
-        }
-        let avg_word_count = if units.is_empty() {
-            1.0
-        } else {
-            (units.iter().map(|u| u.word_count as f64).sum::<f64>() / units.len() as f64).max(1.0)
-        };
-        SearchIndex {
-            docs,
-            units,
-            regions: corpus.regions.clone(),
-            grams,
-            avg_word_count,
-        }
+        let mut builder = SearchIndexBuilder::new(corpus);
+        while !builder.step(corpus, segmenter, usize::MAX) {}
+        builder.finish(corpus)
     }
 
     /// Ids of units that may contain `needle` (already folded): every unit
@@ -346,6 +229,203 @@ impl SearchIndex {
             .iter()
             .position(|d| d.id == v || d.title == v)
             .map(|i| i as u32)
+    }
+}
+
+/// Builds a [`SearchIndex`] a few units at a time, so that a caller on a
+/// browser's main thread can yield between steps and keep the page
+/// responsive while a large library is indexed. The corpus passed to every
+/// call must be the same one.
+#[derive(Debug)]
+pub struct SearchIndexBuilder {
+    containers: HashMap<String, BTreeSet<String>>,
+    region_index: HashMap<String, u32>,
+    docs: Vec<IndexedDoc>,
+    units: Vec<IndexedUnit>,
+    grams: HashMap<u64, GramPosting>,
+    /// The next unit to index: (document, unit within it).
+    next: (usize, usize),
+    total_units: usize,
+}
+
+impl SearchIndexBuilder {
+    /// An empty index of `corpus`'s documents.
+    pub fn new(corpus: &Corpus) -> SearchIndexBuilder {
+        SearchIndexBuilder {
+            containers: region_containers(&corpus.regions),
+            region_index: corpus
+                .regions
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.clone(), i as u32))
+                .collect(),
+            docs: Vec::with_capacity(corpus.documents.len()),
+            units: Vec::new(),
+            grams: HashMap::new(),
+            next: (0, 0),
+            total_units: corpus.documents.iter().map(|d| d.units.len()).sum(),
+        }
+    }
+
+    /// (units indexed, units in the corpus).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.units.len(), self.total_units)
+    }
+
+    /// Indexes up to `max_units` more units; true when every unit is in.
+    pub fn step(&mut self, corpus: &Corpus, segmenter: &Segmenter, max_units: usize) -> bool {
+        let mut added = 0;
+        while added < max_units {
+            let (doc_index, unit_index) = self.next;
+            let Some(doc) = corpus.documents.get(doc_index) else {
+                return true;
+            };
+            if unit_index == 0 && self.docs.len() == doc_index {
+                self.docs.push(indexed_doc(doc));
+            }
+            let Some(unit) = doc.units.get(unit_index) else {
+                self.next = (doc_index + 1, 0);
+                continue;
+            };
+            let indexed = self.indexed_unit(doc_index, doc, unit, segmenter);
+            self.add_grams(&indexed);
+            self.units.push(indexed);
+            self.next = (doc_index, unit_index + 1);
+            added += 1;
+        }
+        self.next.0 >= corpus.documents.len()
+    }
+
+    /// The finished index (units not yet stepped through are left out).
+    pub fn finish(self, corpus: &Corpus) -> SearchIndex {
+        let units = self.units;
+        let avg_word_count = if units.is_empty() {
+            1.0
+        } else {
+            (units.iter().map(|u| u.word_count as f64).sum::<f64>() / units.len() as f64).max(1.0)
+        };
+        SearchIndex {
+            docs: self.docs,
+            units,
+            regions: corpus.regions.clone(),
+            grams: self.grams,
+            avg_word_count,
+        }
+    }
+
+    /// A region id and every region containing it.
+    fn expand(&self, id: &str) -> Vec<String> {
+        self.containers
+            .get(id)
+            .map(|set| set.iter().cloned().collect())
+            .unwrap_or_else(|| vec![id.to_string()])
+    }
+
+    fn indexed_unit(
+        &self,
+        doc_index: usize,
+        doc: &Document,
+        unit: &Unit,
+        segmenter: &Segmenter,
+    ) -> IndexedUnit {
+        let issued_by = doc
+            .jurisdiction
+            .as_deref()
+            .map(|id| self.expand(id))
+            .unwrap_or_default();
+        let reading = unit.reading();
+        let restoration = unit.restored.as_ref().map(|r| {
+            if r.doubtful {
+                RestorationFlag::Doubtful
+            } else {
+                RestorationFlag::Restored
+            }
+        });
+        let text = match restoration {
+            Some(_) => format!("{reading}\n{}", unit.text),
+            None => reading.to_string(),
+        };
+        let tokens = segmenter.segment(&text);
+        let mut word_bounds: Vec<u32> = tokens.iter().map(|t| t.start as u32).collect();
+        word_bounds.push(text.len() as u32);
+        let word_count = tokens.iter().filter(|t| t.is_wordlike()).count() as u32;
+        let mut mentions: BTreeSet<String> = BTreeSet::new();
+        for tag in &unit.regions {
+            mentions.extend(self.expand(&tag.id));
+        }
+        let mut mechanisms: Vec<Mechanism> = unit.mechanisms.iter().map(|m| m.id).collect();
+        mechanisms.sort();
+        mechanisms.dedup();
+        let mut region_indices: Vec<u32> = issued_by
+            .iter()
+            .chain(&mentions)
+            .filter_map(|id| self.region_index.get(id.as_str()).copied())
+            .collect();
+        region_indices.sort();
+        region_indices.dedup();
+        IndexedUnit {
+            doc: doc_index as u32,
+            path: unit.path.as_str().to_string(),
+            heading: unit.reading_heading().map(str::to_string),
+            reading_len: reading.len() as u32,
+            restoration,
+            folded: text.to_ascii_lowercase(),
+            text,
+            word_bounds,
+            word_count,
+            mechanisms,
+            issued_by,
+            mentions: mentions.into_iter().collect(),
+            region_indices,
+        }
+    }
+
+    /// Adds the unit (the next id) to the unigram and bigram postings.
+    fn add_grams(&mut self, unit: &IndexedUnit) {
+        let id = self.units.len() as u32;
+        let grams = &mut self.grams;
+        let mut push = |key: u64, whole: bool| {
+            let p = grams.entry(key).or_default();
+            if p.units.last() != Some(&id) {
+                p.units.push(id);
+                p.count.push(0);
+                p.whole.push(0);
+            }
+            if let (Some(c), Some(w)) = (p.count.last_mut(), p.whole.last_mut()) {
+                *c = c.saturating_add(1);
+                *w = w.saturating_add(u16::from(whole));
+            }
+        };
+        let mut prev: Option<(usize, char)> = None;
+        for (at, c) in unit.folded.char_indices() {
+            let end = at + c.len_utf8();
+            push(
+                unigram_key(c),
+                unit.is_word_bound(at) && unit.is_word_bound(end),
+            );
+            if let Some((p_at, p)) = prev {
+                push(
+                    bigram_key(p, c),
+                    unit.is_word_bound(p_at) && unit.is_word_bound(end),
+                );
+            }
+            prev = Some((at, c));
+        }
+    }
+}
+
+/// A document as the index keeps it.
+fn indexed_doc(doc: &Document) -> IndexedDoc {
+    IndexedDoc {
+        id: doc.id.clone(),
+        title: doc.title.clone(),
+        jurisdiction: doc.jurisdiction.clone(),
+        level: doc.level,
+        year: doc
+            .date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok()),
     }
 }
 

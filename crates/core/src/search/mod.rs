@@ -52,10 +52,12 @@ mod results;
 mod terms;
 
 pub use diagnosis::{NoResults, NoResultsCause};
-pub use engine::{SearchEngine, SearchError};
+pub use engine::{SearchEngine, SearchEngineBuilder, SearchError};
 pub use export::{csv_field, export_rows, to_csv, to_json, ExportRow};
 pub use facets::{FacetCount, Facets};
-pub use index::{region_containers, IndexedDoc, IndexedUnit, RestorationFlag, SearchIndex};
+pub use index::{
+    region_containers, IndexedDoc, IndexedUnit, RestorationFlag, SearchIndex, SearchIndexBuilder,
+};
 pub use kwic::{highlight_ranges, kwic, Snippet, SnippetPart};
 pub use query::{Query, QueryTerm};
 pub use request::{FilterKind, FilterValue, SearchRequest};

@@ -598,3 +598,28 @@ fn exports_carry_the_reading_the_witness_text_and_a_flag() {
         .iter()
         .all(|r| r.witness_text.is_none() && r.restoration.is_none()));
 }
+
+#[test]
+fn an_index_built_a_few_units_at_a_time_equals_one_built_at_once() {
+    let corpus = corpus();
+    let segmenter = crate::segment::Segmenter::with_regions(&corpus.regions).expect("segmenter");
+    let whole = SearchIndex::build(&corpus, &segmenter);
+    for step in [1, 7, 1000] {
+        let mut builder = SearchIndexBuilder::new(&corpus);
+        let mut steps = 0;
+        while !builder.step(&corpus, &segmenter, step) {
+            steps += 1;
+            let (done, total) = builder.progress();
+            assert!(done <= total);
+        }
+        assert_eq!(builder.progress().0, builder.progress().1);
+        if step == 1 {
+            assert_eq!(steps, builder.progress().1, "one unit per step");
+        }
+        assert_eq!(
+            builder.finish(&corpus),
+            whole,
+            "built {step} units at a time"
+        );
+    }
+}
