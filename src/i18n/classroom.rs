@@ -227,7 +227,7 @@ pub static CLASSROOM_EN: ClassroomStrings = ClassroomStrings {
     tours_built_in_heading: "Built-in tours",
     tours_user_heading: "Your tours",
     tours_user_none: "No tours of your own loaded yet.",
-    tours_steps: "{count} steps",
+    tours_steps: "{count} {count|step|steps}",
     tours_start: "Start",
     tours_start_label: "Start the tour: {title}",
     tours_remove: "Remove",

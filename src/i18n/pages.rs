@@ -244,7 +244,7 @@ pub static EN: Strings = Strings {
     notice_stored_language_reset: "The saved interface language could not be read and was reset to the default, Chinese.",
 
     library_heading: "Library",
-    library_intro: "The corpus holds {count} policy documents. Choose a title to read it.",
+    library_intro: "The corpus holds {count} policy {count|document|documents}. Choose a title to read it.",
     library_caption: "Policy documents",
     col_title: "Title",
     col_issuers: "Issued by",
