@@ -47,8 +47,9 @@ pub fn PrintFooter(props: &PrintFooterProps) -> Html {
     }
 }
 
-/// The printed source: the document's title, issuers, date and number on
-/// a document page, else the corpus and its raw files.
+/// The printed source: the document's title, and those of its issuers,
+/// date and number that are known, on a document page; else the corpus and
+/// its raw files.
 fn source_line(lang: Lang, corpus: &CorpusHandle, route: Option<&Route>) -> String {
     let strings = lang.strings();
     let embed = lang.embed_strings();
@@ -57,23 +58,17 @@ fn source_line(lang: Lang, corpus: &CorpusHandle, route: Option<&Route>) -> Stri
         _ => None,
     };
     if let Some(doc) = doc_id.and_then(|id| corpus.document(id)) {
-        let issuers = if doc.issuers.is_empty() {
-            strings.unknown.to_string()
-        } else {
-            doc.issuers.join(strings.issuer_separator)
-        };
-        return fill(
-            embed.print_document,
-            &[
-                ("title", &doc.title),
-                ("issuers", &issuers),
-                ("date", doc.date.as_deref().unwrap_or(strings.unknown)),
-                (
-                    "number",
-                    doc.doc_number.as_deref().unwrap_or(strings.unknown),
-                ),
-            ],
+        // Only what is known: an unknown date or number is left out rather
+        // than printed as "unknown".
+        let issuers = doc.issuers.join(strings.issuer_separator);
+        let mut parts = vec![fill(strings.print_title, &[("title", &doc.title)])];
+        parts.extend(
+            [Some(issuers), doc.date.clone(), doc.doc_number.clone()]
+                .into_iter()
+                .flatten()
+                .filter(|part| !part.trim().is_empty()),
         );
+        return parts.join(strings.print_field_separator);
     }
     let files: Vec<&str> = corpus.sources.iter().map(|s| s.file.as_str()).collect();
     fill(
