@@ -71,6 +71,10 @@ pub struct UnitBlockProps {
     /// as part of it (`styles/print.css`).
     #[prop_or_default]
     pub print_role: PrintRole,
+    /// Controls shown under the unit's text (the reader's print choice on
+    /// the URL's unit).
+    #[prop_or_default]
+    pub actions: Option<Html>,
 }
 
 /// What printing the URL's unit keeps of another unit.
@@ -259,6 +263,7 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
                 </p>
             }) }
             <TagList lang={props.lang} {mechanisms} {regions} />
+            { props.actions.clone().unwrap_or_default() }
             <ProvenanceDetails lang={props.lang} provenance={unit.provenance.clone()} {tag_reasons} />
         </section>
     }

@@ -158,7 +158,6 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
                 <h1 id="reader-title" class="page-heading reader__title" lang={CORPUS_LANG}>{ doc.title.clone() }</h1>
                 <DocumentMeta doc={doc.clone()} {lang} />
                 <WordBoundaryToggle {lang} on={word_boundaries} on_toggle={on_toggle_boundaries} />
-                { print_choice.unwrap_or_default() }
                 if restored > 0 {
                     <p class="reader__reworded-note reader__restored-note" role="note" data-text={text_choice_id(text_choice)}>
                         <span aria-hidden="true">{ "⚠ " }</span>
@@ -189,8 +188,11 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
                         let path = doc.units[index].path.as_str();
                         let is_target = props.target.as_deref() == Some(path);
                         let print_role = print_unit.map_or(PrintRole::None, |target| print_role(path, target));
+                        // The print choice sits in the unit the reader was sent
+                        // to, where they are looking.
+                        let actions = is_target.then(|| print_choice.clone()).flatten();
                         html! {
-                            <UnitBlock key={format!("{index}:{}", doc.units[index].path)} doc={doc.clone()} {index} {is_target} {lang} text={text_choice} {print_role} />
+                            <UnitBlock key={format!("{index}:{}", doc.units[index].path)} doc={doc.clone()} {index} {is_target} {lang} text={text_choice} {print_role} {actions} />
                         }
                     }) }
                 </div>
