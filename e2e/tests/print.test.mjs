@@ -100,6 +100,9 @@ forEachTarget('print', { targets: [servedTarget()] }, (target, session) => {
     await page.emulateMedia({ media: 'print' });
     const all = await printedUnits(page);
     assert.equal(all.length, await page.locator('#reader .unit[data-path]').count(), 'every unit printed');
+    const documentFooter = await page.locator('#print-footer').innerText();
+    assert.ok(documentFooter.includes(routeUrl(target, '/doc/sichuan')), documentFooter);
+    assert.ok(!documentFooter.includes(url), 'the document’s permalink, not the unit’s');
     const documentPdf = await page.pdf({ format: 'A4', printBackground: false });
     assert.ok(pdfPages(documentPdf) > 3, `${pdfPages(documentPdf)} pages for the whole document`);
 

@@ -24,9 +24,19 @@ pub fn PrintFooter(props: &PrintFooterProps) -> Html {
     let route = use_route::<Route>();
     let _location = use_location();
     let strings = props.lang.embed_strings();
-    let permalink = current_href()
-        .map(|href| full_explorer_url(&href))
-        .unwrap_or_default();
+    let href = current_href();
+    let permalink = href.as_deref().map(full_explorer_url).unwrap_or_default();
+    // On a unit permalink the reader may choose to print the whole
+    // document: the document's own permalink is printed then (the print
+    // stylesheet picks the line by the reader's `data-print`).
+    let document_permalink = match (route.as_ref(), href.as_deref()) {
+        (Some(Route::Unit { id, .. }), Some(href)) => {
+            let page = href.split_once('#').map_or(href, |(page, _)| page);
+            let document = Route::Document { id: id.clone() }.href();
+            Some(full_explorer_url(&format!("{page}{document}")))
+        }
+        _ => None,
+    };
     let source = props
         .corpus
         .as_ref()
@@ -35,7 +45,10 @@ pub fn PrintFooter(props: &PrintFooterProps) -> Html {
         <footer class="print-footer" id="print-footer">
             <p class="print-footer__line">
                 <span class="print-footer__label">{ strings.print_permalink }</span>
-                <span class="print-footer__url">{ permalink }</span>
+                <span class="print-footer__url print-footer__url--shown">{ permalink }</span>
+                if let Some(document_permalink) = document_permalink {
+                    <span class="print-footer__url print-footer__url--document">{ document_permalink }</span>
+                }
             </p>
             if let Some(source) = source {
                 <p class="print-footer__line">
