@@ -156,12 +156,37 @@ pub fn learned_changes(chunks: &[DiffChunk], pairs: &[SubstitutionPair]) -> Chan
         else {
             continue;
         };
-        let Some(faithful) = old.get(old_a..old_b.max(old_a)) else {
-            continue;
-        };
         let group: Vec<&SuspectedSubstitution> = group.iter().map(|&k| &suspects[k]).collect();
-        if reads_as_originals(faithful, &new, a, b, &group, pairs) {
-            for j in members {
+        // A deletion right at either end of the group may belong to it
+        // (地区→区域 diffs as "-地, 区, +域"): try the faithful span with
+        // and without it.
+        let deletion_at = |at: usize, old_at: usize, before: bool| {
+            changed.iter().copied().find(|&j| {
+                let (o, n) = &spans[j];
+                chunks[j].op == DiffKind::Delete
+                    && n.start == at
+                    && if before {
+                        o.end == old_at
+                    } else {
+                        o.start == old_at
+                    }
+            })
+        };
+        let before = deletion_at(a, old_a, true);
+        let after = deletion_at(b, old_b, false);
+        let starts = [None, before];
+        let ends = [None, after];
+        let found = starts
+            .iter()
+            .flat_map(|s| ends.iter().map(move |e| (*s, *e)))
+            .find(|&(s, e)| {
+                let from = s.map_or(old_a, |j| spans[j].0.start);
+                let to = e.map_or(old_b, |j| spans[j].0.end);
+                old.get(from..to.max(from))
+                    .is_some_and(|faithful| reads_as_originals(faithful, &new, a, b, &group, pairs))
+            });
+        if let Some((s, e)) = found {
+            for j in members.into_iter().chain(s).chain(e) {
                 explained[j] = true;
             }
         }
@@ -320,6 +345,54 @@ mod tests {
             ChangeCounts {
                 changes: 1,
                 learned: 0
+            }
+        );
+    }
+
+    #[test]
+    fn a_swap_diffed_as_a_deletion_and_an_insertion_is_learned_twice_over() {
+        use DiffKind::*;
+        let pairs = [pair("地区", "区域", 30), pair("发展", "开展", 40)];
+        // 地区 → 区域 as "-地, 区, +域": two changes, both the swap.
+        let chunks = [
+            chunk(Equal, "发达", "发达"),
+            chunk(Delete, "地", ""),
+            chunk(Equal, "区", "区"),
+            chunk(Insert, "", "域"),
+            chunk(Equal, "和", "和"),
+        ];
+        assert_eq!(
+            learned_changes(&chunks, &pairs),
+            ChangeCounts {
+                changes: 2,
+                learned: 2
+            }
+        );
+        // 地区发展 → 区域开展 as "-地, 区, 发→域开, 展".
+        let chunks = [
+            chunk(Delete, "地", ""),
+            chunk(Equal, "区", "区"),
+            chunk(Replace, "发", "域开"),
+            chunk(Equal, "展", "展"),
+        ];
+        assert_eq!(
+            learned_changes(&chunks, &pairs),
+            ChangeCounts {
+                changes: 2,
+                learned: 2
+            }
+        );
+        // An unrelated deletion next to a swap is not part of it.
+        let chunks = [
+            chunk(Delete, "的", ""),
+            chunk(Replace, "发", "开"),
+            chunk(Equal, "展", "展"),
+        ];
+        assert_eq!(
+            learned_changes(&chunks, &pairs),
+            ChangeCounts {
+                changes: 2,
+                learned: 1
             }
         );
     }
