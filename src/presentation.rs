@@ -137,6 +137,30 @@ pub fn focus_slide(slide: &Element) {
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
+    // While presenting, #main is the scrolling box (above the bar).
+    if let Some(main) = main_element() {
+        main.set_scroll_top(0);
+    }
+}
+
+/// The diff row that follows the current item (the compare view shows the
+/// selected pair's differences there), if there is one.
+pub fn current_diff() -> Option<Element> {
+    main_element()?
+        .query_selector(&format!("[{CURRENT_ATTRIBUTE}] + .compare-diff-row"))
+        .ok()
+        .flatten()
+}
+
+/// Scrolls the current item's diff to the top of the screen: a long pair
+/// fills the first screen on a projector, the diff is one key (`D`) away.
+pub fn show_diff() {
+    if let Some(diff) = current_diff() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        diff.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 /// The page's own heading (`#main h1`) and its `lang` (a document title is
@@ -223,6 +247,8 @@ pub enum PresentKey {
     Step(isize),
     First,
     Last,
+    /// Show the current pair's differences.
+    Diff,
 }
 
 /// The keys presentation mode answers to. `P` toggles from anywhere;
@@ -236,6 +262,7 @@ pub fn present_key(key: &str, presenting: bool) -> Option<PresentKey> {
         ("ArrowLeft" | "PageUp", true) => Some(PresentKey::Step(-1)),
         ("Home", true) => Some(PresentKey::First),
         ("End", true) => Some(PresentKey::Last),
+        ("d" | "D", true) => Some(PresentKey::Diff),
         _ => None,
     }
 }
@@ -254,5 +281,7 @@ mod tests {
         assert_eq!(present_key("PageDown", true), Some(PresentKey::Step(1)));
         assert_eq!(present_key("ArrowLeft", true), Some(PresentKey::Step(-1)));
         assert_eq!(present_key("x", true), None);
+        assert_eq!(present_key("d", true), Some(PresentKey::Diff));
+        assert_eq!(present_key("d", false), None);
     }
 }

@@ -33,6 +33,8 @@ pub fn PresentationBar(props: &PresentationBarProps) -> Html {
     let index = use_state(|| None::<usize>);
     let total = use_state(|| 0usize);
     let heading = use_state(|| (String::new(), None::<String>));
+    // The current item has a diff below it (a compare pair).
+    let has_diff = use_state_eq(|| false);
     let position = use_mut_ref(Position::default);
     let force_update = use_force_update();
     let route_key = use_location()
@@ -62,6 +64,7 @@ pub fn PresentationBar(props: &PresentationBarProps) -> Html {
         let total = total.clone();
         let heading = heading.clone();
         let position = position.clone();
+        let has_diff = has_diff.clone();
         use_effect(move || {
             let slides = presentation::find_slides();
             let count = slides.len();
@@ -85,6 +88,7 @@ pub fn PresentationBar(props: &PresentationBarProps) -> Html {
             if count > 0 && *index != Some(at) {
                 index.set(Some(at));
             }
+            has_diff.set(presentation::current_diff().is_some());
             let text = presentation::page_heading();
             if *heading != text {
                 heading.set(text);
@@ -108,6 +112,10 @@ pub fn PresentationBar(props: &PresentationBarProps) -> Html {
                 }
                 PresentKey::First => 0,
                 PresentKey::Last => last,
+                PresentKey::Diff => {
+                    presentation::show_diff();
+                    return;
+                }
                 PresentKey::Toggle | PresentKey::Leave => return,
             };
             index.set(Some(at));
@@ -125,8 +133,12 @@ pub fn PresentationBar(props: &PresentationBarProps) -> Html {
                 if is_typing_or_shortcut(&event) {
                     return;
                 }
-                if let Some(key @ (PresentKey::Step(_) | PresentKey::First | PresentKey::Last)) =
-                    present_key(&event.key(), true)
+                if let Some(
+                    key @ (PresentKey::Step(_)
+                    | PresentKey::First
+                    | PresentKey::Last
+                    | PresentKey::Diff),
+                ) = present_key(&event.key(), true)
                 {
                     event.prevent_default();
                     go.emit(key);
@@ -155,15 +167,21 @@ pub fn PresentationBar(props: &PresentationBarProps) -> Html {
     let on_prev = go.reform(|_: MouseEvent| PresentKey::Step(-1));
     let on_next = go.reform(|_: MouseEvent| PresentKey::Step(1));
     let on_exit = props.on_exit.reform(|_: MouseEvent| ());
+    let on_diff = go.reform(|_: MouseEvent| PresentKey::Diff);
     html! {
         <div class="presentation-bar" id="presentation-bar" role="region" aria-label={strings.present_bar_label}>
-            // While one item shows, the page's own h1 is hidden: the bar's
-            // copy of it is the visible page heading then.
-            if count > 0 {
-                <h1 class="presentation-bar__context" lang={heading.1.clone()}>{ heading.0.clone() }</h1>
-            } else {
-                <p class="presentation-bar__context" lang={heading.1.clone()}>{ heading.0.clone() }</p>
-            }
+            // The context and the key hint share the left column, so the bar
+            // stays one row of buttons high.
+            <div class="presentation-bar__about">
+                // While one item shows, the page's own h1 is hidden: the bar's
+                // copy of it is the visible page heading then.
+                if count > 0 {
+                    <h1 class="presentation-bar__context" lang={heading.1.clone()}>{ heading.0.clone() }</h1>
+                } else {
+                    <p class="presentation-bar__context" lang={heading.1.clone()}>{ heading.0.clone() }</p>
+                }
+                <p class="presentation-bar__hint" aria-hidden="true">{ strings.present_hint }</p>
+            </div>
             <div class="presentation-bar__controls">
                 <button type="button" class="presentation-bar__button" id="presentation-prev"
                     onclick={on_prev} disabled={count == 0 || shown <= 1}>
@@ -178,12 +196,17 @@ pub fn PresentationBar(props: &PresentationBarProps) -> Html {
                     onclick={on_next} disabled={count == 0 || shown >= count}>
                     { strings.present_next }<span aria-hidden="true">{ " →" }</span>
                 </button>
+                if *has_diff {
+                    <button type="button" class="presentation-bar__button" id="presentation-diff"
+                        onclick={on_diff} aria-keyshortcuts="d">
+                        { strings.present_diff }<span class="presentation-bar__key" aria-hidden="true">{ " D" }</span>
+                    </button>
+                }
                 <button type="button" class="presentation-bar__button presentation-bar__exit"
                     id="presentation-exit" onclick={on_exit}>
                     { strings.present_exit }<span class="presentation-bar__key" aria-hidden="true">{ " Esc" }</span>
                 </button>
             </div>
-            <p class="presentation-bar__hint" aria-hidden="true">{ strings.present_hint }</p>
         </div>
     }
 }

@@ -24,9 +24,19 @@ pub fn PrintFooter(props: &PrintFooterProps) -> Html {
     let route = use_route::<Route>();
     let _location = use_location();
     let strings = props.lang.embed_strings();
-    let permalink = current_href()
-        .map(|href| full_explorer_url(&href))
-        .unwrap_or_default();
+    let href = current_href();
+    let permalink = href.as_deref().map(full_explorer_url).unwrap_or_default();
+    // On a unit permalink the reader may choose to print the whole
+    // document: the document's own permalink is printed then (the print
+    // stylesheet picks the line by the reader's `data-print`).
+    let document_permalink = match (route.as_ref(), href.as_deref()) {
+        (Some(Route::Unit { id, .. }), Some(href)) => {
+            let page = href.split_once('#').map_or(href, |(page, _)| page);
+            let document = Route::Document { id: id.clone() }.href();
+            Some(full_explorer_url(&format!("{page}{document}")))
+        }
+        _ => None,
+    };
     let source = props
         .corpus
         .as_ref()
@@ -35,7 +45,10 @@ pub fn PrintFooter(props: &PrintFooterProps) -> Html {
         <footer class="print-footer" id="print-footer">
             <p class="print-footer__line">
                 <span class="print-footer__label">{ strings.print_permalink }</span>
-                <span class="print-footer__url">{ permalink }</span>
+                <span class="print-footer__url print-footer__url--shown">{ permalink }</span>
+                if let Some(document_permalink) = document_permalink {
+                    <span class="print-footer__url print-footer__url--document">{ document_permalink }</span>
+                }
             </p>
             if let Some(source) = source {
                 <p class="print-footer__line">
@@ -47,8 +60,9 @@ pub fn PrintFooter(props: &PrintFooterProps) -> Html {
     }
 }
 
-/// The printed source: the document's title, issuers, date and number on
-/// a document page, else the corpus and its raw files.
+/// The printed source: the document's title, and those of its issuers,
+/// date and number that are known, on a document page; else the corpus and
+/// its raw files.
 fn source_line(lang: Lang, corpus: &CorpusHandle, route: Option<&Route>) -> String {
     let strings = lang.strings();
     let embed = lang.embed_strings();
@@ -57,23 +71,17 @@ fn source_line(lang: Lang, corpus: &CorpusHandle, route: Option<&Route>) -> Stri
         _ => None,
     };
     if let Some(doc) = doc_id.and_then(|id| corpus.document(id)) {
-        let issuers = if doc.issuers.is_empty() {
-            strings.unknown.to_string()
-        } else {
-            doc.issuers.join(strings.issuer_separator)
-        };
-        return fill(
-            embed.print_document,
-            &[
-                ("title", &doc.title),
-                ("issuers", &issuers),
-                ("date", doc.date.as_deref().unwrap_or(strings.unknown)),
-                (
-                    "number",
-                    doc.doc_number.as_deref().unwrap_or(strings.unknown),
-                ),
-            ],
+        // Only what is known: an unknown date or number is left out rather
+        // than printed as "unknown".
+        let issuers = doc.issuers.join(strings.issuer_separator);
+        let mut parts = vec![fill(strings.print_title, &[("title", &doc.title)])];
+        parts.extend(
+            [Some(issuers), doc.date.clone(), doc.doc_number.clone()]
+                .into_iter()
+                .flatten()
+                .filter(|part| !part.trim().is_empty()),
         );
+        return parts.join(strings.print_field_separator);
     }
     let files: Vec<&str> = corpus.sources.iter().map(|s| s.file.as_str()).collect();
     fill(

@@ -15,27 +15,46 @@ pub struct SearchNoticesProps {
     pub lang: Lang,
     pub url_notices: Vec<UrlNotice>,
     pub filter_notices: Vec<FilterNotice>,
+    /// The search box's text had characters the query cannot carry.
+    #[prop_or_default]
+    pub typed_left_out: bool,
+    /// The query as typed, when it has no word to search for.
+    #[prop_or_default]
+    pub no_terms: Option<AttrValue>,
 }
 
-/// Ignored URL parameters and filter values, in a polite live region.
+/// Ignored URL parameters and filter values, what the search box left out
+/// and a query with nothing to search for, in a polite live region.
 #[component]
 pub fn SearchNotices(props: &SearchNoticesProps) -> Html {
     let search_strings = props.lang.search_strings();
-    if props.url_notices.is_empty() && props.filter_notices.is_empty() {
-        return html! {};
-    }
+    // Each notice says where it comes from (`data-source`): the address,
+    // the search box, the query, or a filter value.
     let url = props
         .url_notices
         .iter()
-        .map(|n| search_strings.url_notice(n));
+        .map(|n| ("address", search_strings.url_notice(n)));
+    let typed = props
+        .typed_left_out
+        .then(|| ("box", search_strings.typed_left_out.to_string()));
+    let no_terms = props.no_terms.as_ref().map(|query| {
+        (
+            "query",
+            fill(search_strings.query_has_no_terms, &[("query", query)]),
+        )
+    });
     let filter = props
         .filter_notices
         .iter()
-        .map(|n| search_strings.filter_notice(n));
+        .map(|n| ("filter", search_strings.filter_notice(n)));
+    let notices: Vec<(&str, String)> = url.chain(typed).chain(no_terms).chain(filter).collect();
+    if notices.is_empty() {
+        return html! {};
+    }
     html! {
         <ul class="search-notices" aria-label={search_strings.search_notices_label}>
-            { for url.chain(filter).map(|text| html! {
-                <li class="search-notice" data-testid="search-notice" role="status">{ text }</li>
+            { for notices.into_iter().map(|(source, text)| html! {
+                <li class="search-notice" data-testid="search-notice" data-source={source} role="status">{ text }</li>
             }) }
         </ul>
     }

@@ -1,7 +1,9 @@
 //! The term-frequency chart of the current results: for each document (or
 //! each mechanism) among the hits, its most frequent words as horizontal
-//! bars in one inline SVG. Sizes are SVG attributes and colours CSS classes
-//! (no `style=`: the app must run under `style-src 'self'`).
+//! bars. Words and counts are HTML text, so they follow the page's type
+//! size (readable on a projector, larger in presentation mode) and wrap;
+//! each bar is a small SVG whose length is an attribute and whose colour a
+//! CSS class (no `style=`: the app must run under `style-src 'self'`).
 
 use policy_core::model::Mechanism;
 use policy_core::search::{TermFrequencies, TermGroup};
@@ -10,13 +12,10 @@ use yew::prelude::*;
 use crate::corpus_data::CorpusHandle;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 
-/// Chart geometry, in SVG user units.
-const WIDTH: u32 = 360;
-const LABEL_WIDTH: u32 = 96;
+/// A bar's length at the group's most frequent term, and its height, in
+/// SVG user units (the SVG is stretched to the row).
 const BAR_MAX: u32 = 210;
-const ROW: u32 = 18;
 const BAR_HEIGHT: u32 = 12;
-const GROUP_GAP: u32 = 10;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchTermChartProps {
@@ -83,17 +82,14 @@ pub fn SearchTermChart(props: &SearchTermChartProps) -> Html {
     }
 }
 
-/// One SVG: per group a label row, then one bar per term scaled to the
-/// group's most frequent term.
+/// Per group its label, then one row per term: the word and its count as
+/// text (sized by the stylesheet, so they stay readable on a projector and
+/// wrap instead of overflowing), between them a bar scaled to the group's
+/// most frequent term. The bar is an SVG rectangle sized by attribute (no
+/// `style=`) and stretched to the row's free width.
 fn chart(lang: Lang, groups: &[(String, &TermGroup)]) -> Html {
     let strings = lang.search_strings();
-    let mut y = 0;
-    let mut nodes = Vec::new();
-    for (label, group) in groups.iter().filter(|(_, g)| !g.terms.is_empty()) {
-        nodes.push(html! {
-            <text class="term-chart__group" x="0" y={(y + 13).to_string()}>{ label.clone() }</text>
-        });
-        y += ROW;
+    let groups = groups.iter().filter(|(_, g)| !g.terms.is_empty()).map(|(label, group)| {
         let max = group
             .terms
             .iter()
@@ -101,33 +97,37 @@ fn chart(lang: Lang, groups: &[(String, &TermGroup)]) -> Html {
             .max()
             .unwrap_or(1)
             .max(1);
-        for term in &group.terms {
-            let width = ((term.count * BAR_MAX as usize) / max).max(2);
-            let description = fill(
-                strings.terms_bar,
-                &[("term", &term.term), ("count", &term.count.to_string())],
-            );
-            nodes.push(html! {
-                <g class="term-chart__row">
-                    <title>{ description }</title>
-                    <text class="term-chart__term" x={(LABEL_WIDTH - 6).to_string()} y={(y + 11).to_string()} text-anchor="end">{ term.term.clone() }</text>
-                    <rect class="term-chart__bar" x={LABEL_WIDTH.to_string()} y={(y + 1).to_string()}
-                        width={width.to_string()} height={BAR_HEIGHT.to_string()} rx="2" />
-                    <text class="term-chart__count" x={(LABEL_WIDTH + width as u32 + 4).to_string()} y={(y + 11).to_string()}>{ term.count }</text>
-                </g>
-            });
-            y += ROW;
+        html! {
+            <li class="term-chart__group-item">
+                <p class="term-chart__group">{ label.clone() }</p>
+                <ol class="term-chart__rows">
+                    { for group.terms.iter().map(|term| {
+                        let width = ((term.count * BAR_MAX as usize) / max).max(2);
+                        let description = fill(
+                            strings.terms_bar,
+                            &[("term", &term.term), ("count", &term.count.to_string())],
+                        );
+                        html! {
+                            <li class="term-chart__row" title={description}>
+                                <span class="term-chart__term">{ term.term.clone() }</span>
+                                <svg class="term-chart__bar-box" xmlns="http://www.w3.org/2000/svg"
+                                    viewBox={format!("0 0 {BAR_MAX} {BAR_HEIGHT}")} preserveAspectRatio="none"
+                                    aria-hidden="true" focusable="false">
+                                    <rect class="term-chart__bar" x="0" y="0"
+                                        width={width.to_string()} height={BAR_HEIGHT.to_string()} />
+                                </svg>
+                                <span class="term-chart__count">{ term.count }</span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </li>
         }
-        y += GROUP_GAP;
-    }
-    let height = y.max(ROW);
+    });
     html! {
-        <svg class="term-chart__svg" xmlns="http://www.w3.org/2000/svg"
-            viewBox={format!("0 0 {WIDTH} {height}")}
-            width={WIDTH.to_string()} height={height.to_string()}
-            role="img" aria-label={strings.terms_chart_label} lang={CORPUS_LANG}>
-            { for nodes }
-        </svg>
+        <ul class="term-chart__groups" aria-label={strings.terms_chart_label} lang={CORPUS_LANG}>
+            { for groups }
+        </ul>
     }
 }
 
@@ -171,6 +171,7 @@ mod tests {
                 .hydratable(false);
         let html = futures::executor::block_on(renderer.render());
         assert!(html.contains("<svg"), "{html}");
+        assert!(html.contains("class=\"term-chart__term\""), "{html}");
         assert!(html.contains(&format!("width=\"{BAR_MAX}\"")), "{html}");
         assert!(
             html.contains(&format!("width=\"{}\"", BAR_MAX / 2)),

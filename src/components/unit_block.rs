@@ -66,6 +66,44 @@ pub struct UnitBlockProps {
     /// Which text a unit with a restored reading shows.
     #[prop_or_default]
     pub text: TextChoice,
+    /// Where the unit stands to the URL's unit when only that unit is
+    /// printed: its heading is printed as context, or it is printed whole
+    /// as part of it (`styles/print.css`).
+    #[prop_or_default]
+    pub print_role: PrintRole,
+    /// Controls shown under the unit's text (the reader's print choice on
+    /// the URL's unit).
+    #[prop_or_default]
+    pub actions: Option<Html>,
+}
+
+/// What printing the URL's unit keeps of another unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PrintRole {
+    /// Not printed with the unit.
+    #[default]
+    None,
+    /// An enclosing section or clause: its heading is printed.
+    Heading,
+    /// The unit itself or one of its items: printed whole.
+    Part,
+}
+
+/// How `path` stands to the printed unit `target` (dotted paths: `6` and
+/// `6.21` enclose `6.21.1`).
+pub fn print_role(path: &str, target: &str) -> PrintRole {
+    let encloses = |outer: &str, inner: &str| {
+        inner
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.starts_with('.'))
+    };
+    if path == target || encloses(target, path) {
+        PrintRole::Part
+    } else if encloses(path, target) {
+        PrintRole::Heading
+    } else {
+        PrintRole::None
+    }
 }
 
 #[component]
@@ -184,6 +222,11 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
                 format!("unit--{kind}"),
                 format!("unit--depth-{}", unit.path.depth().min(4)),
                 props.is_target.then_some("unit--target"),
+                match props.print_role {
+                    PrintRole::None => None,
+                    PrintRole::Heading => Some("unit--print-heading"),
+                    PrintRole::Part => Some("unit--print-part"),
+                },
                 unit.provenance.reworded.then_some("unit--reworded"),
                 restored.is_some().then_some("unit--restored"),
                 restored.is_some_and(|r| r.doubtful).then_some("unit--restoration-doubtful"),
@@ -220,6 +263,7 @@ pub fn UnitBlock(props: &UnitBlockProps) -> Html {
                 </p>
             }) }
             <TagList lang={props.lang} {mechanisms} {regions} />
+            { props.actions.clone().unwrap_or_default() }
             <ProvenanceDetails lang={props.lang} provenance={unit.provenance.clone()} {tag_reasons} />
         </section>
     }
@@ -248,6 +292,17 @@ mod tests {
             "完善补偿机制。加大力度。",
         );
         assert_eq!(body_text(&clause), "加大力度。");
+    }
+
+    #[test]
+    fn printing_a_unit_keeps_its_headings_and_items() {
+        assert_eq!(print_role("6.21", "6.21"), PrintRole::Part);
+        assert_eq!(print_role("6.21.1", "6.21"), PrintRole::Part);
+        assert_eq!(print_role("6", "6.21"), PrintRole::Heading);
+        assert_eq!(print_role("1.2", "1.2.d3"), PrintRole::Heading);
+        assert_eq!(print_role("6.2", "6.21"), PrintRole::None);
+        assert_eq!(print_role("6.22", "6.21"), PrintRole::None);
+        assert_eq!(print_role("0", "6.21"), PrintRole::None);
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct ClassroomStrings {
     pub present_prev: &'static str,
     pub present_next: &'static str,
     pub present_exit: &'static str,
+    /// Scrolls to the current pair's differences (key D).
+    pub present_diff: &'static str,
     /// `{n}`, `{total}`: the spoken form of the visible "7 / 33".
     pub present_position_label: &'static str,
     pub present_nothing: &'static str,
@@ -152,6 +154,7 @@ pub static CLASSROOM_ZH: ClassroomStrings = ClassroomStrings {
     present_prev: "上一项",
     present_next: "下一项",
     present_exit: "退出演示",
+    present_diff: "看差异 ↓",
     present_position_label: "第 {n} 项，共 {total} 项",
     present_nothing: "此页面没有可逐项演示的内容，显示整页。",
     present_hint: "← → 翻页 · Esc 退出",
@@ -217,6 +220,7 @@ pub static CLASSROOM_EN: ClassroomStrings = ClassroomStrings {
     present_prev: "Previous",
     present_next: "Next",
     present_exit: "Leave presentation",
+    present_diff: "Differences ↓",
     present_position_label: "Item {n} of {total}",
     present_nothing: "Nothing on this page to step through; showing the whole page.",
     present_hint: "← → to step · Esc to leave",
@@ -227,7 +231,7 @@ pub static CLASSROOM_EN: ClassroomStrings = ClassroomStrings {
     tours_built_in_heading: "Built-in tours",
     tours_user_heading: "Your tours",
     tours_user_none: "No tours of your own loaded yet.",
-    tours_steps: "{count} steps",
+    tours_steps: "{count} {count|step|steps}",
     tours_start: "Start",
     tours_start_label: "Start the tour: {title}",
     tours_remove: "Remove",

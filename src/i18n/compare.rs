@@ -176,6 +176,21 @@ impl CompareStrings {
     }
 }
 
+/// English short names of the bundled documents, by document id, for
+/// column heads and other places too narrow for a title. The corpus gives
+/// titles and document types in Chinese only (it is the documents' own
+/// metadata, and stays as issued); these are interface words. A document
+/// without an entry (an imported one) is called by its id in English.
+pub fn english_short_name(doc_id: &str) -> Option<&'static str> {
+    match doc_id {
+        "central-2018" => Some("Central opinion 2018"),
+        "sichuan" => Some("Sichuan"),
+        "inner-mongolia" => Some("Inner Mongolia"),
+        "ndrc-2016" => Some("NDRC guidance 2016"),
+        _ => None,
+    }
+}
+
 pub static COMPARE_ZH: CompareStrings = CompareStrings {
     nav_compare: "比较",
     compare_heading: "文件比较",
@@ -323,7 +338,7 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     step_prev: "Previous",
     step_next: "Next",
     step_position: "{n} / {total}",
-    step_none: "{total} units: choose one to see its differences",
+    step_none: "{total} {total|unit|units}: choose one to see its differences",
     step_hint: "or use the ← → keys",
     options_label: "Comparison options",
     option_mode: "Granularity",
@@ -355,11 +370,11 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     copy_compare: "Compare",
     copy_reading: "Reading the file…",
     copy_working: "Working… (cleaning, converting, splitting, aligning)",
-    copy_loaded: "Loaded: {name}, {units} units (processed in {ms} ms).",
+    copy_loaded: "Loaded: {name}, {units} {units|unit|units} (processed in {ms} ms).",
     copy_missing: "The address names “my copy”, but none is loaded (a very large copy is not kept after a reload). Paste or choose a text below.",
     copy_error_empty: "There is nothing to compare: the input is empty.",
     copy_error_not_utf8: "The file is not UTF-8 text (invalid byte sequence at byte {offset}). Save it as UTF-8 and try again.",
-    copy_error_binary: "The input looks like a binary file ({count} control characters), not a text.",
+    copy_error_binary: "The input looks like a binary file ({count} control {count|character|characters}), not a text.",
     copy_error_too_large: "The input is {size}, more than the {limit} limit for one document.",
     copy_error_not_chinese: "The input has almost no Chinese ({cjk} Chinese characters out of {chars}); it cannot be read as a Chinese policy document.",
     copy_error_file: "The browser could not read the file: {message}",
@@ -383,7 +398,7 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     witness_caption: "How each unit reads in the two witnesses",
     witness_col_diff: "Differences (faithful → reworded)",
     witness_col_count: "Changes",
-    witness_counts: "{n} changes, {known} of them substitutions from the learned table",
+    witness_counts: "{n} {n|change|changes}, {known} of them {known|a substitution|substitutions} from the learned table",
     witness_partial: "(faithful witness partial)",
     col_unit: "Unit",
     substitutions_heading: "Learned substitution table",
@@ -392,7 +407,7 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     col_reworded: "Replaced by",
     col_count: "Count",
     col_example: "Example",
-    suspect_title: "likely: {likely} (seen {count} times)",
+    suspect_title: "likely: {likely} (seen {count} {count|time|times})",
     suspect_hidden: " (likely originally “{likely}”)",
 };
 
@@ -416,8 +431,10 @@ mod compare_string_tests {
                 .split('{')
                 .skip(1)
                 .filter_map(|p| p.split_once('}').map(|x| x.0))
+                .map(|hole| hole.split('|').next().unwrap_or(hole))
                 .collect();
             found.sort_unstable();
+            found.dedup();
             found
         }
         let pairs = [

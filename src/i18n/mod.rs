@@ -115,12 +115,48 @@ impl Lang {
 
 /// Replaces each `{key}` in `template` with its value. Values are plain text
 /// and stay plain text: the result is only ever rendered as a text node.
+///
+/// A template may also choose a word by number: `{n|change|changes}` gives
+/// the first form when the value of `n` is `1` and the second otherwise
+/// (English needs it; Chinese templates have no use for it). Choices are
+/// made on the template before any value goes in, so a value that looks
+/// like a choice stays as typed.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
         .iter()
-        .fold(template.to_string(), |text, (key, value)| {
+        .fold(choose_forms(template, values), |text, (key, value)| {
             text.replace(&format!("{{{key}}}"), value)
         })
+}
+
+/// The `{key|one|other}` choices of a template, made.
+fn choose_forms(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &after[..close];
+        let parts: Vec<&str> = inner.split('|').collect();
+        match parts.as_slice() {
+            [key, one, other] => {
+                let value = values.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
+                out.push_str(if value == Some("1") { one } else { other });
+            }
+            _ => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -131,6 +167,16 @@ mod tests {
     fn fill_replaces_every_placeholder_and_leaves_markup_as_text() {
         let text = fill("{a} and {a} then {b}", &[("a", "<x>"), ("b", "2")]);
         assert_eq!(text, "<x> and <x> then 2");
+    }
+
+    #[test]
+    fn fill_chooses_the_form_for_the_number() {
+        let t = "{n} {n|change|changes}, {k} of {k|it|them}";
+        assert_eq!(fill(t, &[("n", "1"), ("k", "0")]), "1 change, 0 of them");
+        assert_eq!(fill(t, &[("n", "26"), ("k", "1")]), "26 changes, 1 of it");
+        // A value that looks like a choice is text, not a template.
+        assert_eq!(fill("“{q}”", &[("q", "{q|a|b}")]), "“{q|a|b}”");
+        assert_eq!(fill("{unclosed", &[]), "{unclosed");
     }
 
     #[test]

@@ -44,6 +44,14 @@ pub struct Strings {
     pub units_total: &'static str,
 
     pub back_to_library: &'static str,
+    /// The reader's print choice (shown when a unit permalink is open).
+    pub print_choice_label: &'static str,
+    /// `{path}`: print the open unit with its headings.
+    pub print_this_unit: &'static str,
+    pub print_whole_document: &'static str,
+    /// The printed source line: the title, then the known fields.
+    pub print_title: &'static str,
+    pub print_field_separator: &'static str,
     pub toc_heading: &'static str,
     pub metadata_heading: &'static str,
     pub witnesses_heading: &'static str,
@@ -179,6 +187,11 @@ pub static ZH: Strings = Strings {
     units_total: "合计",
 
     back_to_library: "返回文件库",
+    print_choice_label: "打印",
+    print_this_unit: "打印本条（§ {path}）",
+    print_whole_document: "打印全文",
+    print_title: "《{title}》",
+    print_field_separator: "，",
     toc_heading: "目录",
     metadata_heading: "文件信息",
     witnesses_heading: "底本",
@@ -244,7 +257,7 @@ pub static EN: Strings = Strings {
     notice_stored_language_reset: "The saved interface language could not be read and was reset to the default, Chinese.",
 
     library_heading: "Library",
-    library_intro: "The corpus holds {count} policy documents. Choose a title to read it.",
+    library_intro: "The corpus holds {count} policy {count|document|documents}. Choose a title to read it.",
     library_caption: "Policy documents",
     col_title: "Title",
     col_issuers: "Issued by",
@@ -266,6 +279,11 @@ pub static EN: Strings = Strings {
     units_total: "total",
 
     back_to_library: "Back to the library",
+    print_choice_label: "Print",
+    print_this_unit: "Print this unit (§ {path})",
+    print_whole_document: "Print the whole document",
+    print_title: "“{title}”",
+    print_field_separator: ", ",
     toc_heading: "Contents",
     metadata_heading: "About this document",
     witnesses_heading: "Witnesses",

@@ -72,6 +72,10 @@ pub struct SearchStrings {
     pub value_unknown_doc: &'static str,
     /// `{value}`, `{filter}`, `{problem}`
     pub search_notice_filter: &'static str,
+    /// The search box's text lost `<`, `>`, control characters or its end.
+    pub typed_left_out: &'static str,
+    /// `{query}`: a query with no word to search for (`-`, `""`).
+    pub query_has_no_terms: &'static str,
     /// `{query}`
     pub search_no_match: &'static str,
     /// `{count}`, `{filter}`
@@ -204,6 +208,8 @@ pub static SEARCH_ZH: SearchStrings = SearchStrings {
     value_unknown_region: "语料中没有这个地区",
     value_unknown_doc: "语料中没有这份文件",
     search_notice_filter: "已忽略{filter}筛选值“{value}”：{problem}。",
+    typed_left_out: "检索框中的 < 和 >（以及控制字符和第 500 个字符以后的部分）不参与检索，已略去。",
+    query_has_no_terms: "“{query}”中没有可检索的词（只有减号或空引号），所以没有进行检索：下面列出的是全部条目，并非检索结果。",
     search_no_match: "没有条目匹配检索词“{query}”。",
     search_emptied_alone: "检索词匹配 {count} 个条目，但没有一个符合“{filter}”筛选条件。",
     search_emptied_combined:
@@ -238,7 +244,7 @@ pub static SEARCH_EN: SearchStrings = SearchStrings {
     facet_level: "Level",
     facet_year: "Year",
     facet_clear: "Clear all filters",
-    search_total: "{count} units in {docs} documents",
+    search_total: "{count} {count|unit|units} in {docs} {docs|document|documents}",
     search_preparing: "Preparing the search index…",
     search_engine_error: "Search could not be started. The error was:",
     search_context_label: "Characters of context",
@@ -269,9 +275,11 @@ pub static SEARCH_EN: SearchStrings = SearchStrings {
     value_unknown_region: "the corpus has no such region",
     value_unknown_doc: "the corpus has no such document",
     search_notice_filter: "Ignored the {filter} filter value “{value}”: {problem}.",
+    typed_left_out: "The characters < and > typed in the search box (and any control characters, and anything past 500 characters) are not searched; they were left out.",
+    query_has_no_terms: "“{query}” has no word to search for (only a minus sign or empty quotes), so nothing was searched: the list below is every unit, not search results.",
     search_no_match: "No unit matches “{query}”.",
-    search_emptied_alone: "The query matches {count} units, but none of them passes the “{filter}” filter.",
-    search_emptied_combined: "The query matches {count} units; each filter alone keeps some, but adding the “{filter}” filter leaves none.",
+    search_emptied_alone: "The query matches {count} {count|unit|units}, but none of them passes the “{filter}” filter.",
+    search_emptied_combined: "The query matches {count} {count|unit|units}; each filter alone keeps some, but adding the “{filter}” filter leaves none.",
     search_each_filter: "{filter} alone: {count}",
     search_browse_hint: "Type a query, or pick filters to browse units by mechanism, region and more.",
     search_export_label: "Export the current results",

@@ -176,6 +176,22 @@ pub fn parse_search_url(url: &str) -> (SearchRequest, Vec<UrlNotice>) {
     (request, notices)
 }
 
+/// The search box's text as a query the address can carry: without what
+/// the codec refuses in an address (`<`, `>`, control characters) and at
+/// most [`MAX_QUERY_CHARS`] characters, with whether anything was left
+/// out. Typed text is the reader's own input, not an address: what it
+/// loses is reported by the search box, and the URL written from it never
+/// makes the codec complain about an address parameter.
+pub fn typed_query(text: &str) -> (String, bool) {
+    let kept: String = text
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '<' | '>'))
+        .take(MAX_QUERY_CHARS)
+        .collect();
+    let changed = kept.len() != text.len();
+    (kept, changed)
+}
+
 fn check_query(value: &str) -> Result<(), UrlProblem> {
     if value.chars().count() > MAX_QUERY_CHARS {
         return Err(UrlProblem::QueryTooLong);
@@ -290,6 +306,21 @@ mod tests {
             ("q", UrlProblem::BadValue(DecodeError::BadEscape)),
         ] {
             assert!(found.contains(&expected), "no {expected:?} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn typed_text_becomes_a_query_the_codec_accepts() {
+        assert_eq!(typed_query("<b>补偿</b>"), ("b补偿/b".to_string(), true));
+        assert_eq!(typed_query("生态 补偿"), ("生态 补偿".to_string(), false));
+        let (long, changed) = typed_query(&"补".repeat(600));
+        assert!(changed && long.chars().count() == MAX_QUERY_CHARS);
+        for text in ["<b>", "a\u{7}b", "x>y"] {
+            let (query, _) = typed_query(text);
+            let url = to_search_url(&SearchRequest::with_query(query.clone()));
+            let (parsed, notices) = parse_search_url(&url);
+            assert!(notices.is_empty(), "{text}: {notices:?}");
+            assert_eq!(parsed.query, query);
         }
     }
 

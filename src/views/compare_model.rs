@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use policy_core::compare::align::{default_source, AlignOptions, Alignment, Relation, Side};
-use policy_core::model::{Document, Mechanism, Unit};
+use policy_core::model::{Document, Mechanism, Unit, UnitKind};
 use policy_core::restoration::TextChoice;
 
 use crate::corpus_data::{CorpusHandle, DocRef, ImportedCopy, MY_COPY_ID};
@@ -304,8 +304,28 @@ pub struct MatrixCell {
     /// Units of the document tagged with this mechanism that match no
     /// central unit.
     pub added: usize,
-    /// The first central unit of the mechanism, where the cell's link opens.
+    /// Where the cell's link opens: the first central unit that is about
+    /// the mechanism (see [`opening_rank`]).
     pub first_path: Option<String>,
+}
+
+/// How well a central unit stands for a mechanism's row, lower is better:
+/// a clause (or item) of the mechanism's own section, then the section
+/// heading, then a unit that only mentions the mechanism's name (the
+/// preamble lists every mechanism: opening a cell there would show a pair
+/// about something else).
+pub fn opening_rank(unit: &Unit, mechanism: Mechanism) -> u8 {
+    let structural = unit
+        .mechanisms
+        .iter()
+        .any(|t| t.id == mechanism && t.rule != "keyword");
+    let body = !matches!(unit.kind, UnitKind::Preamble | UnitKind::Section);
+    match (structural, body) {
+        (true, true) => 0,
+        (true, false) => 1,
+        (false, true) => 2,
+        (false, false) => 3,
+    }
 }
 
 impl MatrixCell {
@@ -348,8 +368,9 @@ pub fn mechanism_column(
         .iter()
         .map(|&m| (m, MatrixCell::default()))
         .collect();
+    let mut best_rank = [u8::MAX; Mechanism::ALL.len()];
     for (unit, pair) in central.units.iter().zip(&alignment.pairs) {
-        for (m, cell) in cells.iter_mut() {
+        for ((m, cell), best) in cells.iter_mut().zip(best_rank.iter_mut()) {
             if !unit.mechanisms.iter().any(|t| t.id == *m) {
                 continue;
             }
@@ -360,7 +381,9 @@ pub fn mechanism_column(
                 Relation::ProbablyNoCounterpart => cell.probably_dropped += 1,
                 Relation::NoCounterpart => cell.dropped += 1,
             }
-            if cell.first_path.is_none() {
+            let rank = opening_rank(unit, *m);
+            if rank < *best {
+                *best = rank;
                 cell.first_path = Some(unit.path.as_str().to_string());
             }
         }
@@ -398,7 +421,6 @@ mod tests {
     use super::*;
     use crate::corpus_data::bundled_corpus;
     use policy_core::compare::align::{align_documents, AlignedUnit, Candidate};
-    use policy_core::model::UnitKind;
 
     fn doc(paths: &[&str]) -> Document {
         let corpus = crate::test_fixtures::fixture_corpus();
@@ -496,6 +518,27 @@ mod tests {
             assert_eq!(cell.kept, cell.central_total(), "{m:?}");
             assert_eq!(cell.added, 0);
             assert_eq!(cell.first_path.is_some(), cell.kept > 0);
+        }
+    }
+
+    #[test]
+    fn a_cell_opens_on_the_first_clause_of_its_mechanism_not_the_preamble() {
+        let corpus = bundled_corpus().expect("corpus loads");
+        let central = corpus.document("central-2018").expect("central");
+        let doc = corpus.document("sichuan").expect("sichuan");
+        let alignment = align_documents(central, doc, &AlignOptions::default());
+        let column = mechanism_column(central, doc, &alignment);
+        let cell = |m: Mechanism| &column.iter().find(|(x, _)| *x == m).expect("row").1;
+        assert_eq!(
+            cell(Mechanism::Compensation).first_path.as_deref(),
+            Some("6.17")
+        );
+        for (m, cell) in &column {
+            let Some(path) = cell.first_path.as_deref() else {
+                continue;
+            };
+            let unit = central.unit(path).expect("a central unit");
+            assert_ne!(unit.kind, UnitKind::Preamble, "{m:?} opens on the preamble");
         }
     }
 

@@ -14,6 +14,7 @@ use crate::components::compare_matrix_cell::MatrixCellView;
 use crate::components::compare_relation_badge::RelationBadge;
 use crate::corpus_data::{CorpusHandle, MyCopyContext, MY_COPY_ID};
 use crate::dom;
+use crate::i18n::compare::english_short_name;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::navigation::compare_href;
 use crate::route::Route;
@@ -33,10 +34,20 @@ fn central(corpus: &CorpusHandle) -> Option<crate::corpus_data::DocRef> {
         .or_else(|| corpus.doc_refs().find(|d| d.level == Some(Level::Central)))
 }
 
-/// A short column name: the issuing region, else the document id.
-fn short_name(corpus: &CorpusHandle, doc: &ComparedDoc, lang: Lang) -> String {
+/// A short column name: the issuing region, else the document type and
+/// year (in Chinese, from the corpus), else the document id. In English the
+/// document type is not shown: the interface's English name of the
+/// document, else the region, else the id.
+pub fn short_name(corpus: &CorpusHandle, doc: &ComparedDoc, lang: Lang) -> String {
     match doc {
         ComparedDoc::Copy(_) => lang.compare_strings().my_copy_option.to_string(),
+        ComparedDoc::Corpus(d) if lang == Lang::En => {
+            match (english_short_name(&d.id), &d.jurisdiction, d.level) {
+                (Some(name), _, _) => name.to_string(),
+                (None, Some(region), Some(Level::Provincial)) => corpus.region_name(region, true),
+                _ => d.id.clone(),
+            }
+        }
         ComparedDoc::Corpus(d) => match (&d.jurisdiction, d.level) {
             (Some(region), Some(Level::Provincial)) => corpus.region_name(region, lang == Lang::En),
             _ => d.date.as_deref().map_or_else(
@@ -123,7 +134,7 @@ pub fn MatrixView() -> Html {
                             { for columns.0.iter().map(|(doc, _)| html! {
                                 <th scope="col" data-doc-id={doc.id.clone()}>
                                     <a href={compare_href(&central.id, &doc.id, None, &CompareOptions::default())}
-                                        title={doc.title.clone()} lang={CORPUS_LANG}>
+                                        title={doc.title.clone()} lang={(lang == Lang::Zh).then_some(CORPUS_LANG)}>
                                         { short_name(&corpus, doc, lang) }
                                     </a>
                                 </th>
@@ -135,7 +146,7 @@ pub fn MatrixView() -> Html {
                             let name = corpus.mechanism_name(*m, english);
                             html! {
                                 <tr data-mechanism={m.id()}>
-                                    <th scope="row" lang={CORPUS_LANG}>{ name.clone() }</th>
+                                    <th scope="row" lang={(!english).then_some(CORPUS_LANG)}>{ name.clone() }</th>
                                     { for columns.0.iter().map(|(doc, column)| {
                                         let cell = column[row].1.clone();
                                         let options = CompareOptions { mechanism: Some(*m), ..CompareOptions::default() };

@@ -10,7 +10,7 @@ use crate::components::back_link::BackLink;
 use crate::components::document_meta::DocumentMeta;
 use crate::components::search_unit_text::ReaderTextOptions;
 use crate::components::table_of_contents::TableOfContents;
-use crate::components::unit_block::{unit_dom_id, UnitBlock};
+use crate::components::unit_block::{print_role, unit_dom_id, PrintRole, UnitBlock};
 use crate::components::word_boundary_toggle::WordBoundaryToggle;
 use crate::corpus_data::{CorpusHandle, DocRef};
 use crate::dom;
@@ -105,8 +105,53 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
         TextChoice::Witness => TextChoice::Reading,
     };
     let switch_href = reader_href(&here, &highlight_query(&query_str), switch_choice);
+
+    // What paper gets when a unit permalink is open: that unit (with the
+    // headings above it) unless the reader chose the whole document.
+    // Choosing prints at once; Ctrl+P afterwards keeps the choice.
+    let whole_document = use_state_eq(|| false);
+    let print_requests = use_state_eq(|| 0u32);
+    {
+        let whole_document = whole_document.clone();
+        use_effect_with((doc.id.clone(), props.target.clone()), move |_| {
+            whole_document.set(false)
+        });
+    }
+    use_effect_with(*print_requests, |requests| {
+        if *requests > 0 {
+            if let Some(window) = web_sys::window() {
+                let _ = window.print();
+            }
+        }
+    });
+    let print_choice = props.target.as_ref().map(|path| {
+        let choose = |whole: bool| {
+            let whole_document = whole_document.clone();
+            let print_requests = print_requests.clone();
+            Callback::from(move |_: MouseEvent| {
+                whole_document.set(whole);
+                print_requests.set(*print_requests + 1);
+            })
+        };
+        let pressed = |on: bool| if on { "true" } else { "false" };
+        html! {
+            <div class="print-choice" role="group" aria-label={strings.print_choice_label}>
+                <button type="button" id="print-unit" class="print-choice__button"
+                    aria-pressed={pressed(!*whole_document)} onclick={choose(false)}>
+                    { fill(strings.print_this_unit, &[("path", path)]) }
+                </button>
+                <button type="button" id="print-document" class="print-choice__button"
+                    aria-pressed={pressed(*whole_document)} onclick={choose(true)}>
+                    { strings.print_whole_document }
+                </button>
+            </div>
+        }
+    });
+    let print_unit = props.target.as_deref().filter(|_| !*whole_document);
     html! {
-        <article id="reader" class="reader" data-doc-id={doc.id.clone()} aria-labelledby="reader-title">
+        <article id="reader" class={classes!("reader", print_unit.is_some().then_some("reader--print-unit"))}
+            data-doc-id={doc.id.clone()} data-print={if print_unit.is_some() { "unit" } else { "document" }}
+            aria-labelledby="reader-title">
             <header class="reader__header">
                 <BackLink class="reader__back" href={Route::Library.href()}
                     label={strings.back_to_library} />
@@ -140,9 +185,14 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
                 <ContextProvider<ReaderTextOptions> context={text_options}>
                 <div class="reader__text">
                     { for (0..doc.units.len()).map(|index| {
-                        let is_target = props.target.as_deref() == Some(doc.units[index].path.as_str());
+                        let path = doc.units[index].path.as_str();
+                        let is_target = props.target.as_deref() == Some(path);
+                        let print_role = print_unit.map_or(PrintRole::None, |target| print_role(path, target));
+                        // The print choice sits in the unit the reader was sent
+                        // to, where they are looking.
+                        let actions = is_target.then(|| print_choice.clone()).flatten();
                         html! {
-                            <UnitBlock key={format!("{index}:{}", doc.units[index].path)} doc={doc.clone()} {index} {is_target} {lang} text={text_choice} />
+                            <UnitBlock key={format!("{index}:{}", doc.units[index].path)} doc={doc.clone()} {index} {is_target} {lang} text={text_choice} {print_role} {actions} />
                         }
                     }) }
                 </div>

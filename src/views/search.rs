@@ -29,7 +29,7 @@ use crate::dom;
 use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::Lang;
 use crate::route::Route;
-use crate::url::search::{parse_search_url, search_query, UrlNotice};
+use crate::url::search::{parse_search_url, search_query, typed_query, UrlNotice};
 
 /// Typing waits this long for a pause before searching and writing the URL.
 const DEBOUNCE_MS: u32 = 150;
@@ -190,7 +190,7 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
             let pending_inner = pending.clone();
             *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
                 pending_inner.borrow_mut().take();
-                next.query = text;
+                next.query = typed_query(&text).0;
                 go.emit((next, true));
             }));
         })
@@ -202,7 +202,7 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
         Callback::from(move |text: String| {
             pending.borrow_mut().take();
             let mut next = request.clone();
-            next.query = text;
+            next.query = typed_query(&text).0;
             go.emit((next, false));
         })
     };
@@ -214,7 +214,7 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
         Callback::from(move |value: FilterValue| {
             pending.borrow_mut().take();
             let mut next = request.clone();
-            next.query = (*typed).clone();
+            next.query = typed_query(&typed).0;
             next.toggle(&value);
             go.emit((next, false));
         })
@@ -235,7 +235,13 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
         Callback::from(move |()| limit.set(*limit + PAGE))
     };
 
-    let browsing = request.query.trim().is_empty() && request.has_no_filters();
+    // A query of only a minus sign or empty quotes searches for nothing:
+    // say so instead of presenting every unit as a match.
+    let no_terms = (!request.query.trim().is_empty() && results.query.is_empty())
+        .then(|| AttrValue::from(request.query.clone()));
+    let browsing =
+        (request.query.trim().is_empty() || no_terms.is_some()) && request.has_no_filters();
+    let typed_left_out = typed_query(&typed).1;
     let no_results = results
         .diagnosis
         .as_ref()
@@ -245,7 +251,8 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
     html! {
         <div class="search-screen" data-search-ms={format!("{:.2}", outcome.1)}>
             <SearchQueryBox {lang} value={(*typed).clone()} {on_input} {on_submit} />
-            <SearchNotices {lang} url_notices={parsed.1.clone()} filter_notices={results.notices.clone()} />
+            <SearchNotices {lang} url_notices={parsed.1.clone()} filter_notices={results.notices.clone()}
+                {typed_left_out} {no_terms} />
             <div class="search-layout">
                 <aside class="search-layout__facets" aria-label={strings.search_filters_heading}>
                     <SearchFacets {lang} corpus={props.corpus.clone()} facets={results.facets.clone()}
