@@ -11,6 +11,7 @@ use crate::components::document_meta::DocumentMeta;
 use crate::components::search_unit_text::ReaderTextOptions;
 use crate::components::table_of_contents::TableOfContents;
 use crate::components::unit_block::{unit_dom_id, UnitBlock};
+use crate::components::unit_citations::UnitCitations;
 use crate::components::word_boundary_toggle::WordBoundaryToggle;
 use crate::corpus_data::{CorpusHandle, DocRef};
 use crate::dom;
@@ -105,6 +106,9 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
         TextChoice::Witness => TextChoice::Reading,
     };
     let switch_href = reader_href(&here, &highlight_query(&query_str), switch_choice);
+    let citations = use_memo((doc.clone(), text_choice), |(doc, choice)| {
+        policy_core::diffusion::citations::document_citations(doc, &doc.corpus().documents, *choice)
+    });
     html! {
         <article id="reader" class="reader" data-doc-id={doc.id.clone()} aria-labelledby="reader-title">
             <header class="reader__header">
@@ -142,7 +146,11 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
                     { for (0..doc.units.len()).map(|index| {
                         let is_target = props.target.as_deref() == Some(doc.units[index].path.as_str());
                         html! {
-                            <UnitBlock key={format!("{index}:{}", doc.units[index].path)} doc={doc.clone()} {index} {is_target} {lang} text={text_choice} />
+                            <key={format!("{index}:{}", doc.units[index].path)}>
+                            <UnitBlock doc={doc.clone()} {index} {is_target} {lang} text={text_choice} />
+                            <UnitCitations {lang}
+                                citations={citations.iter().filter(|c| c.unit == doc.units[index].path.as_str()).cloned().collect::<Vec<_>>()} />
+                            </>
                         }
                     }) }
                 </div>
