@@ -54,6 +54,7 @@ pub struct DiffusionStrings {
     pub date_unknown: &'static str,
     pub timeline_axis_unknown: &'static str,
     pub timeline_chart_label: &'static str,
+    pub timeline_docs_heading: &'static str,
     pub timeline_cites_heading: &'static str,
     /// `{from}`, `{to}`, `{units}`
     pub timeline_edge: &'static str,
@@ -99,6 +100,7 @@ pub static DIFFUSION_ZH: DiffusionStrings = DiffusionStrings {
     date_unknown: "日期不详",
     timeline_axis_unknown: "日期不详",
     timeline_chart_label: "文件时间线与引用箭头",
+    timeline_docs_heading: "按日期排列的文件",
     timeline_cites_heading: "引用关系",
     timeline_edge: "{from} 引用 {to}（条目 {units}）",
     timeline_unresolved_heading: "引用了文库以外的文件",
@@ -143,6 +145,7 @@ pub static DIFFUSION_EN: DiffusionStrings = DiffusionStrings {
     date_unknown: "date unknown",
     timeline_axis_unknown: "date unknown",
     timeline_chart_label: "Documents on a time axis with citation arrows",
+    timeline_docs_heading: "Documents by date",
     timeline_cites_heading: "Citations",
     timeline_edge: "{from} cites {to} (units {units})",
     timeline_unresolved_heading: "Citations of documents outside the library",

@@ -22,7 +22,8 @@ const ROW: f64 = 30.0;
 const TOP: f64 = 34.0;
 const LABEL_W: f64 = 250.0;
 const PLOT_X0: f64 = 270.0;
-const PLOT_X1: f64 = 620.0;
+const PLOT_X1: f64 = 600.0;
+const SEPARATOR_X: f64 = 650.0;
 const UNKNOWN_X: f64 = 700.0;
 const WIDTH: f64 = 780.0;
 
@@ -74,13 +75,17 @@ pub fn layout(t: &Timeline) -> (Vec<Option<f64>>, Vec<(i32, f64)>) {
     (xs, ticks)
 }
 
-/// A title short enough for the chart's label column.
-fn short(title: &str) -> String {
-    let n = title.chars().count();
-    if n <= 18 {
-        title.to_string()
+/// A label short enough for the chart's label column: the first issuer and
+/// the title (many titles start alike), cut to 20 characters.
+fn short(issuer: Option<&str>, title: &str) -> String {
+    let full = match issuer {
+        Some(i) if !title.starts_with(i) => format!("{i}：{title}"),
+        _ => title.to_string(),
+    };
+    if full.chars().count() <= 20 {
+        full
     } else {
-        format!("{}…", title.chars().take(17).collect::<String>())
+        format!("{}…", full.chars().take(19).collect::<String>())
     }
 }
 
@@ -107,6 +112,11 @@ pub fn TimelineView() -> Html {
         docs.iter()
             .find(|d| d.id == id)
             .map_or_else(|| id.to_string(), |d| d.title.clone())
+    };
+    let issuer_of = |id: &str| -> Option<String> {
+        docs.iter()
+            .find(|d| d.id == id)
+            .and_then(|d| d.issuers.first().cloned())
     };
     let (xs, ticks) = layout(&t);
     let row_y = |i: usize| TOP + ROW * i as f64 + ROW / 2.0;
@@ -143,7 +153,7 @@ pub fn TimelineView() -> Html {
                             <text x={format!("{x:.1}")} y="18" font-size="11" text-anchor="middle" fill="#444">{ year.to_string() }</text>
                         </g>
                     }) }
-                    <line x1={format!("{}", UNKNOWN_X - 40.0)} x2={format!("{}", UNKNOWN_X - 40.0)} y1="8" y2={format!("{:.1}", height - 12.0)} stroke="#999" stroke-dasharray="4 3" />
+                    <line x1={format!("{SEPARATOR_X}")} x2={format!("{SEPARATOR_X}")} y1="8" y2={format!("{:.1}", height - 12.0)} stroke="#999" stroke-dasharray="4 3" />
                     <text x={format!("{UNKNOWN_X}")} y="18" font-size="11" text-anchor="middle" fill="#444" data-testid="timeline-unknown-axis">{ strings.timeline_axis_unknown }</text>
                     { for t.docs.iter().enumerate().map(|(i, d)| {
                         let y = row_y(i);
@@ -153,13 +163,15 @@ pub fn TimelineView() -> Html {
                             <g class="timeline-chart__doc" data-doc-id={d.id.clone()}
                                 data-date={d.date.clone().unwrap_or_else(|| "unknown".into())}>
                                 <line x1={format!("{LABEL_W}")} x2={format!("{x:.1}")} y1={format!("{y:.1}")} y2={format!("{y:.1}")} stroke="#eee" />
-                                <text x="0" y={format!("{:.1}", y + 4.0)} font-size="12" fill="#1c1c1e" lang={CORPUS_LANG}>{ short(&title_of(&d.id)) }</text>
+                                <text x="0" y={format!("{:.1}", y + 4.0)} font-size="12" fill="#1c1c1e" lang={CORPUS_LANG}>{ short(issuer_of(&d.id).as_deref(), &title_of(&d.id)) }</text>
                                 <circle cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="6"
                                     fill={if known { "#0a4f9e" } else { "#fff" }} stroke="#0a4f9e" stroke-width="2"
                                     stroke-dasharray={(!known).then_some("2 2")} />
-                                <text x={format!("{:.1}", x + 10.0)} y={format!("{:.1}", y - 8.0)} font-size="10" fill="#55555c">
-                                    { d.date.clone().unwrap_or_else(|| strings.date_unknown.to_string()) }
-                                </text>
+                                if let Some(date) = &d.date {
+                                    <text x={format!("{:.1}", x + 9.0)} y={format!("{:.1}", y - 8.0)} font-size="10" fill="#55555c">
+                                        { date.clone() }
+                                    </text>
+                                }
                             </g>
                         }
                     }) }
@@ -178,7 +190,7 @@ pub fn TimelineView() -> Html {
                     }) }
                 </svg>
             </figure>
-            <h2>{ strings.timeline_heading }</h2>
+            <h2>{ strings.timeline_docs_heading }</h2>
             <ol class="timeline-list" data-testid="timeline-list">
                 { for t.docs.iter().map(|d| html! {
                     <li data-doc-id={d.id.clone()}>
@@ -272,5 +284,18 @@ mod tests {
         };
         let (_, ticks) = layout(&t);
         assert!(ticks.len() <= 11, "{}", ticks.len());
+    }
+
+    #[test]
+    fn labels_name_the_issuer_and_stay_short() {
+        assert_eq!(
+            short(
+                Some("中共中央"),
+                "关于建立更加有效的区域协调发展新机制的意见"
+            ),
+            "中共中央：关于建立更加有效的区域协调发…"
+        );
+        assert_eq!(short(None, "短标题"), "短标题");
+        assert_eq!(short(Some("四川省"), "四川省实施方案"), "四川省实施方案");
     }
 }
