@@ -100,6 +100,9 @@ pub fn FidelitySummaryChart(props: &FidelitySummaryChartProps) -> Html {
             <svg class="fidelity-chart__svg" viewBox={format!("0 0 {WIDTH} 64")} width="100%"
                 role="img" aria-label={title.clone()} preserveAspectRatio="xMinYMin meet">
                 <title>{ title.clone() }</title>
+                // Its own white ground: the fills and ink are fixed, so they
+                // keep their contrast in a dark colour scheme and on paper.
+                <rect x="0" y="0" width={format!("{WIDTH}")} height="64" fill="#fff" />
                 <text x="0" y="18" font-size="12" fill="#333">{ strings.chart_central_row }</text>
                 { bar(3.0, &central_parts) }
                 <text x="0" y="52" font-size="12" fill="#333">{ strings.chart_local_row }</text>

@@ -142,6 +142,9 @@ pub fn TimelineView() -> Html {
                 <svg class="timeline-chart__svg" data-testid="timeline-chart" viewBox={format!("0 0 {WIDTH} {height}")}
                     width="100%" role="img" aria-label={strings.timeline_chart_label}>
                     <title>{ strings.timeline_chart_label }</title>
+                    // A white ground of its own: fixed ink keeps its contrast
+                    // in a dark colour scheme and on paper.
+                    <rect x="0" y="0" width={format!("{WIDTH}")} height={format!("{height:.1}")} fill="#fff" />
                     <defs>
                         <marker id="timeline-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                             <path d="M 0 0 L 10 5 L 0 10 z" fill="#9b1c1c" />
