@@ -192,6 +192,7 @@ fn switch(route: Route) -> Html {
         Route::CompareUnit { a, b, path } => html! { <CompareView {a} {b} path={Some(path)} /> },
         Route::Witnesses { id } => html! { <WitnessView {id} /> },
         Route::Tours => html! { <ToursView /> },
+        Route::Timeline => html! { <crate::views::timeline::TimelineView /> },
         Route::NotFound => html! { <NotFoundView reason={NotFoundReason::Route} /> },
     }
 }

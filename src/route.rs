@@ -39,6 +39,9 @@ pub enum Route {
     /// `#/tours`: the guided walkthroughs, built-in and loaded.
     #[at("/tours")]
     Tours,
+    /// `#/timeline`: the documents on a time axis with citation arrows.
+    #[at("/timeline")]
+    Timeline,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -83,6 +86,7 @@ mod tests {
             },
             Route::CompareOverview,
             Route::Tours,
+            Route::Timeline,
             Route::Witnesses {
                 id: "central-2018".into(),
             },

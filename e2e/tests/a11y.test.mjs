@@ -21,6 +21,7 @@ const VIEWS = [
   ['compare', '/compare/sichuan/central-2018/6.21', 'compare', '#compare-view[data-engine="ready"]'],
   ['witnesses', '/witnesses/central-2018', 'witnesses'],
   ['tours', '/tours', 'tours'],
+  ['timeline', '/timeline', 'timeline'],
 ];
 
 async function audit(page, name) {

@@ -8,8 +8,13 @@
 
 use yew::prelude::*;
 
+use policy_core::diffusion::binding::Change;
+use policy_core::diffusion::fidelity::PairFidelity;
+
+use crate::components::binding_flags::BindingFlags;
 use crate::components::compare_link_mark::CompareLinkMark;
 use crate::components::compare_relation_badge::RelationBadge;
+use crate::components::fidelity_bar::FidelityBar;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::views::compare_model::{evidence_pieces, RowRelation};
 
@@ -49,6 +54,12 @@ pub struct ComparePairRowProps {
     pub selected: bool,
     /// Where the row's link goes (focus this pair); pair rows only.
     pub select_href: Option<AttrValue>,
+    /// The pair's fidelity (central clause against local clause).
+    #[prop_or_default]
+    pub fidelity: Option<PairFidelity>,
+    /// The pair's changes in binding force and targets.
+    #[prop_or_default]
+    pub changes: Vec<Change>,
 }
 
 #[component]
@@ -164,6 +175,7 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
             data-relation={props.relation.id()}
             data-confidence={props.relation.confidence_id()}
             data-evidence={evidence.len().to_string()}
+            data-changes={(!props.changes.is_empty()).then(|| props.changes.iter().map(|c| c.kind.id()).collect::<Vec<_>>().join(" "))}
             aria-current={props.selected.then_some("true")}
             tabindex="-1">
             { a_cell }
@@ -171,6 +183,10 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
                 <CompareLinkMark relation={props.relation} />
                 <RelationBadge relation={props.relation} score={props.score} lang={props.lang} />
                 { evidence_line.unwrap_or_default() }
+                if let Some(fidelity) = props.fidelity.filter(|_| props.a.is_some() && props.b.is_some()) {
+                    <FidelityBar lang={props.lang} {fidelity} />
+                }
+                <BindingFlags lang={props.lang} changes={props.changes.clone()} />
             </td>
             { b_cell }
         </tr>

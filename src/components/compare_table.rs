@@ -11,11 +11,13 @@ use yew::prelude::*;
 
 use crate::components::compare_diff_panel::CompareDiffPanel;
 use crate::components::compare_pair_row::{ComparePairRow, OtherCandidate, RowUnit};
+use crate::components::fidelity_figures::FidelityFigures;
 use crate::corpus_data::SearchEngineHandle;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::navigation::compare_href;
 use crate::route::Route;
 use crate::url::compare::CompareOptions;
+use crate::views::compare_diffusion::PairFigures;
 use crate::views::compare_model::{
     comparable_text, has_mechanism, CompareRow, ComparedDoc, RowRelation,
 };
@@ -37,6 +39,12 @@ pub struct CompareTableProps {
     /// What A and B are called (column headers, diff labels).
     pub a_label: AttrValue,
     pub b_label: AttrValue,
+    /// Each pair's fidelity and binding/target changes, by row of A.
+    #[prop_or_default]
+    pub figures: Rc<Vec<PairFigures>>,
+    /// Show only the pairs whose binding force or targets changed.
+    #[prop_or_default]
+    pub only_changed: bool,
 }
 
 #[component]
@@ -59,6 +67,10 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                 return None;
             }
             let pair = &alignment.pairs[i];
+            let figures = props.figures.get(i).cloned().unwrap_or_default();
+            if props.only_changed && figures.changes.is_empty() {
+                return None;
+            }
             let best = pair.candidates.first();
             let b_unit = best
                 .and_then(|c| b_index.get(c.b.as_str()))
@@ -79,11 +91,16 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             let diff_row = is_selected.then(|| {
                 let body = match &b_unit {
                     Some(b_unit) => html! {
+                        <>
+                        if let Some(fidelity) = figures.fidelity {
+                            <FidelityFigures {lang} {fidelity} changes={figures.changes.clone()} />
+                        }
                         <CompareDiffPanel old={AttrValue::from(comparable_text(unit, options.text).to_string())}
                             new={b_unit.text.clone()}
                             old_label={props.a_label.clone()}
                             new_label={props.b_label.clone()}
                             {options} engine={props.engine.clone()} {lang} />
+                        </>
                     },
                     None => html! {
                         <p class="diff-panel__none">{ strings.no_counterpart_note }</p>
@@ -102,14 +119,15 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                         score={best.map(|c| c.score)}
                         a={row_unit(a, i, options.text)} b={b_unit} {others}
                         evidence={best.map(|c| c.evidence.clone()).unwrap_or_default()}
-                        selected={is_selected} select_href={Some(AttrValue::from(select_href))} />
+                        selected={is_selected} select_href={Some(AttrValue::from(select_href))}
+                        fidelity={figures.fidelity} changes={figures.changes.clone()} />
                     { diff_row.unwrap_or_default() }
                 </>
             })
         }
         CompareRow::Added { b: j } => {
             let unit = &b.units[j];
-            if !has_mechanism(unit, options.mechanism) {
+            if props.only_changed || !has_mechanism(unit, options.mechanism) {
                 return None;
             }
             Some(html! {

@@ -4,6 +4,8 @@
 //! search engine.)
 
 pub mod back_link;
+pub mod binding_filter;
+pub mod binding_flags;
 pub mod compare_copy_panel;
 pub mod compare_diff_panel;
 pub mod compare_doc_picker;
@@ -20,6 +22,10 @@ pub mod diff_text;
 pub mod document_meta;
 pub mod document_row;
 pub mod embed_bar;
+pub mod fidelity_bar;
+pub mod fidelity_figures;
+pub mod fidelity_overview;
+pub mod fidelity_summary_chart;
 pub mod lang_toggle;
 pub mod metadata_value;
 pub mod notice_list;
@@ -45,4 +51,5 @@ pub mod table_of_contents;
 pub mod tag_list;
 pub mod tour_overlay;
 pub mod unit_block;
+pub mod unit_citations;
 pub mod word_boundary_toggle;

@@ -13,10 +13,12 @@
 //! * [`compare`] — the side-by-side, overview matrix and witness screens;
 //! * [`sharing`] — embedding, the share dialog and print;
 //! * [`classroom`] — presentation mode, guided tours and storage notices;
-//! * [`restoration`] — restored readings on every screen that shows them.
+//! * [`restoration`] — restored readings on every screen that shows them;
+//! * [`diffusion`] — fidelity figures, binding flags, citations, the timeline.
 
 pub mod classroom;
 pub mod compare;
+pub mod diffusion;
 pub mod pages;
 pub mod restoration;
 pub mod search;

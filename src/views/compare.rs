@@ -15,11 +15,13 @@
 
 use std::rc::Rc;
 
-use policy_core::compare::align::{align_documents, AlignOptions, Alignment};
+use policy_core::compare::align::{align_documents, AlignOptions, Alignment, Side};
+use policy_core::diffusion::fidelity::{document_fidelity, DocumentFidelity};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::back_link::BackLink;
+use crate::components::binding_filter::BindingFilter;
 use crate::components::compare_copy_panel::CopyPanel;
 use crate::components::compare_diff_panel::CompareDiffPanel;
 use crate::components::compare_doc_picker::CompareDocPicker;
@@ -28,6 +30,7 @@ use crate::components::compare_stepper::CompareStepper;
 use crate::components::compare_summary::{relation_counts, CompareSummary};
 use crate::components::compare_table::CompareTable;
 use crate::components::compare_text_choice::CompareTextChoice;
+use crate::components::fidelity_summary_chart::FidelitySummaryChart;
 use crate::corpus_data::{
     CorpusHandle, ImportedCopy, MyCopyContext, SearchEngineHandle, MY_COPY_ID,
 };
@@ -38,6 +41,7 @@ use crate::i18n::{fill, Lang};
 use crate::navigation::{compare_route, go_to_compare, Entry};
 use crate::route::Route;
 use crate::url::compare::{compare_query, parse_compare_query, CompareOptions, OptionNotice};
+use crate::views::compare_diffusion::{pair_figures, PairFigures};
 use crate::views::compare_model::{
     align_options, comparable_text, compare_rows, resolve_doc, ComparedDoc, Unresolved,
 };
@@ -179,6 +183,26 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
             (Rc::new(alignment), crate::clock::now_ms() - started)
         });
     let alignment = aligned.0.clone();
+    // The central (source) side, as the aligner was told.
+    let central_side = align_options(a, b, CENTRAL_ID).source.unwrap_or(Side::B);
+    let figures: Rc<(Rc<Vec<PairFigures>>, Rc<DocumentFidelity>)> = use_memo(
+        (alignment.clone(), a.clone(), b.clone(), options.text),
+        move |(alignment, a, b, text)| {
+            let rows = pair_figures(a, b, alignment, central_side, *text);
+            let (central, local) = match central_side {
+                Side::A => (&**a, &**b),
+                Side::B => (&**b, &**a),
+            };
+            let doc = document_fidelity(central, local, alignment, central_side, *text);
+            (Rc::new(rows), Rc::new(doc))
+        },
+    );
+    let only_changed = use_state(|| false);
+    let on_filter = {
+        let only_changed = only_changed.clone();
+        Callback::from(move |on: bool| only_changed.set(on))
+    };
+    let changed_pairs = figures.0.iter().filter(|f| !f.changes.is_empty()).count();
     let rows = use_memo((alignment.clone(), b.clone()), |(alignment, b)| {
         compare_rows(alignment, b)
     });
@@ -276,9 +300,15 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
             <CompareTextChoice {options} {lang} on_change={on_options}
                 restored={restored_units(a) + if a.id == b.id { 0 } else { restored_units(b) }} />
             <CompareSummary {lang} {counts} />
+            <FidelitySummaryChart {lang} fidelity={figures.1.clone()}
+                central_name={if central_side == Side::A { a_label.clone() } else { b_label.clone() }}
+                local_name={if central_side == Side::A { b_label.clone() } else { a_label.clone() }} />
+            <BindingFilter {lang} on={*only_changed} shown={changed_pairs}
+                total={alignment.pairs.len()} on_toggle={on_filter} />
             <CompareStepper {lang} {stepper} />
             <CompareTable {lang} a={a.clone()} b={b.clone()} {alignment} {rows} {options} {selected}
-                engine={props.engine.clone()} a_label={a_label.clone()} b_label={b_label.clone()} />
+                engine={props.engine.clone()} a_label={a_label.clone()} b_label={b_label.clone()}
+                figures={figures.0.clone()} only_changed={*only_changed} />
             <details class="compare-whole" ontoggle={on_whole_toggle}>
                 <summary>{ strings.whole_diff_summary }</summary>
                 if *whole_open {

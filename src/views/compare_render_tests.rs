@@ -167,3 +167,31 @@ fn the_witness_view_lists_the_learned_table() {
     assert!(html.contains("data-testid=\"witness-restoration-note\""));
     assert!(html.contains(&format!("另有 {} 条只见于改写本", restored.restored_units)));
 }
+
+#[test]
+fn fidelity_bars_the_summary_chart_and_binding_flags_render() {
+    let html = render(
+        "/compare/inner-mongolia/central-2018/3.7.1",
+        Screen::Compare,
+        "inner-mongolia",
+        "central-2018",
+        Some("3.7.1"),
+    );
+    assert!(html.contains("data-testid=\"fidelity-chart\""), "{html}");
+    assert!(html.matches("data-testid=\"fidelity-bar\"").count() > 20);
+    assert!(html.contains("data-testid=\"binding-filter\""));
+    // The focused pair (3.7.1 ↔ central 8.23) shows its figures and its
+    // weakened binding force with the words.
+    assert!(html.contains("data-testid=\"fidelity-figures\""));
+    assert!(html.contains("data-kind=\"weakened\""));
+    assert!(html.contains("严禁"));
+}
+
+#[test]
+fn the_overview_has_a_fidelity_row_per_mechanism_and_a_chart_per_document() {
+    let html = render("/compare", Screen::Matrix, "", "", None);
+    assert!(html.contains("data-testid=\"fidelity-table\""));
+    assert_eq!(html.matches("data-testid=\"fidelity-chart\"").count(), 3);
+    assert!(html.contains("data-fidelity-mechanism=\"mutual-aid\""));
+    assert!(html.contains("data-fidelity-mechanism=\"whole\""));
+}

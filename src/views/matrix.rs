@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::components::compare_matrix_cell::MatrixCellView;
 use crate::components::compare_relation_badge::RelationBadge;
+use crate::components::fidelity_overview::FidelityOverview;
 use crate::corpus_data::{CorpusHandle, MyCopyContext, MY_COPY_ID};
 use crate::dom;
 use crate::i18n::compare::english_short_name;
@@ -165,6 +166,8 @@ pub fn MatrixView() -> Html {
                     </tbody>
                 </table>
             </div>
+            <FidelityOverview {lang} central={central.clone()} copy={copy.clone()}
+                names={columns.0.iter().map(|(d, _)| (AttrValue::from(d.id.clone()), AttrValue::from(short_name(&corpus, d, lang)))).collect::<Vec<_>>()} />
             <p class="compare-overview__more">
                 <a href={Route::Witnesses { id: central.id.clone() }.href()}>{ strings.overview_witness_link }</a>
                 { " · " }

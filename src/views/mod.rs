@@ -3,6 +3,7 @@
 //! components. Each view marks `<body data-ready="…">` once it has rendered.
 
 pub mod compare;
+pub mod compare_diffusion;
 pub mod compare_model;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod compare_render_tests;
@@ -12,6 +13,7 @@ pub mod matrix;
 pub mod not_found;
 pub mod reader;
 pub mod search;
+pub mod timeline;
 pub mod tours;
 pub mod unavailable;
 pub mod witness;

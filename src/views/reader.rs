@@ -11,6 +11,7 @@ use crate::components::document_meta::DocumentMeta;
 use crate::components::search_unit_text::ReaderTextOptions;
 use crate::components::table_of_contents::TableOfContents;
 use crate::components::unit_block::{print_role, unit_dom_id, PrintRole, UnitBlock};
+use crate::components::unit_citations::UnitCitations;
 use crate::components::word_boundary_toggle::WordBoundaryToggle;
 use crate::corpus_data::{CorpusHandle, DocRef};
 use crate::dom;
@@ -148,6 +149,9 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
         }
     });
     let print_unit = props.target.as_deref().filter(|_| !*whole_document);
+    let citations = use_memo((doc.clone(), text_choice), |(doc, choice)| {
+        policy_core::diffusion::citations::document_citations(doc, &doc.corpus().documents, *choice)
+    });
     html! {
         <article id="reader" class={classes!("reader", print_unit.is_some().then_some("reader--print-unit"))}
             data-doc-id={doc.id.clone()} data-print={if print_unit.is_some() { "unit" } else { "document" }}
@@ -192,7 +196,11 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
                         // to, where they are looking.
                         let actions = is_target.then(|| print_choice.clone()).flatten();
                         html! {
-                            <UnitBlock key={format!("{index}:{}", doc.units[index].path)} doc={doc.clone()} {index} {is_target} {lang} text={text_choice} {print_role} {actions} />
+                            <key={format!("{index}:{}", doc.units[index].path)}>
+                            <UnitBlock doc={doc.clone()} {index} {is_target} {lang} text={text_choice} {print_role} {actions} />
+                            <UnitCitations {lang}
+                                citations={citations.iter().filter(|c| c.unit == doc.units[index].path.as_str()).cloned().collect::<Vec<_>>()} />
+                            </>
                         }
                     }) }
                 </div>

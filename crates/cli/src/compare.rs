@@ -5,9 +5,11 @@ use crate::doc_source;
 use crate::search::{find_corpus, load_corpus_file};
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use policy_core::compare::align::{align_documents, AlignOptions, Side};
+use policy_core::compare::align::{align_documents, default_source, AlignOptions, Side};
 use policy_core::compare::diff::{DiffChunk, DiffKind, Granularity};
 use policy_core::compare::text_diff::{diff_texts, DiffOptions};
+use policy_core::diffusion::binding::changes;
+use policy_core::diffusion::fidelity::{document_fidelity, DocumentFidelity};
 use policy_core::model::{Corpus, Document};
 use policy_core::restoration::TextChoice;
 use policy_core::script::SimplifiedConverter;
@@ -22,8 +24,10 @@ pub struct AlignArgs {
     a: String,
     /// Document id of B, or a raw text file.
     b: String,
-    /// Print JSON: {"pairs": [{"a", "relation", "candidates": [{"b", "score", "relation", "evidence"}]}], "unmatched_b": [...], "text": "reading|witness"};
-    /// candidates best first, evidence = the key terms both units share.
+    /// Print JSON: {"pairs": [{"a", "relation", "candidates": [{"b", "score", "relation", "evidence"}]}], "unmatched_b": [...], "text": "reading|witness", "summary": {...}};
+    /// candidates best first, evidence = the key terms both units share;
+    /// summary = the fidelity of the implementing document to the source
+    /// (docs/diffusion.md).
     #[arg(long)]
     json: bool,
     /// Which document the other implements: a or b (default: the one of
@@ -55,7 +59,9 @@ pub struct DiffArgs {
     /// Ignore Traditional/Simplified differences.
     #[arg(long)]
     ignore_script: bool,
-    /// Print JSON ops: [{"op": "equal|insert|delete|replace", "old", "new"}].
+    /// Print JSON: {"ops": [{"op": "equal|insert|delete|replace", "old", "new"}],
+    /// "changes": [{"kind": "strengthened|weakened|target", "old", "new"}]}
+    /// (binding force and targets, docs/diffusion.md).
     #[arg(long)]
     json: bool,
     /// Diff the witness text of units that have a restored reading (by
@@ -88,19 +94,30 @@ pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
     let b = corpus
         .document(&b_id)
         .with_context(|| unknown_doc(&corpus, &b_id))?;
+    let source = match args.source.as_deref() {
+        Some("a") => Side::A,
+        Some(_) => Side::B,
+        None => default_source(a, b),
+    };
     let options = AlignOptions {
-        source: args
-            .source
-            .as_deref()
-            .map(|s| if s == "a" { Side::A } else { Side::B }),
+        source: Some(source),
         text: text_choice(args.witness_text),
         ..AlignOptions::default()
     };
     let alignment = align_documents(a, b, &options);
     note_restored(a, options.text);
     note_restored(b, options.text);
+    let (central, local) = match source {
+        Side::A => (a, b),
+        Side::B => (b, a),
+    };
+    let fidelity = document_fidelity(central, local, &alignment, source, options.text);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&alignment)?);
+        let mut value = serde_json::to_value(&alignment)?;
+        if let Some(map) = value.as_object_mut() {
+            map.insert("summary".into(), summary_json(&fidelity)?);
+        }
+        println!("{}", serde_json::to_string_pretty(&value)?);
         return Ok(ExitCode::SUCCESS);
     }
     for pair in &alignment.pairs {
@@ -121,7 +138,29 @@ pub fn run_align(args: AlignArgs) -> Result<ExitCode> {
         println!("{:<10} {:<23} {}", pair.a, pair.relation.id(), best);
     }
     println!("unmatched in {}: {}", b.id, alignment.unmatched_b.join(" "));
+    let d = &fidelity.document.shares;
+    println!(
+        "fidelity of {} to {}: verbatim {:.3}, rewritten {:.3}, not carried {:.3}, uncertain {:.3}, no counterpart {:.3}; new in {}: {:.3}",
+        local.id,
+        central.id,
+        d.verbatim,
+        d.rewritten,
+        d.not_carried,
+        d.uncertain,
+        d.no_counterpart,
+        local.id,
+        fidelity.local_side.new_share
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The document-level figures of `fidelity` (without the per-unit rows).
+fn summary_json(fidelity: &DocumentFidelity) -> Result<serde_json::Value> {
+    let mut value = serde_json::to_value(fidelity)?;
+    if let Some(map) = value.as_object_mut() {
+        map.remove("units");
+    }
+    Ok(value)
 }
 
 pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
@@ -141,10 +180,15 @@ pub fn run_diff(args: DiffArgs) -> Result<ExitCode> {
     let segmenter = Segmenter::with_regions(&corpus.regions)?;
     let converter = SimplifiedConverter::new()?;
     let chunks = diff_texts(&old, &new, &options, &segmenter, Some(&converter));
+    let changes = changes(&old, &new);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&chunks)?);
+        let value = serde_json::json!({ "ops": chunks, "changes": changes });
+        println!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         println!("{}", render_inline(&chunks));
+        for c in &changes {
+            println!("{}: {} → {}", c.kind.id(), c.old, c.new);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 //! parses arguments and dispatches; each subcommand group lives in its own
 //! module (`corpus.rs` …) so new groups are one enum variant and one file.
 
+mod cites;
 mod compare;
 mod corpus;
 mod doc_source;
@@ -36,6 +37,8 @@ enum Command {
     Align(compare::AlignArgs),
     /// Word- or character-level diff of two units (DOC:PATH) or whole documents (DOC); DOC may be a raw text file.
     Diff(compare::DiffArgs),
+    /// The documents DOC cites (titles in 《》, document numbers), resolved to corpus documents; DOC may be a raw text file.
+    Cites(cites::CitesArgs),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Command::Search(args) => search::run(args),
         Command::Align(args) => compare::run_align(args),
         Command::Diff(args) => compare::run_diff(args),
+        Command::Cites(args) => cites::run(args),
     };
     match result {
         Ok(code) => code,

@@ -368,7 +368,7 @@ fn align_diff_and_search_take_a_raw_text_file_for_a_document() {
     no_panic(&o);
     assert!(o.status.success(), "{}", stderr(&o));
     let chunks: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let old: String = chunks
+    let old: String = chunks["ops"]
         .as_array()
         .unwrap()
         .iter()

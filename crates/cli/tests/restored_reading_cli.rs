@@ -102,7 +102,8 @@ fn the_headings_of_the_restored_sections_read_as_published() {
 /// Words a diff marks as changed on the central side.
 fn changed_old_words(args: &[&str]) -> String {
     let v = run_json(args);
-    v.as_array()
+    v["ops"]
+        .as_array()
         .unwrap()
         .iter()
         .filter(|c| c["op"] != "equal")

@@ -15,8 +15,10 @@
 //! * [`restoration`] — restored readings of machine-reworded units (data + accessors).
 //! * [`search`] — search index, query language, filters, facets, KWIC, export.
 //! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
+//! * [`diffusion`] — fidelity to a central text, binding force and targets, citations.
 
 pub mod compare;
+pub mod diffusion;
 pub mod ingest;
 pub mod model;
 #[cfg(any(test, feature = "opencc-cases"))]
