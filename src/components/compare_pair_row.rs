@@ -8,6 +8,8 @@
 
 use yew::prelude::*;
 
+use crate::components::breakable_text::breakable;
+
 use crate::components::compare_link_mark::CompareLinkMark;
 use crate::components::compare_relation_badge::RelationBadge;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
@@ -81,9 +83,9 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
                 </span>
                 <span class="compare-unit__text" lang={CORPUS_LANG}>
                     { for evidence_pieces(&unit.text, evidence).into_iter().map(|piece| if piece.term {
-                        html! { <mark class="evidence-term" title={strings.evidence_term_title}>{ piece.text }</mark> }
+                        html! { <mark class="evidence-term" title={strings.evidence_term_title}>{ breakable(piece.text) }</mark> }
                     } else {
-                        html! { { piece.text } }
+                        breakable(piece.text)
                     }) }
                 </span>
             </>

@@ -4,6 +4,7 @@
 //! search engine.)
 
 pub mod back_link;
+pub mod breakable_text;
 pub mod compare_copy_panel;
 pub mod compare_diff_panel;
 pub mod compare_doc_picker;

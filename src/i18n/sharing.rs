@@ -24,6 +24,10 @@ pub struct EmbedStrings {
     pub share_copied: &'static str,
     pub share_copy_manually: &'static str,
     pub share_close: &'static str,
+    /// The page is the offline file and no hosted copy is configured.
+    pub share_file_only: &'static str,
+    /// The page is the offline file; the texts use the configured hosted copy.
+    pub share_file_hosted: &'static str,
     pub print_permalink: &'static str,
     pub print_source: &'static str,
     /// `{count}`, `{files}`
@@ -57,6 +61,8 @@ pub static EMBED_ZH: EmbedStrings = EmbedStrings {
     share_copied: "已复制到剪贴板。",
     share_copy_manually: "无法直接访问剪贴板：文字已选中，请按 Ctrl+C（Mac 上为 ⌘C）复制。",
     share_close: "关闭",
+    share_file_only: "这是离线文件（file://）：下面的链接和嵌入代码只在这台电脑上有效，放到网站上无法打开。要嵌入网页，请把本应用部署到网站上（见 docs/embedding.md），并在构建时于 index.html 的 <meta name=\"policy-explorer-hosted-url\"> 中填写该网址。",
+    share_file_hosted: "这是离线文件：下面的链接和嵌入代码使用本构建配置的网上地址，而不是 file:// 地址。",
     print_permalink: "永久链接：",
     print_source: "来源：",
     print_corpus: "区域协调发展政策浏览器内置语料，{count} 份文件，底本文件：{files}",
@@ -79,6 +85,8 @@ pub static EMBED_EN: EmbedStrings = EmbedStrings {
     share_copied: "Copied to the clipboard.",
     share_copy_manually: "The clipboard cannot be reached here: the text is selected, press Ctrl+C (⌘C on a Mac) to copy it.",
     share_close: "Close",
+    share_file_only: "This is the offline file (file://): the link and embed code below work only on this computer, not on a web site. To embed the explorer in a page, host it on a web server (see docs/embedding.md) and put that address in index.html's <meta name=\"policy-explorer-hosted-url\"> before building.",
+    share_file_hosted: "This is the offline file: the link and embed code below use the hosted address configured for this build, not the file:// address.",
     print_permalink: "Permalink: ",
     print_source: "Source: ",
     print_corpus: "Regional Policy Explorer bundled corpus, {count} documents, from the raw files {files}",
