@@ -1,4 +1,5 @@
-//! `cargo xtask bench`: cold start measured in a real browser, the core's
+//! `cargo xtask bench`: cold start and the longest main-thread block on a
+//! long-token route (`e2e/bench/long-tokens.mjs`) measured in a real browser, the core's
 //! hot paths (segmentation, diff, alignment) in Chromium next to their native
 //! twins and diff-match-patch, plus the native benchmark binaries of
 //! `crates/bench`. Prints numbers; never fails on them.
@@ -28,9 +29,24 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
         .env("PE_SERVED_URL", server.url())
         .env("PE_SINGLE_FILE_URL", &single_file_url)
         .status()?;
+    if !ok {
+        drop(server);
+        bail!("cold-start bench failed");
+    }
+    // The longest main-thread block while a route carries one unbroken run
+    // of 100,000 letters (layout of what the view quotes back).
+    println!("== bench: long tokens in the address, longest main-thread block");
+    let ok = ws
+        .cmd("node")
+        .args(["bench/long-tokens.mjs", "--runs"])
+        .arg(runs.clamp(1, 3).to_string())
+        .cwd(ws.e2e_dir())
+        .env("PE_SERVED_URL", server.url())
+        .env("PE_SINGLE_FILE_URL", &single_file_url)
+        .status()?;
     drop(server);
     if !ok {
-        bail!("cold-start bench failed");
+        bail!("long-token bench failed");
     }
     run_core_in_browser(ws, runs)?;
     run_native_benches(ws)?;
