@@ -57,7 +57,13 @@ export async function measureRoute(browser, target, route) {
     await page.addInitScript(observeLongTasks);
     const started = Date.now();
     await page.goto(`${target.url.split('#')[0]}#${route}`);
-    await page.waitForFunction(() => window.__peReadyMs !== undefined, null, { timeout: 300_000 });
+    try {
+      await page.waitForFunction(() => window.__peReadyMs !== undefined, null, { timeout: 120_000 });
+    } catch {
+      // No view within two minutes: reported as such, with what was seen.
+      const seen = await page.evaluate(() => ({ longest: window.__peLongest, longestTask: window.__peLongestTask }));
+      return { readyMs: Number.NaN, ...seen, view: 'timeout', wallMs: Date.now() - started };
+    }
     // Layout and paint of what rendered run after the marker.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300))));
     const wallMs = Date.now() - started;
