@@ -15,6 +15,7 @@ use crate::dom::{self, MAIN_ID};
 use crate::embed::bridge::EmbedBridge;
 use crate::embed::environment::Environment;
 use crate::engine::EngineProvider;
+use crate::hash_guard::HashGuardLink;
 use crate::hooks::use_persisted_copy::use_persisted_copy;
 use crate::hooks::use_persisted_tours::use_persisted_tours;
 use crate::i18n::Lang;
@@ -136,8 +137,15 @@ pub fn AppShell(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Notify(NoticeKind::EmbedCommandRefused)))
     };
+    let on_guard_notice = {
+        let state = state.clone();
+        Callback::from(move |kind| state.dispatch(Action::Notify(kind)))
+    };
     let bridge = html! {
-        <EmbedBridge environment={props.environment.clone()} on_refused={on_embed_refused} />
+        <>
+            <EmbedBridge environment={props.environment.clone()} on_refused={on_embed_refused} />
+            <HashGuardLink on_notice={on_guard_notice} />
+        </>
     };
     let print_footer = html! {
         <PrintFooter lang={state.lang} corpus={props.corpus.as_ref().ok().cloned()} />

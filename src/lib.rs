@@ -36,6 +36,7 @@ pub mod corpus_data;
 pub mod dom;
 pub mod embed;
 pub mod engine;
+pub mod hash_guard;
 pub mod hooks;
 pub mod i18n;
 pub mod navigation;
@@ -74,6 +75,8 @@ pub fn start() {
     startup_notices.extend(copy_notice);
     let environment = embed::environment::Environment::detect();
     environment.apply_page_class();
+    // Before the router exists: it throws on a fragment it cannot read.
+    hash_guard::install();
     // An embedded view in a sandboxed frame never has storage, and its
     // reader cannot do anything about it: say nothing rather than put the
     // same notice on every embed (docs/embedding.md).

@@ -12,6 +12,7 @@ use yew_router::query::Raw;
 use yew_router::AnyRoute;
 
 use crate::route::Route;
+use crate::url::app_route::router_can_read;
 use crate::url::compare::{compare_query, CompareOptions};
 
 /// Whether a navigation adds a history entry.
@@ -47,6 +48,16 @@ pub fn go_to_href(navigator: &Navigator, current: Option<&Location>, href: &str)
     let target = href.strip_prefix('#').unwrap_or(href);
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let path = if path.is_empty() { "/" } else { path };
+    // Callers check routes with `url::app_route`; this keeps the router
+    // safe even if one did not: it throws on a path it cannot read.
+    let (path, query) = if router_can_read(path) {
+        (path, query)
+    } else {
+        (
+            crate::hash_guard::NOT_FOUND_HASH.trim_start_matches('#'),
+            "",
+        )
+    };
     if let Some(current) = current {
         let here = current.query_str().strip_prefix('?').unwrap_or_default();
         if current.path() == path && here == query {

@@ -37,6 +37,10 @@ pub enum NoticeKind {
     StoredCopyReset,
     /// The user's own copy is too large to keep after a reload.
     CopyNotKept,
+    /// The address's fragment was no route the app can read (`#//…`, or an
+    /// unknown `#name`): the not-found page is shown instead (see
+    /// `hash_guard`).
+    AddressUnreadable,
 }
 
 impl NoticeKind {
@@ -51,6 +55,7 @@ impl NoticeKind {
             NoticeKind::StorageSaveFailed => "storage-save-failed",
             NoticeKind::StoredCopyReset => "stored-copy-reset",
             NoticeKind::CopyNotKept => "copy-not-kept",
+            NoticeKind::AddressUnreadable => "address-unreadable",
         }
     }
 }
@@ -139,6 +144,13 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // A notice already shown changes nothing: returning the same state
+        // spares a re-render (a flood of refused commands stays cheap).
+        if let Action::Notify(kind) = &action {
+            if self.notices.iter().any(|n| n.kind == *kind) {
+                return self;
+            }
+        }
         let mut next = (*self).clone();
         match action {
             Action::ToggleLanguage => next.lang = next.lang.other(),

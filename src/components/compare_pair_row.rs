@@ -12,6 +12,8 @@ use policy_core::diffusion::binding::Change;
 use policy_core::diffusion::fidelity::PairFidelity;
 
 use crate::components::binding_flags::BindingFlags;
+use crate::components::breakable_text::breakable;
+
 use crate::components::compare_link_mark::CompareLinkMark;
 use crate::components::compare_relation_badge::RelationBadge;
 use crate::components::fidelity_bar::FidelityBar;
@@ -92,9 +94,9 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
                 </span>
                 <span class="compare-unit__text" lang={CORPUS_LANG}>
                     { for evidence_pieces(&unit.text, evidence).into_iter().map(|piece| if piece.term {
-                        html! { <mark class="evidence-term" title={strings.evidence_term_title}>{ piece.text }</mark> }
+                        html! { <mark class="evidence-term" title={strings.evidence_term_title}>{ breakable(piece.text) }</mark> }
                     } else {
-                        html! { { piece.text } }
+                        breakable(piece.text)
                     }) }
                 </span>
             </>

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use policy_core::compare::diff::{DiffChunk, DiffKind};
 use yew::prelude::*;
 
+use crate::components::breakable_text::breakable;
+
 use crate::i18n::{Lang, CORPUS_LANG};
 use crate::url::compare::DiffLayout;
 
@@ -56,16 +58,16 @@ pub fn DiffText(props: &DiffTextProps) -> Html {
 }
 
 fn del(text: &str) -> Html {
-    html! { <del class="diff__del">{ text.to_string() }</del> }
+    html! { <del class="diff__del">{ breakable(text) }</del> }
 }
 
 fn ins(text: &str) -> Html {
-    html! { <ins class="diff__ins">{ text.to_string() }</ins> }
+    html! { <ins class="diff__ins">{ breakable(text) }</ins> }
 }
 
 fn inline_chunk(chunk: &DiffChunk) -> Html {
     match chunk.op {
-        DiffKind::Equal => html! { { chunk.old.clone() } },
+        DiffKind::Equal => breakable(&chunk.old),
         DiffKind::Delete => del(&chunk.old),
         DiffKind::Insert => ins(&chunk.new),
         DiffKind::Replace => html! { <>{ del(&chunk.old) }{ ins(&chunk.new) }</> },
@@ -74,7 +76,7 @@ fn inline_chunk(chunk: &DiffChunk) -> Html {
 
 fn old_chunk(chunk: &DiffChunk) -> Html {
     match chunk.op {
-        DiffKind::Equal => html! { { chunk.old.clone() } },
+        DiffKind::Equal => breakable(&chunk.old),
         DiffKind::Delete | DiffKind::Replace => del(&chunk.old),
         DiffKind::Insert => html! {},
     }
@@ -82,7 +84,7 @@ fn old_chunk(chunk: &DiffChunk) -> Html {
 
 fn new_chunk(chunk: &DiffChunk) -> Html {
     match chunk.op {
-        DiffKind::Equal => html! { { chunk.new.clone() } },
+        DiffKind::Equal => breakable(&chunk.new),
         DiffKind::Insert | DiffKind::Replace => ins(&chunk.new),
         DiffKind::Delete => html! {},
     }

@@ -6,6 +6,7 @@
 pub mod back_link;
 pub mod binding_filter;
 pub mod binding_flags;
+pub mod breakable_text;
 pub mod compare_copy_panel;
 pub mod compare_diff_panel;
 pub mod compare_doc_picker;

@@ -32,6 +32,7 @@ pub fn NoticeList(props: &NoticeListProps) -> Html {
                     NoticeKind::StorageSaveFailed => props.lang.classroom_strings().notice_storage_save_failed,
                     NoticeKind::StoredCopyReset => props.lang.classroom_strings().notice_stored_copy_reset,
                     NoticeKind::CopyNotKept => props.lang.classroom_strings().notice_copy_not_kept,
+                    NoticeKind::AddressUnreadable => props.lang.embed_strings().notice_address_unreadable,
                 };
                 html! {
                     <div key={id} class="notice" data-notice={notice.kind.id()}>

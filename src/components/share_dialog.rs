@@ -15,7 +15,8 @@ use web_sys::{HtmlDialogElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::embed::snippet::{
-    full_explorer_url, iframe_snippet, DEFAULT_EMBED_HEIGHT, DEFAULT_EMBED_WIDTH,
+    full_explorer_url, iframe_snippet, share_base, ShareBase, DEFAULT_EMBED_HEIGHT,
+    DEFAULT_EMBED_WIDTH, HOSTED_URL_META,
 };
 use crate::i18n::Lang;
 
@@ -42,25 +43,54 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let snippet_field = use_node_ref();
     let texts = use_state(|| (String::new(), String::new()));
     let status = use_state(|| CopyStatus::Idle);
+    // What the texts point at: the offline file gets a note.
+    let base_kind = use_state(|| None::<ShareBase>);
+    // The reader's place when the dialog opened: put back on close, so
+    // sharing never moves the page.
+    let scroll_at_open = use_mut_ref(|| (0.0_f64, 0.0_f64));
 
     let open = {
         let dialog = dialog.clone();
         let texts = texts.clone();
         let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
+        let base_kind = base_kind.clone();
+        let scroll_at_open = scroll_at_open.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
             let Some(window) = web_sys::window() else {
                 return;
             };
+            *scroll_at_open.borrow_mut() = (
+                window.scroll_x().unwrap_or_default(),
+                window.scroll_y().unwrap_or_default(),
+            );
             let href = window.location().href().unwrap_or_default();
+            let hosted = window
+                .document()
+                .and_then(|d| {
+                    d.query_selector(&format!("meta[name=\"{HOSTED_URL_META}\"]"))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|m| m.get_attribute("content"));
+            let base = share_base(&href, hosted.as_deref());
             let title = window.document().map(|d| d.title()).unwrap_or_default();
             texts.set((
-                full_explorer_url(&href),
-                iframe_snippet(&href, &title, DEFAULT_EMBED_WIDTH, DEFAULT_EMBED_HEIGHT),
+                full_explorer_url(base.href()),
+                iframe_snippet(
+                    base.href(),
+                    &title,
+                    DEFAULT_EMBED_WIDTH,
+                    DEFAULT_EMBED_HEIGHT,
+                ),
             ));
+            base_kind.set(Some(base));
             status.set(CopyStatus::Idle);
             if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
                 let _ = dialog.show_modal();
             }
+            let (x, y) = *scroll_at_open.borrow();
+            window.scroll_to_with_x_and_y(x, y);
         })
     };
     let close = {
@@ -70,6 +100,32 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 dialog.close();
             }
         })
+    };
+    // However the dialog closes (button, Esc): focus back on the share
+    // button without scrolling to it, and the page where it was.
+    let on_closed = {
+        let scroll_at_open = scroll_at_open.clone();
+        Callback::from(move |_: Event| {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let (x, y) = *scroll_at_open.borrow();
+            if let Some(button) = window
+                .document()
+                .and_then(|d| d.get_element_by_id(SHARE_BUTTON_ID))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = button.focus_with_options(&options);
+            }
+            window.scroll_to_with_x_and_y(x, y);
+        })
+    };
+    let file_note = match &*base_kind {
+        Some(ShareBase::FileOnly(_)) => Some(("share-file-note", strings.share_file_only)),
+        Some(ShareBase::Hosted(_)) => Some(("share-hosted-note", strings.share_file_hosted)),
+        _ => None,
     };
     let copy_from = |field: NodeRef| {
         let status = status.clone();
@@ -109,9 +165,12 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             <button type="button" id={SHARE_BUTTON_ID} class="button share-button"
                 aria-haspopup="dialog" onclick={open}>{ strings.share_button }</button>
             <dialog id={SHARE_DIALOG_ID} class="share-dialog" ref={dialog}
-                aria-labelledby="share-dialog-heading">
+                aria-labelledby="share-dialog-heading" onclose={on_closed}>
                 <h2 id="share-dialog-heading" class="share-dialog__heading">{ strings.share_heading }</h2>
                 <p class="share-dialog__intro">{ strings.share_intro }</p>
+                if let Some((id, note)) = file_note {
+                    <p {id} class="share-dialog__note" role="note">{ note }</p>
+                }
                 <label class="share-dialog__label" for="share-permalink">{ strings.share_permalink_label }</label>
                 <div class="share-dialog__row">
                     <input id="share-permalink" class="share-dialog__field" type="text" readonly=true

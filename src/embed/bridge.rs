@@ -31,6 +31,10 @@ use crate::navigation::go_to_href;
 /// layout settling after a route change fires the observer many times.
 const RESIZE_THROTTLE_MS: u32 = 100;
 
+/// Accepted `navigate` commands arriving within this many milliseconds of
+/// the first are one navigation, to the last route (about one frame).
+const NAVIGATE_COALESCE_MS: u32 = 16;
+
 #[derive(Properties, PartialEq)]
 pub struct EmbedBridgeProps {
     pub environment: Environment,
@@ -176,6 +180,7 @@ impl ParentLink {
 /// them (the app unmounts only in tests, but leaks are leaks).
 struct Installed {
     _on_message: EventListener,
+    navigation_due: Rc<RefCell<Option<Timeout>>>,
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Closure<dyn FnMut(js_sys::Array)>,
     pending: Rc<RefCell<Option<Timeout>>>,
@@ -188,16 +193,36 @@ impl Installed {
         navigate: Rc<RefCell<Callback<String>>>,
     ) -> Option<Installed> {
         let window = web_sys::window()?;
+        // Accepted commands are coalesced: a burst (a parent posting
+        // thousands in one loop) becomes one navigation to the last route,
+        // made once the burst's messages have been read.
+        let latest_route: Rc<RefCell<Option<String>>> = Rc::new(RefCell::new(None));
+        let navigation_due: Rc<RefCell<Option<Timeout>>> = Rc::new(RefCell::new(None));
         let on_message = {
             let link = link.clone();
+            let navigation_due = navigation_due.clone();
             EventListener::new(&window, "message", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
                     return;
                 };
-                if let Some(route) = link.receive(event, &on_refused) {
-                    let navigate = navigate.borrow().clone();
-                    navigate.emit(route);
+                let Some(route) = link.receive(event, &on_refused) else {
+                    return;
+                };
+                *latest_route.borrow_mut() = Some(route);
+                if navigation_due.borrow().is_some() {
+                    return;
                 }
+                let latest_route = latest_route.clone();
+                let navigate = navigate.clone();
+                let slot = navigation_due.clone();
+                let timeout = Timeout::new(NAVIGATE_COALESCE_MS, move || {
+                    slot.borrow_mut().take();
+                    if let Some(route) = latest_route.borrow_mut().take() {
+                        let navigate = navigate.borrow().clone();
+                        navigate.emit(route);
+                    }
+                });
+                *navigation_due.borrow_mut() = Some(timeout);
             })
         };
 
@@ -226,6 +251,7 @@ impl Installed {
         link.post_height();
         Some(Installed {
             _on_message: on_message,
+            navigation_due,
             observer,
             _on_resize: on_resize,
             pending,
@@ -240,6 +266,7 @@ impl Drop for Installed {
             observer.disconnect();
         }
         self.pending.borrow_mut().take();
+        self.navigation_due.borrow_mut().take();
     }
 }
 

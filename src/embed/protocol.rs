@@ -409,13 +409,21 @@ mod tests {
         use proptest::prelude::*;
 
         proptest! {
+            /// Route texts from the route grammar (`#/` pages, `#//…`,
+            /// escapes, long runs, markup): a command navigates exactly when
+            /// the shared rule accepts the route, to a path the hash router
+            /// can read, and is otherwise refused with the rule's reason.
             #[test]
-            fn any_route_text_either_navigates_in_app_or_is_refused(route in "\\PC{0,200}") {
+            fn a_navigate_command_goes_exactly_where_the_route_rule_allows(route in crate::url::app_route::grammar::route()) {
                 let data = MessageData::Object { kind: Some(NAVIGATE_TYPE), route: RouteField::Text(&route) };
-                match classify(&data) {
-                    Inbound::Navigate(r) => prop_assert!(r.starts_with("#/") && !r.contains(['<', '>', '"'])),
-                    Inbound::Refused(_) => {}
-                    Inbound::Ignore => prop_assert!(false, "a navigate command is never ignored"),
+                match (classify(&data), check_app_route(&route)) {
+                    (Inbound::Navigate(r), Ok(())) => {
+                        prop_assert_eq!(&r, &route);
+                        prop_assert!(crate::url::app_route::router_can_read(&r[1..]), "{}", r);
+                        prop_assert!(!r.contains(['<', '>', '"']));
+                    }
+                    (Inbound::Refused(NavigateRefusal::BadRoute(reason)), Err(expected)) => prop_assert_eq!(reason, expected),
+                    (verdict, rule) => prop_assert!(false, "{:?} for {:?} ({:?})", verdict, route, rule),
                 }
             }
 

@@ -79,6 +79,54 @@ fn clean_fragment(fragment: &str) -> String {
     }
 }
 
+/// The `<meta name>` through which a build names its hosted copy
+/// (`<meta name="policy-explorer-hosted-url" content="https://…/">` in
+/// `index.html`, kept in the single file). The offline file then offers
+/// that address in its share dialog instead of a `file://` one.
+pub const HOSTED_URL_META: &str = "policy-explorer-hosted-url";
+
+/// Where the share dialog's link and embed code should point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareBase {
+    /// The page's own address (it is on the web).
+    Here(String),
+    /// The page is the offline file and a hosted copy is configured: the
+    /// hosted address with the current route.
+    Hosted(String),
+    /// The page is the offline file and no hosted copy is configured: the
+    /// `file://` address works only on this computer.
+    FileOnly(String),
+}
+
+/// Decides [`ShareBase`] from the current address and the configured hosted
+/// address (the meta tag's content, if any). Only an `http(s)` URL with no
+/// spaces, quotes or angle brackets counts as configured.
+pub fn share_base(current: &str, hosted: Option<&str>) -> ShareBase {
+    if !current.starts_with("file:") {
+        return ShareBase::Here(current.to_string());
+    }
+    let hosted = hosted.map(str::trim).filter(|url| {
+        (url.starts_with("https://") || url.starts_with("http://"))
+            && url.len() > "https://".len()
+            && !url.contains(|c: char| c.is_whitespace() || "<>\"'`#".contains(c))
+    });
+    match hosted {
+        Some(base) => {
+            let fragment = current.find('#').map(|i| &current[i..]).unwrap_or("");
+            ShareBase::Hosted(format!("{base}{fragment}"))
+        }
+        None => ShareBase::FileOnly(current.to_string()),
+    }
+}
+
+impl ShareBase {
+    pub fn href(&self) -> &str {
+        match self {
+            ShareBase::Here(href) | ShareBase::Hosted(href) | ShareBase::FileOnly(href) => href,
+        }
+    }
+}
+
 /// The permalink of the current state in the full explorer: the same page
 /// and route, without any embedding parameter.
 pub fn full_explorer_url(current: &str) -> String {
@@ -193,5 +241,33 @@ mod tests {
             proptest::prop_assert_eq!(snippet.matches('<').count(), 2);
             proptest::prop_assert_eq!(snippet.matches('"').count(), 2 * 7);
         }
+    }
+
+    #[test]
+    fn the_offline_file_shares_the_hosted_address_when_one_is_configured() {
+        let file = "file:///home/t/policy-explorer.html#/doc/sichuan/6.21";
+        assert_eq!(
+            share_base(file, Some("https://example.org/pe/")),
+            ShareBase::Hosted("https://example.org/pe/#/doc/sichuan/6.21".into())
+        );
+        for junk in [
+            None,
+            Some(""),
+            Some("  "),
+            Some("javascript:alert(1)"),
+            Some("https://a b/"),
+            Some("https://x/\"><script>"),
+        ] {
+            assert_eq!(
+                share_base(file, junk),
+                ShareBase::FileOnly(file.into()),
+                "{junk:?}"
+            );
+        }
+        let web = "https://example.org/pe/#/";
+        assert_eq!(
+            share_base(web, Some("https://other/")),
+            ShareBase::Here(web.into())
+        );
     }
 }

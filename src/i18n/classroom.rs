@@ -78,6 +78,7 @@ pub struct ClassroomStrings {
     pub tour_problem_route_unsafe: &'static str,
     /// `{page}`
     pub tour_problem_route_unknown_page: &'static str,
+    pub tour_problem_route_empty_segment: &'static str,
     /// `{max}`
     pub tour_error_too_many: &'static str,
     pub tour_error_no_room: &'static str,
@@ -126,6 +127,7 @@ impl ClassroomStrings {
                 AppRouteError::UnknownPage(page) => {
                     fill(self.tour_problem_route_unknown_page, &[("page", page)])
                 }
+                AppRouteError::EmptySegment => self.tour_problem_route_empty_segment.to_string(),
             },
         }
     }
@@ -194,6 +196,7 @@ pub static CLASSROOM_ZH: ClassroomStrings = ClassroomStrings {
     tour_problem_route_not_hash: "必须以 \"#/\" 开头（本应用内的链接，例如 #/doc/sichuan/6.21）",
     tour_problem_route_unsafe: "含有空格、引号、尖括号或控制字符",
     tour_problem_route_unknown_page: "“{page}”不是本应用的页面",
+    tour_problem_route_empty_segment: "含有空的路径段（\"//\"），例如 #//doc；请写成 #/doc/…",
     tour_error_too_many: "最多可以保存 {max} 个导览，请先移除一个。",
     tour_error_no_room: "为导览保留的存储空间不足，请先移除一个导览。",
     tour_error_unreadable: "浏览器无法读取此文件。",
@@ -260,6 +263,7 @@ pub static CLASSROOM_EN: ClassroomStrings = ClassroomStrings {
     tour_problem_route_not_hash: "must start with \"#/\" (an in-app link such as #/doc/sichuan/6.21)",
     tour_problem_route_unsafe: "contains spaces, quotes, angle brackets or control characters",
     tour_problem_route_unknown_page: "\"{page}\" is not a page of the app",
+    tour_problem_route_empty_segment: "has an empty path segment (\"//\"), as in #//doc; write #/doc/…",
     tour_error_too_many: "at most {max} tours can be kept; remove one first.",
     tour_error_no_room: "not enough storage space is left for tours; remove one first.",
     tour_error_unreadable: "the browser could not read this file.",

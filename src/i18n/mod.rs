@@ -161,9 +161,36 @@ fn choose_forms(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// The most characters of a user-controlled value (an id or path from the
+/// address, a file name) the interface quotes back.
+pub const ECHO_MAX_CHARS: usize = 80;
+
+/// `value` as the interface quotes it back: at most [`ECHO_MAX_CHARS`]
+/// characters, then "…". A route can carry 100,000 letters; quoting them
+/// whole would only make the page slow to lay out and the message unreadable.
+pub fn clip(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(ECHO_MAX_CHARS) {
+        None => std::borrow::Cow::Borrowed(value),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &value[..end])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn echoed_values_are_clipped_on_a_character_boundary() {
+        assert_eq!(clip("sichuan"), "sichuan");
+        let long = "政".repeat(100_000);
+        let clipped = clip(&long);
+        assert_eq!(clipped.chars().count(), ECHO_MAX_CHARS + 1);
+        assert!(clipped.ends_with('…'));
+        assert_eq!(
+            clip(&"a".repeat(ECHO_MAX_CHARS)),
+            "a".repeat(ECHO_MAX_CHARS)
+        );
+    }
 
     #[test]
     fn fill_replaces_every_placeholder_and_leaves_markup_as_text() {

@@ -292,7 +292,7 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
                 <ul class="compare-notices" role="status" data-testid="compare-notices">
                     { for notices.iter().map(|n| html! { <li>{ notice_text(lang, n) }</li> }) }
                     if let Some(path) = &unknown_path {
-                        <li>{ fill(strings.notice_unknown_path, &[("path", path), ("title", &a_label)]) }</li>
+                        <li>{ fill(strings.notice_unknown_path, &[("path", &crate::i18n::clip(path)), ("title", &a_label)]) }</li>
                     }
                 </ul>
             }

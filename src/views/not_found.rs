@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::dom;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{clip, fill, Lang};
 use crate::route::Route;
 
 /// What could not be found. Values come from the URL and are only ever
@@ -41,14 +41,16 @@ pub fn NotFoundView(props: &NotFoundViewProps) -> Html {
     });
 
     let message = match &props.reason {
+        // Every value from the address is quoted clipped (`i18n::clip`).
         NotFoundReason::Route => {
             let route = location.map(|l| l.path().to_string()).unwrap_or_default();
-            fill(strings.not_found_route, &[("route", &route)])
+            fill(strings.not_found_route, &[("route", &clip(&route))])
         }
-        NotFoundReason::Document { id } => fill(strings.not_found_document, &[("id", id)]),
-        NotFoundReason::Unit { title, path, .. } => {
-            fill(strings.not_found_unit, &[("title", title), ("path", path)])
-        }
+        NotFoundReason::Document { id } => fill(strings.not_found_document, &[("id", &clip(id))]),
+        NotFoundReason::Unit { title, path, .. } => fill(
+            strings.not_found_unit,
+            &[("title", title), ("path", &clip(path))],
+        ),
     };
     html! {
         <section class="not-found" data-testid="not-found" aria-labelledby="not-found-heading">

@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: cold start and the search engine's first build
-//! (longest main-thread task) measured in a real browser, the core's
+//! `cargo xtask bench`: the built app measured in a real browser (cold
+//! start; the longest main-thread block on a long-token route and while
+//! search is prepared — [`APP_BENCHES`]), the core's
 //! hot paths (segmentation, diff, alignment) in Chromium next to their native
 //! twins and diff-match-patch, plus the native benchmark binaries of
 //! `crates/bench`. Prints numbers; never fails on them.
@@ -20,34 +21,48 @@ pub enum Part {
     Scale,
 }
 
+/// The scripts of `e2e/bench/` that measure the built app, each run against
+/// the served build and the single file: (script, what it measures, most
+/// page loads per target it needs).
+const APP_BENCHES: &[(&str, &str, u32)] = &[
+    (
+        "bench/cold-start.mjs",
+        "cold start, fresh browser contexts per target",
+        u32::MAX,
+    ),
+    // One unbroken run of 100,000 letters in a route: slow by nature, and
+    // three loads already show the spread.
+    (
+        "bench/long-tokens.mjs",
+        "long tokens in the address, longest main-thread block",
+        3,
+    ),
+    (
+        "bench/search-build.mjs",
+        "the search engine's first build, longest main-thread task",
+        u32::MAX,
+    ),
+];
+
 pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
     let report = dist::build(ws)?;
     let (server, single_file_url) = e2e::targets(ws)?;
-    println!("== bench: cold start, {runs} fresh browser contexts per target");
-    let ok = ws
-        .cmd("node")
-        .args(["bench/cold-start.mjs", "--runs"])
-        .arg(runs.to_string())
-        .cwd(ws.e2e_dir())
-        .env("PE_SERVED_URL", server.url())
-        .env("PE_SINGLE_FILE_URL", &single_file_url)
-        .status()?;
-    if !ok {
-        bail!("cold-start bench failed");
+    for (script, what, most_runs) in APP_BENCHES {
+        let runs = runs.clamp(1, *most_runs);
+        println!("== bench: {what} ({runs} runs per target)");
+        let ok = ws
+            .cmd("node")
+            .args([script, "--runs"])
+            .arg(runs.to_string())
+            .cwd(ws.e2e_dir())
+            .env("PE_SERVED_URL", server.url())
+            .env("PE_SINGLE_FILE_URL", &single_file_url)
+            .status()?;
+        if !ok {
+            bail!("{script} failed");
+        }
     }
-    println!("== bench: the search engine's first build, longest main-thread task");
-    let ok = ws
-        .cmd("node")
-        .args(["bench/search-build.mjs", "--runs"])
-        .arg(runs.to_string())
-        .cwd(ws.e2e_dir())
-        .env("PE_SERVED_URL", server.url())
-        .env("PE_SINGLE_FILE_URL", &single_file_url)
-        .status()?;
     drop(server);
-    if !ok {
-        bail!("search-build bench failed");
-    }
     run_core_in_browser(ws, runs)?;
     run_scale_in_browser(ws)?;
     run_native_benches(ws)?;
