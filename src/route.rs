@@ -39,6 +39,9 @@ pub enum Route {
     /// `#/tours`: the guided walkthroughs, built-in and loaded.
     #[at("/tours")]
     Tours,
+    /// `#/library`: the user's own library (add, check, remove, export).
+    #[at("/library")]
+    MyLibrary,
     #[not_found]
     #[at("/404")]
     NotFound,

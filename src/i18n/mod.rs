@@ -17,6 +17,7 @@
 
 pub mod classroom;
 pub mod compare;
+pub mod library;
 pub mod pages;
 pub mod restoration;
 pub mod search;
@@ -24,6 +25,7 @@ pub mod sharing;
 
 pub use classroom::ClassroomStrings;
 pub use compare::CompareStrings;
+pub use library::LibraryStrings;
 pub use pages::Strings;
 pub use restoration::RestorationStrings;
 pub use search::SearchStrings;
@@ -91,6 +93,14 @@ impl Lang {
         match self {
             Lang::Zh => &search::SEARCH_ZH,
             Lang::En => &search::SEARCH_EN,
+        }
+    }
+
+    /// The user's own library strings.
+    pub fn library_strings(self) -> &'static LibraryStrings {
+        match self {
+            Lang::Zh => &library::LIBRARY_ZH,
+            Lang::En => &library::LIBRARY_EN,
         }
     }
 

@@ -15,7 +15,15 @@ pub const MAX_APP_ROUTE_CHARS: usize = 600;
 
 /// The first path segment of every page the app has (`#/` is the library).
 /// A test below checks it against the pages of [`crate::route::Route`].
-pub const APP_PAGES: [&str; 6] = ["", "doc", "search", "compare", "witnesses", "tours"];
+pub const APP_PAGES: [&str; 7] = [
+    "",
+    "doc",
+    "search",
+    "compare",
+    "witnesses",
+    "tours",
+    "library",
+];
 
 /// Why a string is not a safe in-app route; `i18n` words it for a teacher
 /// fixing a tour file.
@@ -146,7 +154,7 @@ mod tests {
         for page in APP_PAGES {
             let sample = match page {
                 "" => "/".to_string(),
-                "search" | "tours" | "compare" => format!("/{page}"),
+                "search" | "tours" | "compare" | "library" => format!("/{page}"),
                 _ => format!("/{page}/x"),
             };
             let route = Route::recognize(&sample);
