@@ -59,9 +59,17 @@ async function fiftyDocuments() {
   for (let n = 1; documents.length < 50; n += 1) {
     const text = sources[(n - 1) % sources.length];
     const lines = text.split('\n');
-    // After the first quarter of the lines: inside the body, not the header.
-    const at = Math.max(2, Math.floor(lines.length / 4));
-    lines.splice(at, 0, `${MARK}${n}号：本段用于检验个人文件库。`);
+    // Inside the body: after the first full stop of the longest line of
+    // the second half (a line of its own, or one early in the file, could
+    // land in a table of contents or a header, which the cleaning rightly
+    // removes).
+    const from = Math.floor(lines.length / 2);
+    let longest = from;
+    for (let i = from; i < lines.length; i += 1) if (lines[i].length > lines[longest].length) longest = i;
+    const sentence = `${MARK}${n}号，本句用于检验个人文件库。`;
+    const line = lines[longest];
+    const stop = line.indexOf('。');
+    lines[longest] = stop >= 0 ? `${line.slice(0, stop + 1)}${sentence}${line.slice(stop + 1)}` : `${line}${sentence}`;
     documents.push({
       name: `sample-${String(n).padStart(2, '0')}.txt`,
       mimeType: 'text/plain',
