@@ -112,7 +112,7 @@ pub fn add_documents(
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    let mut next_number = existing_raw
+    let first_number = existing_raw
         .iter()
         .filter_map(|n| n.split('_').next()?.parse::<u32>().ok())
         .max()
@@ -121,7 +121,7 @@ pub fn add_documents(
 
     let mut planned: Vec<(Added, &NewFile)> = Vec::new();
     let mut new_raw: Vec<String> = Vec::new();
-    for file in files {
+    for (number, file) in (first_number..).zip(files) {
         let text = ingest::decode(&file.bytes).map_err(|source| AddError::Import {
             name: file.name.clone(),
             source,
@@ -148,8 +148,7 @@ pub fn add_documents(
                 raw_file: raw.clone(),
             });
         }
-        let raw_file = format!("{next_number:03}_{hash}.txt");
-        next_number += 1;
+        let raw_file = format!("{number:03}_{hash}.txt");
         new_raw.push(raw_file.clone());
         let base = ingest::id_from_file_name(&file.name);
         let id = if ids.contains(&base) {
