@@ -20,13 +20,20 @@ use crate::components::compare_copy_panel::{copy_error_text, error_id, format_si
 use crate::i18n::Lang;
 use crate::user_library::import::import_for_library;
 
-/// A document imported and waiting for the user's check.
-#[derive(Debug, Clone, PartialEq)]
+/// A document imported and waiting for the user's check. Compared by
+/// pointer: a re-render must not deep-compare every pending document.
+#[derive(Debug, Clone)]
 pub struct ImportedText {
     pub doc: Rc<Document>,
     /// `None` for a paste.
     pub file_name: Option<String>,
     pub bytes: usize,
+}
+
+impl PartialEq for ImportedText {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -390,6 +390,13 @@ pub struct LibraryFile {
     pub documents: Vec<UserDocument>,
 }
 
+/// The fields read before the whole file (unknown fields ignored here).
+#[derive(Deserialize)]
+struct LibraryHeader {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
 /// Why an imported library file was refused (nothing is changed then).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LibraryFileError {
@@ -413,9 +420,10 @@ pub enum LibraryFileError {
 /// A library file larger than this is refused before parsing.
 pub const MAX_LIBRARY_FILE_BYTES: usize = 64 * 1024 * 1024;
 
-/// The whole library as one JSON file.
+/// The whole library as one JSON file (compact: the serializer the
+/// stored records already use, so no second copy of it ships).
 pub fn export_library(docs: &[UserDocument], exported_at: &str) -> Result<String, String> {
-    serde_json::to_string_pretty(&LibraryFileRef {
+    serde_json::to_string(&LibraryFileRef {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
         exported_at,
@@ -444,18 +452,20 @@ pub fn read_library_file(
         return Err(LibraryFileError::TooLarge);
     }
     let text = std::str::from_utf8(bytes).map_err(|e| LibraryFileError::NotJson(e.to_string()))?;
-    let value: serde_json::Value =
+    // The header first, so that another file or a newer layout is named
+    // as such rather than as a field error deep inside.
+    let header: LibraryHeader =
         serde_json::from_str(text).map_err(|e| LibraryFileError::NotJson(e.to_string()))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
+    if header.format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(LibraryFileError::NotALibrary);
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(EXPORT_VERSION) => {}
-        Some(v) => return Err(LibraryFileError::Version(v.min(u64::from(u32::MAX)) as u32)),
+    match header.version {
+        Some(v) if v == EXPORT_VERSION => {}
+        Some(v) => return Err(LibraryFileError::Version(v)),
         None => return Err(LibraryFileError::NotALibrary),
     }
     let file: LibraryFile =
-        serde_json::from_value(value).map_err(|e| LibraryFileError::NotJson(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| LibraryFileError::NotJson(e.to_string()))?;
     if file.documents.len() + existing.len() > MAX_DOCUMENTS {
         return Err(LibraryFileError::TooMany);
     }
@@ -596,7 +606,7 @@ mod tests {
             read_library_file(br#"{"format":"other","version":1}"#, &none, &none),
             Err(LibraryFileError::NotALibrary)
         );
-        let newer = text.replacen("\"version\": 1", "\"version\": 7", 1);
+        let newer = text.replacen("\"version\":1", "\"version\":7", 1);
         assert_eq!(
             read_library_file(newer.as_bytes(), &none, &none),
             Err(LibraryFileError::Version(7))

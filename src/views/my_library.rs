@@ -14,6 +14,7 @@ use crate::components::library_review::LibraryReview;
 use crate::components::search_export::download;
 use crate::corpus_data::CorpusHandle;
 use crate::dom;
+use crate::hooks::use_latest::use_latest;
 use crate::hooks::use_user_library::{LibraryStatus, UserLibraryContext};
 use crate::i18n::{fill, Lang, CORPUS_LANG};
 use crate::route::Route;
@@ -46,22 +47,39 @@ enum Outcome {
 #[component]
 pub fn MyLibraryView() -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let s = lang.library_strings();
     let corpus = use_context::<CorpusHandle>();
     let library = use_context::<UserLibraryContext>();
-    let pending = use_state(Vec::<Pending>::new);
-    let next_key = use_mut_ref(|| 1u32);
-    let outcome = use_state(|| None::<Outcome>);
-    let file_reader = use_mut_ref(|| None::<FileReader>);
-
     use_effect_with(lang, |lang| {
         dom::set_title(lang.library_strings().heading);
         dom::mark_ready("my-library");
     });
+    match (corpus, library) {
+        (Some(corpus), Some(library)) => html! { <MyLibraryPage {lang} {corpus} {library} /> },
+        _ => html! {},
+    }
+}
 
-    let (Some(corpus), Some(library)) = (corpus, library) else {
-        return html! {};
-    };
+#[derive(Properties, PartialEq)]
+struct MyLibraryPageProps {
+    lang: Lang,
+    corpus: CorpusHandle,
+    library: UserLibraryContext,
+}
+
+#[component]
+fn MyLibraryPage(props: &MyLibraryPageProps) -> Html {
+    let lang = props.lang;
+    let s = lang.library_strings();
+    let corpus = props.corpus.clone();
+    let library = props.library.clone();
+    let pending = use_state(Vec::<Pending>::new);
+    let next_key = use_mut_ref(|| 1u32);
+    let outcome = use_state(|| None::<Outcome>);
+    let file_reader = use_mut_ref(|| None::<FileReader>);
+    // `use_state` setters see the value of their render; imports arriving
+    // in one burst must not overwrite each other, so keep a live copy.
+    let pending_live = use_mut_ref(Vec::<Pending>::new);
+    *pending_live.borrow_mut() = (*pending).clone();
     let status = library.state.status;
     let usable = library.usable();
     let corpus_ids: HashSet<String> = corpus
@@ -71,10 +89,6 @@ pub fn MyLibraryView() -> Html {
         .map(|d| d.id.clone())
         .collect();
 
-    // `use_state` setters see the value of their render; imports arriving
-    // in one burst must not overwrite each other, so keep a live copy.
-    let pending_live = use_mut_ref(Vec::<Pending>::new);
-    *pending_live.borrow_mut() = (*pending).clone();
     let on_imported = {
         let pending = pending.clone();
         let pending_live = pending_live.clone();
@@ -98,17 +112,20 @@ pub fn MyLibraryView() -> Html {
         })
     };
     let update_pending = {
-        let pending = pending.clone();
+        let setter = pending.setter();
         let pending_live = pending_live.clone();
-        Callback::from(move |list: Vec<Pending>| {
+        use_callback((), move |list: Vec<Pending>, ()| {
             *pending_live.borrow_mut() = list.clone();
-            pending.set(list);
+            setter.set(list);
         })
     };
+    // The review cards' callbacks are made once (the cards then re-render
+    // only when their own document or form changes): they read the live
+    // list and the latest add function.
     let on_change = {
         let pending_live = pending_live.clone();
         let update = update_pending.clone();
-        Callback::from(move |(key, form): (u32, MetadataForm)| {
+        use_callback((), move |(key, form): (u32, MetadataForm), ()| {
             let mut list = pending_live.borrow().clone();
             if let Some(p) = list.iter_mut().find(|p| p.key == key) {
                 p.form = form;
@@ -120,7 +137,7 @@ pub fn MyLibraryView() -> Html {
     let on_discard = {
         let pending_live = pending_live.clone();
         let update = update_pending.clone();
-        Callback::from(move |key: u32| {
+        use_callback((), move |key: u32, ()| {
             let list = pending_live
                 .borrow()
                 .iter()
@@ -205,10 +222,11 @@ pub fn MyLibraryView() -> Html {
             ));
         })
     };
-    let on_add = {
-        let add_keys = add_keys.clone();
-        Callback::from(move |key: u32| add_keys.emit(vec![key]))
-    };
+    let latest_add = use_latest(add_keys.clone());
+    let on_add = use_callback((), move |key: u32, ()| {
+        let add_keys = latest_add.borrow().clone();
+        add_keys.emit(vec![key]);
+    });
     let on_add_all = {
         let add_keys = add_keys.clone();
         let pending = pending.clone();

@@ -207,6 +207,9 @@ mod tests {
     #[test]
     fn hashes_are_stable_and_strings_are_escaped() {
         assert_eq!(content_hash(b""), "cbf29ce484222325");
-        assert_eq!(toml_string("a\"b"), "\"a\\\"b\"");
+        for s in ["a\"b", "教师的 文件.txt", "it's \\ \n odd"] {
+            let table: toml::Table = toml::from_str(&format!("x = {}", toml_string(s))).unwrap();
+            assert_eq!(table["x"].as_str(), Some(s));
+        }
     }
 }
