@@ -285,10 +285,33 @@ forEachTarget('library', (target, session) => {
       SEL.progress,
     );
 
+    // Records this build cannot read (another layout, garbage) are
+    // skipped with a notice, never a crash, and left in storage.
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('policy-explorer', 1);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('user-documents', 'readwrite');
+            tx.objectStore('user-documents').put('{"v":1,"record":{"bogus":true}}', 'mine-bogus');
+            tx.objectStore('user-documents').put(42, 'mine-number');
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+
     await page.reload();
     await page.waitForSelector(SEL.ready);
     await page.waitForSelector(`${SEL.rows} >> nth=1`);
     assert.equal(await rowCount(page), 2, 'what was stored is still there');
+    const skipped = await page.locator('[data-library-notice="skipped"]').innerText();
+    assert.match(skipped, /2/, `the skipped records are counted: ${skipped}`);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     await assertHealthy(page, watch);
   });
