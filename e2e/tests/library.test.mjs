@@ -15,6 +15,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { FAILING_IMPACTS, auditPage, describeViolations } from '../lib/axe.mjs';
 import { forEachTarget } from '../lib/suite.mjs';
 import { assertHealthy, openRoute, readySelector, routeUrl, screenshot } from '../lib/app.mjs';
 
@@ -273,6 +274,9 @@ forEachTarget('library', (target, session) => {
     assert.ok(!reviewText.includes('pwned') || reviewText.includes('non-text'), 'no script text in the document');
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing in the file ran');
     await screenshot(page, target, 'library-hostile');
+    // The page with refusals, a document to check and the list: accessible.
+    const failing = (await auditPage(page)).filter((v) => FAILING_IMPACTS.includes(v.impact));
+    assert.deepEqual(failing, [], `serious/critical axe findings\n${describeViolations(failing)}`);
     await review.locator('.library-review__add').click();
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, SEL.rows);
 

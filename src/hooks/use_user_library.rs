@@ -246,6 +246,54 @@ fn finish(
 mod tests {
     use super::*;
 
+    fn doc(id: &str, title: &str) -> UserDocument {
+        let mut doc = crate::test_fixtures::fixture_corpus().documents[0].clone();
+        doc.id = id.into();
+        doc.title = title.into();
+        UserDocument {
+            doc,
+            provenance: crate::user_library::Provenance {
+                file_name: None,
+                imported_at: String::new(),
+                bytes: 1,
+                corrections: Vec::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn the_reducer_adds_replaces_removes_and_keeps_notices() {
+        let state = Rc::new(LibraryState {
+            status: LibraryStatus::Loading,
+            docs: UserDocs::default(),
+            notices: Vec::new(),
+        });
+        let state = state.reduce(LibraryAction::Loaded(vec![doc("mine-a", "A")], 2));
+        assert_eq!(state.status, LibraryStatus::Ready);
+        assert_eq!(state.notices, vec![LibraryNotice::Skipped { count: 2 }]);
+        let state = state.reduce(LibraryAction::Added(vec![
+            doc("mine-a", "A2"),
+            doc("mine-b", "B"),
+        ]));
+        let titles: Vec<_> = state.docs.0.iter().map(|d| d.doc.title.clone()).collect();
+        assert_eq!(titles, ["A2", "B"], "same id replaces in place");
+        let state = state.reduce(LibraryAction::SaveFailed(IdbError::Quota));
+        assert_eq!(state.docs.0.len(), 2, "a failed write changes no document");
+        let state = state.reduce(LibraryAction::Removed(vec!["mine-a".into()]));
+        assert_eq!(state.docs.0.len(), 1);
+        let state = state
+            .reduce(LibraryAction::Dismiss(0))
+            .reduce(LibraryAction::Dismiss(9));
+        assert_eq!(
+            state.notices,
+            vec![LibraryNotice::SaveFailed(IdbError::Quota)]
+        );
+        let state = state.reduce(LibraryAction::Cleared);
+        assert!(state.docs.0.is_empty());
+        let state = state.reduce(LibraryAction::LoadFailed(IdbError::Unavailable));
+        assert_eq!(state.status, LibraryStatus::Unavailable);
+    }
+
     #[test]
     fn unreadable_records_are_skipped_and_counted() {
         let good = {
