@@ -78,6 +78,17 @@ pub fn embed_opted_in(page_query: &str, hash: &str) -> bool {
     on(page_query) || on(hash_query(hash))
 }
 
+/// A document's title for a list that mixes corpus and user documents
+/// (pickers): a user document's carries the "mine" mark, so a user's copy
+/// of a corpus document is never mistaken for it.
+pub fn display_title(doc: &Document, lang: crate::i18n::Lang) -> String {
+    if is_user_doc_id(&doc.id) {
+        format!("{} · {}", lang.library_strings().mine_mark, doc.title)
+    } else {
+        doc.title.clone()
+    }
+}
+
 /// Whether `id` names a user document (not a corpus one).
 pub fn is_user_doc_id(id: &str) -> bool {
     id.starts_with(USER_ID_PREFIX)
