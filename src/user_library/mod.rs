@@ -565,6 +565,15 @@ mod tests {
     }
 
     #[test]
+    fn pickers_mark_user_documents() {
+        let mine = user_doc("mine-a");
+        let title = display_title(&mine.doc, crate::i18n::Lang::En);
+        assert_eq!(title, format!("mine · {}", mine.doc.title));
+        let corpus = &fixture_corpus().documents[0];
+        assert_eq!(display_title(corpus, crate::i18n::Lang::Zh), corpus.title);
+    }
+
+    #[test]
     fn the_merge_appends_and_never_shadows_a_corpus_document() {
         let base = fixture_corpus();
         let clash = user_doc(&base.documents[0].id);
