@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 
 use crate::classroom::{tours_context, Classroom};
 use crate::components::embed_bar::EmbedBar;
+use crate::components::library_gate::LibraryGate;
 use crate::components::notice_list::NoticeList;
 use crate::components::print_footer::PrintFooter;
 use crate::components::site_header::SiteHeader;
@@ -18,6 +19,7 @@ use crate::engine::EngineProvider;
 use crate::hash_guard::HashGuardLink;
 use crate::hooks::use_persisted_copy::use_persisted_copy;
 use crate::hooks::use_persisted_tours::use_persisted_tours;
+use crate::hooks::use_user_library::{use_user_library, UserLibraryContext};
 use crate::i18n::Lang;
 use crate::preferences;
 use crate::route::Route;
@@ -27,6 +29,7 @@ use crate::views::compare::CompareView;
 use crate::views::corpus_error::CorpusErrorView;
 use crate::views::library::LibraryView;
 use crate::views::matrix::MatrixView;
+use crate::views::my_library::MyLibraryView;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 use crate::views::reader::ReaderView;
 use crate::views::search::SearchView;
@@ -111,17 +114,32 @@ pub fn AppShell(props: &AppProps) -> Html {
     };
     use_persisted_copy(&state);
     use_persisted_tours(&state);
+    // The user's own library (IndexedDB), shown everywhere as documents
+    // after the bundled corpus: the views, the search engine and the
+    // matrix all read this merged corpus.
+    let library = use_user_library(crate::user_library::enabled(props.environment.embed));
+    let corpus = use_memo(
+        (props.corpus.clone(), library.state.docs.clone()),
+        |(corpus, mine)| match corpus {
+            Ok(base) if !mine.0.is_empty() => Ok(CorpusHandle::new(
+                crate::user_library::merged_corpus(base, &mine.0),
+            )),
+            other => other.clone(),
+        },
+    );
     let toggle_presentation = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::SetPresenting(!state.presenting)))
     };
-    let content = match &props.corpus {
+    let content = match &*corpus {
         Ok(corpus) => html! {
             <ContextProvider<CorpusHandle> context={corpus.clone()}>
                 <EngineProvider corpus={corpus.clone()}>
                     <ContextProvider<MyCopyContext> context={my_copy}>
                         <ContextProvider<ToursContext> context={tours_context(&state)}>
-                            <Switch<Route> render={switch} />
+                            <ContextProvider<UserLibraryContext> context={library}>
+                                <LibraryGate><Switch<Route> render={switch} /></LibraryGate>
+                            </ContextProvider<UserLibraryContext>>
                         </ContextProvider<ToursContext>>
                     </ContextProvider<MyCopyContext>>
                 </EngineProvider>
@@ -201,6 +219,7 @@ fn switch(route: Route) -> Html {
         Route::Witnesses { id } => html! { <WitnessView {id} /> },
         Route::Tours => html! { <ToursView /> },
         Route::Timeline => html! { <crate::views::timeline::TimelineView /> },
+        Route::MyLibrary => html! { <MyLibraryView /> },
         Route::NotFound => html! { <NotFoundView reason={NotFoundReason::Route} /> },
     }
 }

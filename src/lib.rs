@@ -49,6 +49,7 @@ pub mod storage;
 pub mod stored_copy;
 pub mod tours;
 pub mod url;
+pub mod user_library;
 pub mod views;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

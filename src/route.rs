@@ -42,6 +42,9 @@ pub enum Route {
     /// `#/timeline`: the documents on a time axis with citation arrows.
     #[at("/timeline")]
     Timeline,
+    /// `#/library`: the user's own library (add, check, remove, export).
+    #[at("/library")]
+    MyLibrary,
     #[not_found]
     #[at("/404")]
     NotFound,

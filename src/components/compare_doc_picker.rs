@@ -47,7 +47,7 @@ pub fn CompareDocPicker(props: &CompareDocPickerProps) -> Html {
             .iter()
             .map(|d| {
                 html! {
-                    <option value={d.id.clone()} selected={d.id == selected}>{ d.title.clone() }</option>
+                    <option value={d.id.clone()} selected={d.id == selected}>{ crate::user_library::display_title(d, props.lang) }</option>
                 }
             })
             .collect();

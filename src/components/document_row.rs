@@ -31,6 +31,10 @@ pub fn DocumentRow(props: &DocumentRowProps) -> Html {
         <tr data-doc-id={doc.id.clone()}>
             <th scope="row" class="library__title" data-label={strings.col_title}>
                 <a href={href} lang={CORPUS_LANG}>{ doc.title.clone() }</a>
+                if crate::user_library::is_user_doc_id(&doc.id) {
+                    { " " }<span class="mine-mark" data-testid="mine-mark"
+                        title={props.lang.library_strings().mine_mark_label}>{ props.lang.library_strings().mine_mark }</span>
+                }
                 if restored > 0 {
                     <p class="library__restored" data-restored={restored.to_string()} data-doubtful={doubtful.to_string()}>
                         { fill(restoration.library_count, &[

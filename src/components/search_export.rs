@@ -69,7 +69,7 @@ pub fn SearchExport(props: &SearchExportProps) -> Html {
 
 /// Saves `text` as a file named `name`. Failures (no DOM, blocked Blob)
 /// leave the page as it was: there is nothing useful to show instead.
-fn download(name: &str, mime: &str, text: &str) {
+pub fn download(name: &str, mime: &str, text: &str) {
     let _ = try_download(name, mime, text);
 }
 

@@ -36,6 +36,7 @@ pub fn SiteHeader(props: &SiteHeaderProps) -> Html {
                         <li><a class="site-nav__link" href={Route::CompareOverview.href()}>{ props.lang.compare_strings().nav_compare }</a></li>
                         <li><a class="site-nav__link" href={Route::Tours.href()}>{ props.lang.classroom_strings().nav_tours }</a></li>
                         <li><a class="site-nav__link" href={Route::Timeline.href()}>{ props.lang.diffusion_strings().nav_timeline }</a></li>
+                        <li><a class="site-nav__link" href={Route::MyLibrary.href()}>{ props.lang.library_strings().nav_my_library }</a></li>
                     </ul>
                 </nav>
                 <ShareDialog lang={props.lang} />

@@ -8,3 +8,4 @@ pub mod use_persisted_copy;
 pub mod use_persisted_tours;
 pub mod use_reader_text_options;
 pub mod use_search_engine;
+pub mod use_user_library;

@@ -19,6 +19,7 @@
 pub mod classroom;
 pub mod compare;
 pub mod diffusion;
+pub mod library;
 pub mod pages;
 pub mod restoration;
 pub mod search;
@@ -26,6 +27,7 @@ pub mod sharing;
 
 pub use classroom::ClassroomStrings;
 pub use compare::CompareStrings;
+pub use library::LibraryStrings;
 pub use pages::Strings;
 pub use restoration::RestorationStrings;
 pub use search::SearchStrings;
@@ -93,6 +95,14 @@ impl Lang {
         match self {
             Lang::Zh => &search::SEARCH_ZH,
             Lang::En => &search::SEARCH_EN,
+        }
+    }
+
+    /// The user's own library strings.
+    pub fn library_strings(self) -> &'static LibraryStrings {
+        match self {
+            Lang::Zh => &library::LIBRARY_ZH,
+            Lang::En => &library::LIBRARY_EN,
         }
     }
 

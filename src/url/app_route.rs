@@ -15,7 +15,7 @@ pub const MAX_APP_ROUTE_CHARS: usize = 600;
 
 /// The first path segment of every page the app has (`#/` is the library).
 /// A test below checks it against the pages of [`crate::route::Route`].
-pub const APP_PAGES: [&str; 7] = [
+pub const APP_PAGES: [&str; 8] = [
     "",
     "doc",
     "search",
@@ -23,6 +23,7 @@ pub const APP_PAGES: [&str; 7] = [
     "witnesses",
     "tours",
     "timeline",
+    "library",
 ];
 
 /// Why a string is not a safe in-app route; `i18n` words it for a teacher
@@ -173,7 +174,7 @@ mod tests {
         for page in APP_PAGES {
             let sample = match page {
                 "" => "/".to_string(),
-                "search" | "tours" | "compare" | "timeline" => format!("/{page}"),
+                "search" | "tours" | "compare" | "timeline" | "library" => format!("/{page}"),
                 _ => format!("/{page}/x"),
             };
             let route = Route::recognize(&sample);

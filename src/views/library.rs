@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::document_row::DocumentRow;
+use crate::components::library_link::MyLibraryLink;
 use crate::corpus_data::CorpusHandle;
 use crate::dom;
 use crate::i18n::{fill, Lang};
@@ -26,6 +27,7 @@ pub fn LibraryView() -> Html {
         <section class="library" aria-labelledby="library-heading">
             <h1 id="library-heading" class="page-heading">{ strings.library_heading }</h1>
             <p class="library__intro">{ fill(strings.library_intro, &[("count", &count)]) }</p>
+            <MyLibraryLink {lang} />
             <table id="library" class="library__table">
                 <caption class="visually-hidden">{ strings.library_caption }</caption>
                 <thead>

@@ -10,6 +10,7 @@ mod compare_render_tests;
 pub mod corpus_error;
 pub mod library;
 pub mod matrix;
+pub mod my_library;
 pub mod not_found;
 pub mod reader;
 pub mod search;

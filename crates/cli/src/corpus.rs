@@ -1,8 +1,9 @@
-//! `policy-explorer corpus build | check | import FILE…`.
+//! `policy-explorer corpus build | check | import FILE… | add FILE…`.
 
 use anyhow::{bail, Context, Result};
 use clap::Subcommand;
 use policy_core::ingest;
+use policy_pipeline::add;
 use policy_pipeline::opencc::OpenCcConverter;
 use policy_pipeline::{
     build_corpus, check_corpus, paths, render_corpus, write_corpus, CheckOutcome,
@@ -31,6 +32,19 @@ pub enum CorpusCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Record raw policy texts in corpus/manifest.toml (copied unchanged
+    /// into corpus/raw/, with their provenance), then rebuild
+    /// corpus/corpus.json so that `cargo xtask dist` bakes them into the
+    /// offline single file. Nothing is written unless every file imports.
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// The date written in the provenance (default: today, UTC).
+        #[arg(long)]
+        date: Option<String>,
+    },
 }
 
 pub fn run(cmd: CorpusCommand) -> Result<ExitCode> {
@@ -38,6 +52,7 @@ pub fn run(cmd: CorpusCommand) -> Result<ExitCode> {
         CorpusCommand::Build { root } => build(&find_root(root)?),
         CorpusCommand::Check { root } => check(&find_root(root)?),
         CorpusCommand::Import { files } => import(&files),
+        CorpusCommand::Add { files, root, date } => add(&find_root(root)?, &files, date),
     }
 }
 
@@ -139,4 +154,43 @@ fn import(files: &[PathBuf]) -> Result<ExitCode> {
     };
     println!("{json}");
     Ok(ExitCode::SUCCESS)
+}
+
+fn add(root: &Path, files: &[PathBuf], date: Option<String>) -> Result<ExitCode> {
+    let converter = OpenCcConverter::t2s()?;
+    let mut new_files = Vec::new();
+    for file in files {
+        let bytes =
+            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        new_files.push(add::NewFile { name, bytes });
+    }
+    let date = date.unwrap_or_else(today_utc);
+    let added = add::add_documents(root, &new_files, &converter, &date)
+        .context("nothing was added; corpus/manifest.toml and corpus/raw were left unchanged")?;
+    for a in &added {
+        eprintln!("added {} ({}) as corpus/raw/{}", a.id, a.title, a.raw_file);
+    }
+    build(root)
+}
+
+/// Today's date in UTC as `YYYY-MM-DD` (civil-from-days, no time crate).
+fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }

@@ -9,6 +9,7 @@
 //! collation ([`collate`]) and substitution learning ([`substitutions`]),
 //! restoration of reworded-only units ([`restore`]), corpus assembly ([`assemble`]) and the up-to-date check.
 
+pub mod add;
 pub mod assemble;
 pub mod collate;
 pub mod manifest;

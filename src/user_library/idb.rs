@@ -1,0 +1,200 @@
+//! The user's library in IndexedDB: one object store, one record per
+//! document (key: the document id; value: the record's JSON text, so that
+//! a record this build cannot read is skipped, never a crash).
+//!
+//! Written directly over `web-sys` (no crate in the lock file wraps
+//! IndexedDB, and the four operations needed are short). Each operation
+//! opens the database, runs one transaction and waits for it to complete:
+//! a batch of new documents is written in one transaction, so a failure
+//! (quota, a closed database) writes none of them and changes nothing
+//! already stored.
+
+use js_sys::{Array, Promise};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+/// The database name (one per origin).
+pub const DB_NAME: &str = "policy-explorer";
+/// The object store holding the documents.
+pub const STORE: &str = "user-documents";
+const DB_VERSION: u32 = 1;
+
+/// Why an IndexedDB operation failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdbError {
+    /// No IndexedDB here (an opaque-origin frame, a browser setting).
+    Unavailable,
+    /// The browser refused to store more (`QuotaExceededError`).
+    Quota,
+    /// Anything else: the DOMException's name and message.
+    Other(String),
+}
+
+fn error_from(value: JsValue) -> IdbError {
+    match value.dyn_into::<web_sys::DomException>() {
+        Ok(e) if e.name() == "QuotaExceededError" => IdbError::Quota,
+        Ok(e) if e.name() == "SecurityError" || e.name() == "InvalidStateError" => {
+            IdbError::Unavailable
+        }
+        Ok(e) => IdbError::Other(format!("{}: {}", e.name(), e.message())),
+        Err(v) => IdbError::Other(v.as_string().unwrap_or_else(|| "unknown error".into())),
+    }
+}
+
+/// Resolves with the request's result, or rejects with its error.
+async fn request_done(request: &IdbRequest) -> Result<JsValue, IdbError> {
+    request_future(request).await.map_err(error_from)
+}
+
+/// Listens to the request now (not when first polled: its events may fire
+/// before then) and returns the future of its outcome.
+fn request_future(request: &IdbRequest) -> JsFuture {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok = request.clone();
+        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &ok.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let failed = request.clone();
+        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = failed
+                .error()
+                .ok()
+                .flatten()
+                .map_or(JsValue::UNDEFINED, JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+}
+
+/// Resolves when the transaction commits; rejects if it errs or aborts.
+async fn transaction_done(tx: &IdbTransaction) -> Result<(), IdbError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed = tx.clone();
+        let reject_abort = reject.clone();
+        let aborted = tx.clone();
+        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = failed.error().map_or(JsValue::UNDEFINED, JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        let on_abort = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = aborted.error().map_or(JsValue::UNDEFINED, JsValue::from);
+            let _ = reject_abort.call1(&JsValue::NULL, &error);
+        });
+        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
+        tx.set_onerror(Some(on_error.unchecked_ref()));
+        tx.set_onabort(Some(on_abort.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(error_from)
+}
+
+/// Opens (creating on first use) the library database.
+async fn open() -> Result<IdbDatabase, IdbError> {
+    let window = web_sys::window().ok_or(IdbError::Unavailable)?;
+    let factory = window
+        .indexed_db()
+        .map_err(|_| IdbError::Unavailable)?
+        .ok_or(IdbError::Unavailable)?;
+    let request: IdbOpenDbRequest = factory
+        .open_with_u32(DB_NAME, DB_VERSION)
+        .map_err(|_| IdbError::Unavailable)?;
+    let on_upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
+        move |event: web_sys::IdbVersionChangeEvent| {
+            let db = event
+                .target()
+                .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+                .and_then(|r| r.result().ok())
+                .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
+            if let Some(db) = db {
+                if !db.object_store_names().contains(STORE) {
+                    let _ = db.create_object_store(STORE);
+                }
+            }
+        },
+    );
+    request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+    let result = request_done(&request).await;
+    request.set_onupgradeneeded(None);
+    drop(on_upgrade);
+    result?
+        .dyn_into::<IdbDatabase>()
+        .map_err(|_| IdbError::Other("open returned no database".into()))
+}
+
+fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransaction, IdbError> {
+    db.transaction_with_str_and_mode(STORE, mode)
+        .map_err(error_from)
+}
+
+/// Every stored record as `(key, value)`; values that are not strings come
+/// back as `None` (the caller skips them with a notice).
+pub async fn load_all() -> Result<Vec<(String, Option<String>)>, IdbError> {
+    let db = open().await?;
+    let tx = transaction(&db, IdbTransactionMode::Readonly)?;
+    let store = tx.object_store(STORE).map_err(error_from)?;
+    // Both requests are made before awaiting either: a transaction stays
+    // alive only while it has requests pending.
+    let keys = request_future(&store.get_all_keys().map_err(error_from)?);
+    let values = request_future(&store.get_all().map_err(error_from)?);
+    let keys = keys.await.map_err(error_from)?;
+    let values = values.await.map_err(error_from)?;
+    db.close();
+    let keys = Array::from(&keys);
+    let values = Array::from(&values);
+    Ok(keys
+        .iter()
+        .zip(values.iter())
+        .map(|(k, v)| (k.as_string().unwrap_or_default(), v.as_string()))
+        .collect())
+}
+
+/// Writes every `(key, JSON)` record in one transaction: all or none.
+pub async fn put_all(records: &[(String, String)]) -> Result<(), IdbError> {
+    let db = open().await?;
+    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
+    let store = tx.object_store(STORE).map_err(error_from)?;
+    for (key, value) in records {
+        if let Err(error) = store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key)) {
+            let _ = tx.abort();
+            db.close();
+            return Err(error_from(error));
+        }
+    }
+    let done = transaction_done(&tx).await;
+    db.close();
+    done
+}
+
+/// Deletes the records with these keys (all or none).
+pub async fn delete(keys: &[String]) -> Result<(), IdbError> {
+    let db = open().await?;
+    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
+    let store = tx.object_store(STORE).map_err(error_from)?;
+    for key in keys {
+        store.delete(&JsValue::from_str(key)).map_err(error_from)?;
+    }
+    let done = transaction_done(&tx).await;
+    db.close();
+    done
+}
+
+/// Deletes every record.
+pub async fn clear() -> Result<(), IdbError> {
+    let db = open().await?;
+    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
+    let store = tx.object_store(STORE).map_err(error_from)?;
+    store.clear().map_err(error_from)?;
+    let done = transaction_done(&tx).await;
+    db.close();
+    done
+}
