@@ -15,6 +15,7 @@
 //! * [`restoration`] — restored readings of machine-reworded units (data + accessors).
 //! * [`search`] — search index, query language, filters, facets, KWIC, export.
 //! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
+//! * [`text_encoding`] — bytes → text: UTF-8, UTF-16, GBK/GB18030 detected and decoded.
 
 pub mod compare;
 pub mod ingest;
@@ -26,3 +27,4 @@ pub mod restoration;
 pub mod script;
 pub mod search;
 pub mod segment;
+pub mod text_encoding;

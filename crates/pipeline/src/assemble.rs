@@ -97,7 +97,7 @@ fn load_witness(
         source,
     })?;
     let cleaned =
-        ingest::clean_text(text, &w.file, converter).map_err(|source| PipelineError::Import {
+        ingest::clean_text(&text.text, &w.file, converter).map_err(|source| PipelineError::Import {
             file: w.file.clone(),
             source,
         })?;
