@@ -101,8 +101,22 @@ pub struct CompareStrings {
     pub copy_loaded: &'static str,
     pub copy_missing: &'static str,
     pub copy_error_empty: &'static str,
+    /// `{encoding}`, `{offset}`
+    pub copy_error_malformed: &'static str,
     /// `{offset}`
-    pub copy_error_not_utf8: &'static str,
+    pub copy_error_unknown_encoding: &'static str,
+    /// `{encoding}` (a standard name such as GBK, plus [`Self::encoding_bom`]
+    /// or [`Self::encoding_sniffed`])
+    pub copy_encoding: &'static str,
+    pub encoding_bom: &'static str,
+    pub encoding_sniffed: &'static str,
+    /// `{done}`, `{total}` (paragraphs or units), `{stage}`
+    pub copy_progress: &'static str,
+    pub copy_stage_convert: &'static str,
+    pub copy_stage_tag: &'static str,
+    pub copy_stage_align: &'static str,
+    pub copy_cancel: &'static str,
+    pub copy_cancelled: &'static str,
     /// `{count}`
     pub copy_error_binary: &'static str,
     /// `{size}`, `{limit}`
@@ -248,7 +262,17 @@ pub static COMPARE_ZH: CompareStrings = CompareStrings {
     copy_loaded: "已载入：{name}，{units} 个条目（处理用时 {ms} 毫秒）。",
     copy_missing: "地址指向“我的副本”，但当前没有载入副本（过大的副本在重新加载后不会保留）。请在下方粘贴或选择文本。",
     copy_error_empty: "没有可比较的文字：输入为空。",
-    copy_error_not_utf8: "该文件不是 UTF-8 文本（第 {offset} 字节处编码无效）。请另存为 UTF-8 后重试。",
+    copy_error_malformed: "该文件以 {encoding} 字节顺序标记开头，但第 {offset} 字节处的内容不是有效的 {encoding}。",
+    copy_error_unknown_encoding: "无法识别该文件的文字编码（可读取 UTF-8、UTF-16、GBK/GB18030；第 {offset} 字节起不是 UTF-8）。它可能不是文本文件。",
+    copy_encoding: "文件编码：{encoding}",
+    encoding_bom: "（带字节顺序标记）",
+    encoding_sniffed: "（无字节顺序标记，按内容识别）",
+    copy_progress: "正在处理：{stage} {done}/{total}",
+    copy_stage_convert: "清洗与转换段落",
+    copy_stage_tag: "标注条目",
+    copy_stage_align: "对齐",
+    copy_cancel: "取消",
+    copy_cancelled: "已取消导入，已载入的内容保持不变。",
     copy_error_binary: "该输入像是二进制文件（含 {count} 个控制字符），不是文本。",
     copy_error_too_large: "输入有 {size}，超过单份文件 {limit} 的上限。",
     copy_error_not_chinese: "输入中几乎没有中文（{chars} 个字符中只有 {cjk} 个汉字），无法作为中文政策文件处理。",
@@ -358,7 +382,17 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     copy_loaded: "Loaded: {name}, {units} units (processed in {ms} ms).",
     copy_missing: "The address names “my copy”, but none is loaded (a very large copy is not kept after a reload). Paste or choose a text below.",
     copy_error_empty: "There is nothing to compare: the input is empty.",
-    copy_error_not_utf8: "The file is not UTF-8 text (invalid byte sequence at byte {offset}). Save it as UTF-8 and try again.",
+    copy_error_malformed: "The file starts with a {encoding} byte-order mark, but the bytes at {offset} are not valid {encoding}.",
+    copy_error_unknown_encoding: "The file's text encoding is not one the app reads (UTF-8, UTF-16, GBK/GB18030; not UTF-8 from byte {offset}). It may not be a text file.",
+    copy_encoding: "File encoding: {encoding}",
+    encoding_bom: " (with byte-order mark)",
+    encoding_sniffed: " (no byte-order mark; recognized from the content)",
+    copy_progress: "Working: {stage} {done}/{total}",
+    copy_stage_convert: "cleaning and converting paragraphs",
+    copy_stage_tag: "tagging units",
+    copy_stage_align: "aligning",
+    copy_cancel: "Cancel",
+    copy_cancelled: "Import cancelled; what was loaded is unchanged.",
     copy_error_binary: "The input looks like a binary file ({count} control characters), not a text.",
     copy_error_too_large: "The input is {size}, more than the {limit} limit for one document.",
     copy_error_not_chinese: "The input has almost no Chinese ({cjk} Chinese characters out of {chars}); it cannot be read as a Chinese policy document.",
@@ -423,6 +457,16 @@ mod compare_string_tests {
         let pairs = [
             (COMPARE_ZH.diff_summary, COMPARE_EN.diff_summary),
             (COMPARE_ZH.copy_loaded, COMPARE_EN.copy_loaded),
+            (
+                COMPARE_ZH.copy_error_malformed,
+                COMPARE_EN.copy_error_malformed,
+            ),
+            (
+                COMPARE_ZH.copy_error_unknown_encoding,
+                COMPARE_EN.copy_error_unknown_encoding,
+            ),
+            (COMPARE_ZH.copy_encoding, COMPARE_EN.copy_encoding),
+            (COMPARE_ZH.copy_progress, COMPARE_EN.copy_progress),
             (COMPARE_ZH.notice_bad_value, COMPARE_EN.notice_bad_value),
             (COMPARE_ZH.matrix_cell_label, COMPARE_EN.matrix_cell_label),
             (

@@ -177,9 +177,18 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText<'_>, TextRefusal> {
         if !profile.looks_like_text() {
             continue;
         }
-        if best.as_ref().is_none_or(|(chinese, _)| profile.chinese > *chinese) {
+        if best
+            .as_ref()
+            .is_none_or(|(chinese, _)| profile.chinese > *chinese)
+        {
             let text = Cow::Owned(text.into_owned());
-            best = Some((profile.chinese, DecodedText { text, encoding: kind }));
+            best = Some((
+                profile.chinese,
+                DecodedText {
+                    text,
+                    encoding: kind,
+                },
+            ));
         }
     }
     // Valid UTF-8 without Chinese stays UTF-8 unless another reading
@@ -249,13 +258,22 @@ fn decode_with_zero_bytes(bytes: &[u8]) -> Result<DecodedText<'_>, TextRefusal> 
         let zeros_at_even = bytes.iter().step_by(2).filter(|b| **b == 0).count();
         let le = (UTF_16LE, DetectedEncoding::Utf16Le { bom: false });
         let be = (UTF_16BE, DetectedEncoding::Utf16Be { bom: false });
-        // Little-endian text puts the zero high byte of ASCII second.
-        let order = if zeros_at_odd >= zeros_at_even {
-            [le, be]
+        // Little-endian text puts the zero high byte of ASCII second. The
+        // other byte order is tried only when the zeros do not clearly
+        // favour one (a Chinese text with few ASCII characters).
+        let (major, minor) = if zeros_at_odd >= zeros_at_even {
+            (zeros_at_odd, zeros_at_even)
         } else {
-            [be, le]
+            (zeros_at_even, zeros_at_odd)
         };
-        for (encoding, kind) in order {
+        let both = minor * 2 >= major;
+        let order: &[_] = match (zeros_at_odd >= zeros_at_even, both) {
+            (true, true) => &[le, be],
+            (true, false) => &[le],
+            (false, true) => &[be, le],
+            (false, false) => &[be],
+        };
+        for &(encoding, kind) in order {
             if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes)
             {
                 if Profile::of(&text).looks_like_text() {

@@ -275,7 +275,10 @@ impl LineConversion {
 
     /// Converts up to `max_lines` more lines; true when all are done.
     fn convert(&mut self, converter: &dyn ScriptConverter, max_lines: usize) -> bool {
-        let end = self.raw_lines.len().min(self.next.saturating_add(max_lines));
+        let end = self
+            .raw_lines
+            .len()
+            .min(self.next.saturating_add(max_lines));
         for i in self.next..end {
             let raw_line = &self.raw_lines[i];
             // Pinyin readings and ticker links go before conversion, so the

@@ -375,6 +375,10 @@ fn an_import_in_slices_gives_the_same_document() {
         };
         assert_eq!(doc, whole, "budget {budget}");
         assert!(steps > 1);
-        assert_eq!(job.step(&IdentityConverter, budget), None, "a finished job stays finished");
+        assert_eq!(
+            job.step(&IdentityConverter, budget),
+            None,
+            "a finished job stays finished"
+        );
     }
 }

@@ -16,7 +16,10 @@ fn corpus_text() -> String {
 
 fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
     let mut out = Vec::new();
-    let units = bom.then_some(0xFEFF_u16).into_iter().chain(text.encode_utf16());
+    let units = bom
+        .then_some(0xFEFF_u16)
+        .into_iter()
+        .chain(text.encode_utf16());
     for unit in units {
         out.extend(if big_endian {
             unit.to_be_bytes()
@@ -47,7 +50,10 @@ fn decoded(bytes: &[u8]) -> (String, DetectedEncoding) {
 #[test]
 fn utf8_with_and_without_bom() {
     let text = corpus_text();
-    assert_eq!(decoded(text.as_bytes()), (text.clone(), DetectedEncoding::Utf8));
+    assert_eq!(
+        decoded(text.as_bytes()),
+        (text.clone(), DetectedEncoding::Utf8)
+    );
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend(text.as_bytes());
     assert_eq!(decoded(&bom), (text, DetectedEncoding::Utf8Bom));
@@ -113,6 +119,11 @@ fn utf16_without_bom_or_zero_bytes_is_found_by_its_chinese() {
 fn binary_and_unknown_are_refused() {
     assert!(matches!(
         decode_text(&[0x89, b'P', b'N', b'G', 0, 0, 1, 2]),
+        Err(TextRefusal::Binary { .. })
+    ));
+    // A zero byte where UTF-16 text would not have it.
+    assert!(matches!(
+        decode_text(b"\x00\x01binary"),
         Err(TextRefusal::Binary { .. })
     ));
     // An odd number of bytes with zeros cannot be UTF-16.
