@@ -14,6 +14,8 @@ use crate::{dist, e2e};
 pub enum Part {
     /// The core's hot paths in Chromium vs native (segmentation, diff, alignment).
     Core,
+    /// The longest main-thread task while a large copy imports (existing `dist/`).
+    Import,
 }
 
 pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
@@ -32,9 +34,31 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
     if !ok {
         bail!("cold-start bench failed");
     }
+    run_large_import(ws, runs.min(3))?;
     run_core_in_browser(ws, runs)?;
     run_native_benches(ws)?;
     report.print();
+    Ok(())
+}
+
+/// `e2e/bench/large-import.mjs`: the longest main-thread task (a
+/// `longtask` PerformanceObserver) while a 9,900-unit copy imports, on both
+/// delivery forms of the existing `dist/`.
+pub fn run_large_import(ws: &Workspace, runs: u32) -> Result<()> {
+    println!("== bench: large import, longest main-thread task, {runs} runs per target");
+    let (server, single_file_url) = e2e::targets(ws)?;
+    let ok = ws
+        .cmd("node")
+        .args(["bench/large-import.mjs", "--runs"])
+        .arg(runs.to_string())
+        .cwd(ws.e2e_dir())
+        .env("PE_SERVED_URL", server.url())
+        .env("PE_SINGLE_FILE_URL", &single_file_url)
+        .status()?;
+    drop(server);
+    if !ok {
+        bail!("large-import bench failed");
+    }
     Ok(())
 }
 

@@ -72,7 +72,8 @@ enum Task {
         #[arg(long, default_value_t = 7)]
         runs: u32,
         /// Run one part only: `core` is the core's hot paths in Chromium
-        /// next to their native twins (no `dist` build).
+        /// next to their native twins (no `dist` build); `import` the
+        /// longest main-thread task during a large import (existing `dist/`).
         #[arg(long, value_enum)]
         only: Option<bench::Part>,
     },
@@ -115,6 +116,7 @@ fn run(task: Task) -> anyhow::Result<()> {
             setup::run(&ws)?;
             match only {
                 Some(bench::Part::Core) => bench::run_core_in_browser(&ws, runs),
+                Some(bench::Part::Import) => bench::run_large_import(&ws, runs.min(3)),
                 None => bench::run(&ws, runs),
             }
         }
