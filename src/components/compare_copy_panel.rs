@@ -156,6 +156,12 @@ pub fn CopyPanel(props: &CopyPanelProps) -> Html {
     // Each import gets a number; Cancel (or a newer import) changes the
     // current one, and a running job stops at its next slice.
     let generation: Rc<Cell<u64>> = use_memo((), |_| Cell::new(0));
+    // Leaving the page cancels an import in progress: it must not pull the
+    // reader back to the comparison when it ends.
+    {
+        let generation = generation.clone();
+        use_effect_with((), move |_| move || generation.set(generation.get() + 1));
+    }
     let on_compare = {
         let textarea = textarea.clone();
         let target_select = target_select.clone();

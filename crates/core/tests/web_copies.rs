@@ -32,7 +32,7 @@ fn import(file: &str) -> Option<Document> {
     let converter = SimplifiedConverter::new().expect("converter");
     let bytes = text.as_bytes();
     let decoded = ingest::decode(bytes).expect("decodes");
-    Some(ingest::import_document(decoded, file, &converter).expect("imports"))
+    Some(ingest::import_document(&decoded.text, file, &converter).expect("imports"))
 }
 
 fn citations(file: &str) -> Vec<FoundCitation> {
