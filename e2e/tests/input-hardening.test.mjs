@@ -127,7 +127,10 @@ forEachTarget('files in Chinese encodings', (target, session) => {
       );
       const english = await page.locator(SEL.copyEncoding).textContent();
       assert.ok(english.includes(shown), `${english} names ${shown}`);
-      if (name === 'gbk') await screenshot(page, target, 'import-gbk');
+      if (name === 'gbk') {
+        await page.locator(SEL.copyEncoding).scrollIntoViewIfNeeded();
+        await screenshot(page, target, 'import-gbk');
+      }
       await assertHealthy(page, watch);
       await page.close();
     });

@@ -397,8 +397,15 @@ impl ImportRun {
                     import_ms: crate::clock::now_ms() - pending.started,
                     encoding: pending.encoding,
                 };
-                self.status.set(Status::Idle);
-                self.on_imported.emit((copy, self.target));
+                // Handing the copy over starts the alignment and the new
+                // table: a task of its own, after this slice has painted.
+                Timeout::new(0, move || {
+                    if self.current() {
+                        self.status.set(Status::Idle);
+                        self.on_imported.emit((copy, self.target));
+                    }
+                })
+                .forget();
             }
             None => {
                 self.status
@@ -439,7 +446,8 @@ fn import_copy(
 fn progress_text(lang: Lang, progress: &ImportProgress) -> String {
     let s = lang.compare_strings();
     let stage = match progress.stage {
-        ImportStage::Convert => s.copy_stage_convert,
+        ImportStage::Convert | ImportStage::Paragraphs => s.copy_stage_convert,
+        ImportStage::Structure => s.copy_stage_structure,
         ImportStage::Tag => s.copy_stage_tag,
     };
     fill(

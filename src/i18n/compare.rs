@@ -113,6 +113,7 @@ pub struct CompareStrings {
     /// `{done}`, `{total}` (paragraphs or units), `{stage}`
     pub copy_progress: &'static str,
     pub copy_stage_convert: &'static str,
+    pub copy_stage_structure: &'static str,
     pub copy_stage_tag: &'static str,
     pub copy_stage_align: &'static str,
     pub copy_cancel: &'static str,
@@ -269,6 +270,7 @@ pub static COMPARE_ZH: CompareStrings = CompareStrings {
     encoding_sniffed: "（无字节顺序标记，按内容识别）",
     copy_progress: "正在处理：{stage} {done}/{total}",
     copy_stage_convert: "清洗与转换段落",
+    copy_stage_structure: "识别文件结构",
     copy_stage_tag: "标注条目",
     copy_stage_align: "对齐",
     copy_cancel: "取消",
@@ -389,6 +391,7 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     encoding_sniffed: " (no byte-order mark; recognized from the content)",
     copy_progress: "Working: {stage} {done}/{total}",
     copy_stage_convert: "cleaning and converting paragraphs",
+    copy_stage_structure: "finding the document's structure",
     copy_stage_tag: "tagging units",
     copy_stage_align: "aligning",
     copy_cancel: "Cancel",

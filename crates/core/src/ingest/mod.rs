@@ -223,7 +223,9 @@ pub fn clean_text(
 ) -> Result<CleanedText, ImportError> {
     let mut conversion = LineConversion::new(raw, file)?;
     conversion.convert(converter, usize::MAX);
-    Ok(conversion.finish())
+    let mut pass = conversion.into_paragraphs();
+    pass.canonicalize(usize::MAX);
+    Ok(pass.finish())
 }
 
 /// Steps 1–2 line by line, so a caller can do them in slices (the browser
@@ -310,8 +312,9 @@ impl LineConversion {
         self.next == self.raw_lines.len()
     }
 
-    /// Steps 3–8 on the converted lines.
-    fn finish(self) -> CleanedText {
+    /// Steps 3–4 on the converted lines: chrome lines out, lines →
+    /// paragraphs.
+    fn into_paragraphs(self) -> ParagraphPass {
         let LineConversion {
             file,
             raw_lines,
@@ -322,23 +325,49 @@ impl LineConversion {
             mut removals,
             ..
         } = self;
-        let file = file.as_str();
         let script = if changed_total >= 3 && changed_total * 100 >= cjk_total {
             Script::Traditional
         } else {
             Script::Simplified
         };
-
-        let (lines, chrome) = noise::remove_chrome_lines(lines, file);
+        let (lines, chrome) = noise::remove_chrome_lines(lines, &file);
         removals.extend(chrome);
+        let paras = layout::split_paragraphs(&lines);
+        ParagraphPass {
+            file,
+            raw_lines,
+            t2s_counts,
+            script,
+            removals,
+            paras,
+            credited: std::collections::HashSet::new(),
+            next: 0,
+        }
+    }
+}
 
-        let mut paras = layout::split_paragraphs(&lines);
-        // A line split into several paragraphs: its conversion count is
-        // credited to the first piece only.
-        let mut credited = std::collections::HashSet::new();
-        for p in &mut paras {
-            if credited.insert(p.lines.0) {
-                let (changed, example) = &t2s_counts[p.lines.0 - 1];
+/// Step 5 paragraph by paragraph (so it can be sliced), then steps 6–8.
+struct ParagraphPass {
+    file: String,
+    raw_lines: Vec<String>,
+    t2s_counts: Vec<(usize, Option<String>)>,
+    script: Script,
+    removals: Vec<Removal>,
+    paras: Vec<Paragraph>,
+    credited: std::collections::HashSet<usize>,
+    next: usize,
+}
+
+impl ParagraphPass {
+    /// Canonical punctuation and PDF spaces for up to `max` more
+    /// paragraphs; true when all are done.
+    fn canonicalize(&mut self, max: usize) -> bool {
+        let end = self.paras.len().min(self.next.saturating_add(max));
+        for p in &mut self.paras[self.next..end] {
+            // A line split into several paragraphs: its conversion count is
+            // credited to the first piece only.
+            if self.credited.insert(p.lines.0) {
+                let (changed, example) = &self.t2s_counts[p.lines.0 - 1];
                 p.record(RULE_T2S, *changed, example.clone());
             }
             let canon = punctuation::canonicalize_punctuation_counted(&p.text);
@@ -347,6 +376,21 @@ impl LineConversion {
             p.record(RULE_PDF_SPACE, despaced.removed, despaced.example);
             p.text = despaced.text;
         }
+        self.next = end;
+        self.next == self.paras.len()
+    }
+
+    /// Steps 6–8: front matter, layout repairs, flags.
+    fn finish(self) -> CleanedText {
+        let ParagraphPass {
+            file,
+            raw_lines,
+            script,
+            mut removals,
+            mut paras,
+            ..
+        } = self;
+        let file = file.as_str();
         paras.retain(|p| !p.text.is_empty());
 
         let paras = layout::split_glued_leads(paras);
@@ -419,6 +463,11 @@ pub fn import_document(
 pub enum ImportStage {
     /// Cleaning and converting raw lines (`done`/`total` lines).
     Convert,
+    /// Canonical punctuation and spacing (`done`/`total` paragraphs).
+    Paragraphs,
+    /// Whole-document passes: front matter, layout, structure, mechanism
+    /// tags (`done`/`total` passes).
+    Structure,
     /// Tagging units with regions (`done`/`total` units).
     Tag,
 }
@@ -446,6 +495,10 @@ pub struct ImportJob {
 
 enum JobStage {
     Convert(LineConversion),
+    Paragraphs(Box<ParagraphPass>),
+    Layout(Box<ParagraphPass>),
+    Parse(Box<CleanedText>),
+    Mechanisms(Box<Tagging>),
     Tag(Box<Tagging>),
     Finished,
 }
@@ -476,6 +529,26 @@ impl ImportJob {
                 done: c.next,
                 total: c.raw_lines.len(),
             },
+            JobStage::Paragraphs(p) => ImportProgress {
+                stage: ImportStage::Paragraphs,
+                done: p.next,
+                total: p.paras.len(),
+            },
+            JobStage::Layout(_) => ImportProgress {
+                stage: ImportStage::Structure,
+                done: 0,
+                total: 3,
+            },
+            JobStage::Parse(_) => ImportProgress {
+                stage: ImportStage::Structure,
+                done: 1,
+                total: 3,
+            },
+            JobStage::Mechanisms(_) => ImportProgress {
+                stage: ImportStage::Structure,
+                done: 2,
+                total: 3,
+            },
             JobStage::Tag(t) => ImportProgress {
                 stage: ImportStage::Tag,
                 done: t.next,
@@ -489,19 +562,39 @@ impl ImportJob {
         }
     }
 
-    /// Does up to `budget` lines (or units) of work; the whole-document
-    /// passes between the stages (paragraphs, structure, mechanism tags)
-    /// run as one slice. Returns the document when done; `None` after a
-    /// finished job.
+    /// Does up to `budget` lines, paragraphs or units of work, or one
+    /// whole-document pass (front matter and layout; structure; mechanism
+    /// tags). Returns the document when done; `None` after a finished job.
     pub fn step(&mut self, converter: &dyn ScriptConverter, budget: usize) -> Option<Document> {
         let budget = budget.max(1);
         match std::mem::replace(&mut self.stage, JobStage::Finished) {
             JobStage::Convert(mut conversion) => {
-                if conversion.convert(converter, budget) {
-                    self.stage = JobStage::Tag(Box::new(self.structure(conversion.finish())));
+                self.stage = if conversion.convert(converter, budget) {
+                    JobStage::Paragraphs(Box::new(conversion.into_paragraphs()))
                 } else {
-                    self.stage = JobStage::Convert(conversion);
-                }
+                    JobStage::Convert(conversion)
+                };
+                None
+            }
+            JobStage::Paragraphs(mut pass) => {
+                self.stage = if pass.canonicalize(budget) {
+                    JobStage::Layout(pass)
+                } else {
+                    JobStage::Paragraphs(pass)
+                };
+                None
+            }
+            JobStage::Layout(pass) => {
+                self.stage = JobStage::Parse(Box::new(pass.finish()));
+                None
+            }
+            JobStage::Parse(cleaned) => {
+                self.stage = JobStage::Mechanisms(Box::new(self.structure(*cleaned)));
+                None
+            }
+            JobStage::Mechanisms(mut t) => {
+                tagging::tag_mechanisms(&mut t.units);
+                self.stage = JobStage::Tag(t);
                 None
             }
             JobStage::Tag(mut t) => {
@@ -519,17 +612,16 @@ impl ImportJob {
         }
     }
 
-    /// Step 9 and the mechanism tags (which look across units).
+    /// Step 9: front matter → metadata, body → units.
     fn structure(&self, cleaned: CleanedText) -> Tagging {
         let parsed = parse_document(&cleaned);
         let regions = gazetteer::regions().unwrap_or_default();
         let matcher = tagging::RegionMatcher::new(&regions);
-        let mut units: Vec<_> = parsed
+        let units: Vec<_> = parsed
             .units
             .into_iter()
             .map(|u| u.into_unit(&self.file))
             .collect();
-        tagging::tag_mechanisms(&mut units);
         Tagging {
             units,
             next: 0,

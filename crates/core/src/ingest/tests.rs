@@ -369,7 +369,7 @@ fn an_import_in_slices_gives_the_same_document() {
                 break doc;
             }
             let now = job.progress();
-            let key = |p: ImportProgress| (p.stage == ImportStage::Tag, p.done);
+            let key = |p: ImportProgress| (p.stage as u8, p.done);
             assert!(key(now) > key(last), "progress moves forward");
             last = now;
         };
