@@ -19,8 +19,9 @@
 //!    order and the result looks like text; otherwise it is binary;
 //! 3. valid UTF-8 that contains Chinese (or only ASCII) is UTF-8;
 //! 4. otherwise the candidates GB18030 and BOM-less UTF-16LE/BE that decode
-//!    without errors and look like text compete, and the one with the most
-//!    Chinese characters wins (GB18030 on ties). GB18030 is reported as GBK
+//!    without errors and look like text compete (UTF-16 here only when at
+//!    least 8 characters and 90% of them are Chinese), and the one with the
+//!    most Chinese characters wins (GB18030 on ties). GB18030 is reported as GBK
 //!    when the file uses no four-byte sequence (GBK is its two-byte
 //!    subset);
 //! 5. nothing fits: [`TextRefusal::Binary`] when the bytes are mostly
@@ -31,6 +32,10 @@
 use std::borrow::Cow;
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Chinese characters a BOM-less UTF-16 reading without zero bytes must
+/// show (at least 90% of its characters, too).
+const MIN_SNIFFED_CHINESE: usize = 8;
 
 /// The encoding [`decode_text`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -175,6 +180,15 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText<'_>, TextRefusal> {
         };
         let profile = Profile::of(&text);
         if !profile.looks_like_text() {
+            continue;
+        }
+        // UTF-16 without a single zero byte is Chinese with no ASCII at all
+        // (not even a line break): believe it only for a run of Chinese long
+        // enough that chance is out of the question.
+        let utf16 = !matches!(kind, DetectedEncoding::Gbk | DetectedEncoding::Gb18030);
+        if utf16
+            && (profile.chinese < MIN_SNIFFED_CHINESE || profile.chinese * 10 < profile.chars * 9)
+        {
             continue;
         }
         if best

@@ -155,6 +155,13 @@ fn binary_and_unknown_are_refused() {
 }
 
 #[test]
+fn a_few_bytes_are_not_taken_for_utf16() {
+    // Latin-1 "aéb\n": read as UTF-16BE it would be two ideographs.
+    let d = decode_text(b"a\xe9b\n").expect("GBK reads it");
+    assert_eq!(d.encoding, DetectedEncoding::Gbk);
+}
+
+#[test]
 fn empty_and_ascii_are_utf8() {
     assert_eq!(decoded(b""), (String::new(), DetectedEncoding::Utf8));
     assert_eq!(decoded(b"hello"), ("hello".into(), DetectedEncoding::Utf8));
