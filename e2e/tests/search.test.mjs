@@ -119,11 +119,18 @@ forEachTarget('search', { context: { acceptDownloads: true } }, (target, session
       // Every match is listed (the corpus is small), so sets can be compared.
       assert.equal(keys.length, await total(page), `${query}: all hits listed`);
       const texts = await page.locator(S.hits).evaluateAll((items) => items.map((el) => el.innerText));
-      results[query] = { keys: new Set(keys), texts };
+      const marks = await page
+        .locator(S.hits)
+        .evaluateAll((items) => items.map((el) => [...el.querySelectorAll('mark')].map((m) => m.textContent).join('')));
+      results[query] = { keys: new Set(keys), texts, marks };
       times.push((await timings(page)).searchMs);
     }
-    // Every hit of a plain or quoted query shows the words it matched.
-    for (const [query, needle] of [['生态', '生态'], ['协调发', '协调发'], ['"一带一路"', '一带一路'], ['区域协调发展', '区域协调发展']]) {
+    // Every hit shows a highlighted match; a one-word query and a quoted
+    // phrase show that very word or phrase.
+    for (const query of queries) {
+      for (const text of results[query].marks) assert.ok(text.length > 0, `${query}: a hit without a match shown`);
+    }
+    for (const [query, needle] of [['生态', '生态'], ['"一带一路"', '一带一路']]) {
       for (const text of results[query].texts) assert.ok(text.includes(needle), `${query}: hit without ${needle}: ${text}`);
     }
     // An exclusion removes exactly the units with the excluded word.
