@@ -177,6 +177,9 @@ pub struct ImportedCopy {
     pub bytes: usize,
     /// Milliseconds the import (decode, clean, parse, tag) took.
     pub import_ms: f64,
+    /// The encoding a file was read as; `None` for a paste or a copy
+    /// restored from storage.
+    pub encoding: Option<policy_core::text_encoding::DetectedEncoding>,
 }
 
 impl PartialEq for ImportedCopy {

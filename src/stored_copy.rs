@@ -63,6 +63,7 @@ impl StoredValue for StoredCopy {
             bytes: data.bytes,
             // Not imported in this visit.
             import_ms: 0.0,
+            encoding: None,
         }))
     }
 }
@@ -91,6 +92,7 @@ mod tests {
             source_name: "我的文本.txt".into(),
             bytes: 1234,
             import_ms: 5.0,
+            encoding: None,
         }
     }
 

@@ -5,16 +5,24 @@
 //!
 //! Responsiveness on a multi-megabyte paste: the text area is uncontrolled
 //! (the input handler only notes that the paste is the current source; the
-//! text is read once, on "Compare"), and the import runs after a timeout
-//! so the browser paints the "working…" state first. Errors name what was
-//! wrong; nothing already loaded is replaced unless the import succeeds.
+//! text is read once, on "Compare"), and the import runs as a
+//! [`ImportJob`] in slices of a few milliseconds, each in its own timer
+//! task, so the page paints progress, scrolls and answers the Cancel button
+//! in between. Cancel drops the job. Errors name what was wrong; nothing
+//! already loaded is replaced unless the import succeeds.
+//!
+//! Files are decoded by `policy_core::ingest::decode` (UTF-8 ± BOM,
+//! UTF-16 ± BOM, GBK/GB18030), and the encoding found is shown.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
-use policy_core::ingest::{decode, import_document, ImportError, MAX_IMPORT_BYTES};
+use policy_core::ingest::{
+    decode, ImportError, ImportJob, ImportProgress, ImportStage, ScriptConverter, MAX_IMPORT_BYTES,
+};
+use policy_core::text_encoding::DetectedEncoding;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -44,9 +52,16 @@ pub enum CopyError {
 enum Status {
     Idle,
     Reading,
-    Working,
+    /// Importing; the progress once the job has started.
+    Working(Option<ImportProgress>),
     Failed(CopyError),
+    Cancelled,
 }
+
+/// Work per slice before the page gets the event loop back.
+const SLICE_MS: f64 = 8.0;
+/// Lines or units per `ImportJob::step` call inside a slice.
+const STEP_BUDGET: usize = 64;
 
 #[derive(Properties, PartialEq)]
 pub struct CopyPanelProps {
@@ -138,6 +153,15 @@ pub fn CopyPanel(props: &CopyPanelProps) -> Html {
         })
     };
 
+    // Each import gets a number; Cancel (or a newer import) changes the
+    // current one, and a running job stops at its next slice.
+    let generation: Rc<Cell<u64>> = use_memo((), |_| Cell::new(0));
+    // Leaving the page cancels an import in progress: it must not pull the
+    // reader back to the comparison when it ends.
+    {
+        let generation = generation.clone();
+        use_effect_with((), move |_| move || generation.set(generation.get() + 1));
+    }
     let on_compare = {
         let textarea = textarea.clone();
         let target_select = target_select.clone();
@@ -147,24 +171,34 @@ pub fn CopyPanel(props: &CopyPanelProps) -> Html {
         let engine = engine.clone();
         let on_imported = props.on_imported.clone();
         let fallback_target = props.default_target.to_string();
+        let generation = generation.clone();
         Callback::from(move |_: MouseEvent| {
-            if *status == Status::Working || *status == Status::Reading {
+            if matches!(*status, Status::Working(_) | Status::Reading) {
                 return;
             }
-            status.set(Status::Working);
+            status.set(Status::Working(None));
             let target = target_select
                 .cast::<HtmlSelectElement>()
                 .map(|s| s.value())
                 .filter(|v| !v.is_empty())
                 .unwrap_or_else(|| fallback_target.clone());
+            generation.set(generation.get() + 1);
+            let run = ImportRun {
+                generation: generation.clone(),
+                id: generation.get(),
+                status: status.clone(),
+                on_imported: on_imported.clone(),
+                target,
+            };
             let textarea = textarea.clone();
             let source = source.clone();
-            let status = status.clone();
             let corpus = corpus.clone();
             let engine = engine.clone();
-            let on_imported = on_imported.clone();
-            // Let the browser paint "working…" before the heavy part.
+            // Let the browser paint "working…" before the first slice.
             Timeout::new(16, move || {
+                if !run.current() {
+                    return;
+                }
                 // The shared engine, built now if the view has not yet.
                 let engine = match &engine {
                     Some(engine) => engine.force(),
@@ -173,50 +207,84 @@ pub fn CopyPanel(props: &CopyPanelProps) -> Html {
                 let engine = match engine {
                     Ok(engine) => engine,
                     Err(error) => {
-                        status.set(Status::Failed(CopyError::Engine(error)));
+                        run.status.set(Status::Failed(CopyError::Engine(error)));
                         return;
                     }
                 };
-                let outcome = match &*source.borrow() {
+                let started = crate::clock::now_ms();
+                let prepared = match &*source.borrow() {
                     Source::Text => {
                         let text = textarea
                             .cast::<HtmlTextAreaElement>()
                             .map(|t| t.value())
                             .unwrap_or_default();
                         let bytes = text.len();
-                        import_copy(&engine, &text, MY_COPY_ID, bytes)
+                        ImportJob::new(&text, MY_COPY_ID)
+                            .map(|job| (job, MY_COPY_ID.to_string(), bytes, None))
                     }
-                    Source::File { name, bytes } => match decode(bytes) {
-                        Ok(text) => import_copy(&engine, text, name, bytes.len()),
-                        Err(error) => Err(CopyError::Import(error)),
-                    },
+                    Source::File { name, bytes } => decode(bytes).and_then(|decoded| {
+                        ImportJob::new(&decoded.text, name)
+                            .map(|job| (job, name.clone(), bytes.len(), Some(decoded.encoding)))
+                    }),
                 };
-                match outcome {
-                    Ok(copy) => {
-                        status.set(Status::Idle);
-                        on_imported.emit((copy, target));
-                    }
-                    Err(error) => status.set(Status::Failed(error)),
+                match prepared {
+                    Ok((job, name, bytes, encoding)) => run.slice(
+                        Rc::new(RefCell::new(job)),
+                        engine,
+                        Pending {
+                            name,
+                            bytes,
+                            encoding,
+                            started,
+                        },
+                    ),
+                    Err(error) => run.status.set(Status::Failed(CopyError::Import(error))),
                 }
             })
             .forget();
         })
     };
+    let on_cancel = {
+        let status = status.clone();
+        let generation = generation.clone();
+        Callback::from(move |_: MouseEvent| {
+            generation.set(generation.get() + 1);
+            status.set(Status::Cancelled);
+        })
+    };
 
-    let busy = matches!(*status, Status::Working | Status::Reading);
+    let busy = matches!(*status, Status::Working(_) | Status::Reading);
     let message = match &*status {
         Status::Idle => None,
         Status::Reading => {
             Some(html! { <p class="copy-panel__status" role="status">{ strings.copy_reading }</p> })
         }
-        Status::Working => Some(html! {
-            <p class="copy-panel__status copy-panel__status--working" role="status" data-testid="copy-working">
-                { strings.copy_working }
-            </p>
+        Status::Working(progress) => Some(html! {
+            <div class="copy-panel__status copy-panel__status--working" data-testid="copy-working">
+                <p role="status">
+                    { match progress {
+                        None => strings.copy_working.to_string(),
+                        Some(p) => progress_text(props.lang, p),
+                    } }
+                </p>
+                if let Some(p) = progress {
+                    <progress class="copy-panel__progress" data-testid="copy-progress"
+                        max={p.total.max(1).to_string()} value={p.done.to_string()} />
+                }
+                <button type="button" class="button copy-panel__cancel" data-testid="copy-cancel"
+                    onclick={on_cancel}>
+                    { strings.copy_cancel }
+                </button>
+            </div>
         }),
         Status::Failed(error) => Some(html! {
             <p class="copy-panel__error" role="alert" data-testid="copy-error" data-error={error_id(error)}>
                 { copy_error_text(props.lang, error) }
+            </p>
+        }),
+        Status::Cancelled => Some(html! {
+            <p class="copy-panel__status" role="status" data-testid="copy-cancelled">
+                { strings.copy_cancelled }
             </p>
         }),
     };
@@ -257,19 +325,100 @@ pub fn CopyPanel(props: &CopyPanelProps) -> Html {
             </div>
             { message.unwrap_or_default() }
             if let Some(copy) = &props.current {
-                <p class="copy-panel__loaded" data-testid="copy-loaded">
+                <p class="copy-panel__loaded" data-testid="copy-loaded"
+                    data-units={copy.doc.units.len().to_string()}>
                     { fill(strings.copy_loaded, &[
                         ("name", &copy.source_name),
                         ("units", &copy.doc.units.len().to_string()),
                         ("ms", &format!("{:.0}", copy.import_ms)),
                     ]) }
                 </p>
+                if let Some(encoding) = copy.encoding {
+                    <p class="copy-panel__encoding" data-testid="copy-encoding"
+                        data-encoding={encoding.id()}>
+                        { encoding_text(props.lang, encoding) }
+                    </p>
+                }
             }
         </section>
     }
 }
 
-/// Runs the pipeline's import on the text, as the user's copy.
+/// One import in progress: which one it is, and where its outcome goes.
+struct ImportRun {
+    generation: Rc<Cell<u64>>,
+    id: u64,
+    status: UseStateHandle<Status>,
+    on_imported: Callback<(ImportedCopy, String)>,
+    target: String,
+}
+
+/// What the finished import will be labelled with.
+struct Pending {
+    name: String,
+    bytes: usize,
+    encoding: Option<DetectedEncoding>,
+    started: f64,
+}
+
+impl ImportRun {
+    /// Not cancelled, and no newer import started.
+    fn current(&self) -> bool {
+        self.generation.get() == self.id
+    }
+
+    /// Runs job steps for about [`SLICE_MS`], then shows the progress and
+    /// schedules the next slice as a new task, or finishes.
+    fn slice(self, job: Rc<RefCell<ImportJob>>, engine: SearchEngineHandle, pending: Pending) {
+        if !self.current() {
+            return;
+        }
+        let slice_started = crate::clock::now_ms();
+        let finished = loop {
+            let converter: &dyn ScriptConverter = engine.engine.normalizer().converter();
+            if let Some(doc) = job.borrow_mut().step(converter, STEP_BUDGET) {
+                break Some(doc);
+            }
+            if crate::clock::now_ms() - slice_started >= SLICE_MS {
+                break None;
+            }
+        };
+        match finished {
+            Some(mut doc) => {
+                if doc.units.is_empty() {
+                    self.status.set(Status::Failed(CopyError::NoUnits));
+                    return;
+                }
+                doc.id = MY_COPY_ID.to_string();
+                let copy = ImportedCopy {
+                    doc: Rc::new(doc),
+                    source_name: pending.name,
+                    bytes: pending.bytes,
+                    import_ms: crate::clock::now_ms() - pending.started,
+                    encoding: pending.encoding,
+                };
+                // Handing the copy over starts the alignment and the new
+                // table: a task of its own, after this slice has painted.
+                Timeout::new(0, move || {
+                    if self.current() {
+                        self.status.set(Status::Idle);
+                        self.on_imported.emit((copy, self.target));
+                    }
+                })
+                .forget();
+            }
+            None => {
+                self.status
+                    .set(Status::Working(Some(job.borrow().progress())));
+                Timeout::new(0, move || self.slice(job, engine, pending)).forget();
+            }
+        }
+    }
+}
+
+/// Runs the pipeline's import on the text in one go, as the user's copy
+/// (what the sliced import in the panel produces).
+#[cfg(test)]
 fn import_copy(
     engine: &SearchEngineHandle,
     text: &str,
@@ -278,7 +427,8 @@ fn import_copy(
 ) -> Result<ImportedCopy, CopyError> {
     let started = crate::clock::now_ms();
     let converter = engine.engine.normalizer().converter();
-    let mut doc = import_document(text, name, converter).map_err(CopyError::Import)?;
+    let mut doc =
+        policy_core::ingest::import_document(text, name, converter).map_err(CopyError::Import)?;
     if doc.units.is_empty() {
         return Err(CopyError::NoUnits);
     }
@@ -288,14 +438,52 @@ fn import_copy(
         source_name: name.to_string(),
         bytes,
         import_ms: crate::clock::now_ms() - started,
+        encoding: None,
     })
+}
+
+/// "Working: tagging units 120/11708".
+fn progress_text(lang: Lang, progress: &ImportProgress) -> String {
+    let s = lang.compare_strings();
+    let stage = match progress.stage {
+        ImportStage::Convert | ImportStage::Paragraphs => s.copy_stage_convert,
+        ImportStage::Structure => s.copy_stage_structure,
+        ImportStage::Tag => s.copy_stage_tag,
+    };
+    fill(
+        s.copy_progress,
+        &[
+            ("stage", stage),
+            ("done", &progress.done.to_string()),
+            ("total", &progress.total.to_string()),
+        ],
+    )
+}
+
+/// "File encoding: GBK", "File encoding: UTF-16LE (with byte-order mark)".
+pub fn encoding_text(lang: Lang, encoding: DetectedEncoding) -> String {
+    let s = lang.compare_strings();
+    let detail = match encoding {
+        DetectedEncoding::Utf8Bom
+        | DetectedEncoding::Utf16Le { bom: true }
+        | DetectedEncoding::Utf16Be { bom: true } => s.encoding_bom,
+        DetectedEncoding::Utf16Le { bom: false } | DetectedEncoding::Utf16Be { bom: false } => {
+            s.encoding_sniffed
+        }
+        DetectedEncoding::Utf8 | DetectedEncoding::Gbk | DetectedEncoding::Gb18030 => "",
+    };
+    fill(
+        s.copy_encoding,
+        &[("encoding", &format!("{}{detail}", encoding.name()))],
+    )
 }
 
 /// A stable id for tests (`data-error`).
 pub fn error_id(error: &CopyError) -> &'static str {
     match error {
         CopyError::Import(ImportError::Empty) => "empty",
-        CopyError::Import(ImportError::NotUtf8 { .. }) => "not-utf8",
+        CopyError::Import(ImportError::Malformed { .. }) => "malformed",
+        CopyError::Import(ImportError::UnknownEncoding { .. }) => "unknown-encoding",
         CopyError::Import(ImportError::Binary { .. }) => "binary",
         CopyError::Import(ImportError::TooLarge { .. }) => "too-large",
         CopyError::Import(ImportError::NotChinese { .. }) => "not-chinese",
@@ -310,9 +498,17 @@ pub fn copy_error_text(lang: Lang, error: &CopyError) -> String {
     let s = lang.compare_strings();
     match error {
         CopyError::Import(ImportError::Empty) => s.copy_error_empty.to_string(),
-        CopyError::Import(ImportError::NotUtf8 { offset }) => {
-            fill(s.copy_error_not_utf8, &[("offset", &offset.to_string())])
-        }
+        CopyError::Import(ImportError::Malformed { encoding, offset }) => fill(
+            s.copy_error_malformed,
+            &[
+                ("encoding", encoding.name()),
+                ("offset", &offset.to_string()),
+            ],
+        ),
+        CopyError::Import(ImportError::UnknownEncoding { offset }) => fill(
+            s.copy_error_unknown_encoding,
+            &[("offset", &offset.to_string())],
+        ),
         CopyError::Import(ImportError::Binary { control }) => {
             fill(s.copy_error_binary, &[("count", &control.to_string())])
         }
@@ -355,7 +551,7 @@ mod tests {
         let engine = build_search_engine(&corpus).expect("engine builds");
         let raw = std::fs::read("corpus/raw/003_c7cda20545700e5f.txt").expect("raw file 003");
         let text = decode(&raw).expect("raw file decodes");
-        let copy = import_copy(&engine, text, "003.txt", raw.len()).expect("imports");
+        let copy = import_copy(&engine, &text.text, "003.txt", raw.len()).expect("imports");
         assert_eq!(copy.doc.id, MY_COPY_ID);
         assert!(copy.doc.units.len() > 10, "{}", copy.doc.units.len());
     }
@@ -377,8 +573,29 @@ mod tests {
         }
         let error = CopyError::Import(decode(b"\x00\x01binary").unwrap_err());
         assert_eq!(error_id(&error), "binary");
-        let error = CopyError::Import(decode(&[0xe4, 0xb8]).unwrap_err());
-        assert_eq!(error_id(&error), "not-utf8");
+        let error = CopyError::Import(decode(&[0xff, 0xff, 0x41, 0xb8]).unwrap_err());
+        assert_eq!(error_id(&error), "unknown-encoding");
+        let error = CopyError::Import(decode(b"\xEF\xBB\xBF\xff").unwrap_err());
+        assert_eq!(error_id(&error), "malformed");
+        assert_ne!(
+            copy_error_text(Lang::Zh, &error),
+            copy_error_text(Lang::En, &error)
+        );
+    }
+
+    #[test]
+    fn the_encoding_is_named_in_both_languages() {
+        let gbk = encoding_text(Lang::Zh, DetectedEncoding::Gbk);
+        assert_eq!(gbk, "文件编码：GBK");
+        let le = encoding_text(Lang::En, DetectedEncoding::Utf16Le { bom: false });
+        assert!(
+            le.contains("UTF-16LE") && le.contains("no byte-order mark"),
+            "{le}"
+        );
+        assert_ne!(
+            encoding_text(Lang::Zh, DetectedEncoding::Utf8Bom),
+            encoding_text(Lang::En, DetectedEncoding::Utf8Bom)
+        );
     }
 
     #[test]

@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use policy_core::text_encoding::decode_text;
+
 use crate::url::app_route::{check_app_route, AppRouteError};
 
 /// The `format` value every tour file carries, so a future layout can be
@@ -75,7 +77,7 @@ pub enum TourError {
     Empty,
     /// More than [`MAX_TOUR_BYTES`] (the size found).
     TooLarge(usize),
-    /// Not UTF-8 text.
+    /// Not text in an encoding `policy_core::text_encoding` reads.
     NotText,
     /// Not JSON of the tour's shape; `message` is serde_json's own (English,
     /// technical, shown as a detail).
@@ -142,8 +144,10 @@ pub fn load_tour(bytes: &[u8]) -> Result<Tour, TourError> {
     if bytes.len() > MAX_TOUR_BYTES {
         return Err(TourError::TooLarge(bytes.len()));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| TourError::NotText)?;
-    let tour: Tour = serde_json::from_str(text).map_err(|e| TourError::Syntax {
+    // The same decoder as imported texts: a UTF-8 BOM (Windows editors
+    // write one), UTF-16 or GBK are read, not refused.
+    let decoded = decode_text(bytes).map_err(|_| TourError::NotText)?;
+    let tour: Tour = serde_json::from_str(&decoded.text).map_err(|e| TourError::Syntax {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
@@ -221,6 +225,20 @@ mod tests {
         assert_eq!(tour.steps.len(), 1);
         assert_eq!(tour.title.get(true), "标题");
         assert_eq!(tour.steps[0].text.get(true), "note");
+    }
+
+    #[test]
+    fn a_tour_saved_with_a_bom_or_as_utf16_or_gbk_loads() {
+        let bom = [b"\xEF\xBB\xBF".as_slice(), MINIMAL.as_bytes()].concat();
+        assert_eq!(load_tour(&bom).unwrap().steps.len(), 1);
+        let utf16: Vec<u8> = [0xFEFF_u16]
+            .into_iter()
+            .chain(MINIMAL.encode_utf16())
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(load_tour(&utf16).unwrap().title.get(false), "标题");
+        let (gbk, _, _) = encoding_rs::GBK.encode(MINIMAL);
+        assert_eq!(load_tour(&gbk).unwrap().steps[0].text.get(false), "说明");
     }
 
     #[test]

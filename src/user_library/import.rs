@@ -1,8 +1,8 @@
 //! Raw bytes → a user document, by the same ingest rules as
 //! `policy-explorer corpus import` (`policy_core::ingest`), with the
 //! pure-Rust T→S converter standing in for OpenCC. The one place the
-//! library decodes and imports a text: a new decoder (other encodings)
-//! changes only [`import_for_library`].
+//! library decodes (UTF-8, UTF-16, GBK/GB18030: `ingest::decode`) and
+//! imports a text, [`import_for_library`].
 
 use std::collections::HashSet;
 
@@ -22,9 +22,11 @@ thread_local! {
 /// Decodes and imports one text. `file_name` is `None` for a paste.
 pub fn import_for_library(bytes: &[u8], file_name: Option<&str>) -> Result<Document, CopyError> {
     let name = file_name.unwrap_or("pasted.txt");
-    let text = decode(bytes).map_err(CopyError::Import)?;
+    let decoded = decode(bytes).map_err(CopyError::Import)?;
     let doc = CONVERTER.with(|converter| match converter {
-        Ok(converter) => import_document(text, name, converter).map_err(CopyError::Import),
+        Ok(converter) => {
+            import_document(decoded.as_str(), name, converter).map_err(CopyError::Import)
+        }
         Err(error) => Err(CopyError::Engine(error.clone())),
     })?;
     if doc.units.is_empty() {

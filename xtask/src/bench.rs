@@ -19,54 +19,78 @@ pub enum Part {
     /// Search over the corpus replicated 1×–1000× in Chromium (index build,
     /// per-keystroke latency, memory).
     Scale,
+    /// The longest main-thread task while a large copy imports (existing `dist/`).
+    Import,
 }
 
-/// The scripts of `e2e/bench/` that measure the built app, each run against
-/// the served build and the single file: (script, what it measures, most
-/// page loads per target it needs).
-const APP_BENCHES: &[(&str, &str, u32)] = &[
-    (
-        "bench/cold-start.mjs",
-        "cold start, fresh browser contexts per target",
-        u32::MAX,
-    ),
-    // One unbroken run of 100,000 letters in a route: slow by nature, and
-    // three loads already show the spread.
-    (
-        "bench/long-tokens.mjs",
-        "long tokens in the address, longest main-thread block",
-        3,
-    ),
-    (
-        "bench/search-build.mjs",
-        "the search engine's first build, longest main-thread task",
-        u32::MAX,
-    ),
+/// A script of `e2e/bench/` that measures the built app, run against the
+/// served build and the single file.
+pub struct AppBench {
+    script: &'static str,
+    what: &'static str,
+    /// The most page loads per target it needs (slow ones show their
+    /// spread in a few).
+    most_runs: u32,
+}
+
+/// The longest main-thread task while a 9,900-unit copy imports
+/// (`cargo xtask bench --only import`).
+pub const LARGE_IMPORT: AppBench = AppBench {
+    script: "bench/large-import.mjs",
+    what: "a large import, longest main-thread task",
+    most_runs: 3,
+};
+
+/// Every app bench of a full `cargo xtask bench`, in order.
+const APP_BENCHES: [AppBench; 4] = [
+    AppBench {
+        script: "bench/cold-start.mjs",
+        what: "cold start, fresh browser contexts per target",
+        most_runs: u32::MAX,
+    },
+    // One unbroken run of 100,000 letters in a route.
+    AppBench {
+        script: "bench/long-tokens.mjs",
+        what: "long tokens in the address, longest main-thread block",
+        most_runs: 3,
+    },
+    AppBench {
+        script: "bench/search-build.mjs",
+        what: "the search engine's first build, longest main-thread task",
+        most_runs: u32::MAX,
+    },
+    LARGE_IMPORT,
 ];
 
 pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
     let report = dist::build(ws)?;
+    run_app_benches(ws, runs, &APP_BENCHES)?;
+    run_core_in_browser(ws, runs)?;
+    run_scale_in_browser(ws)?;
+    run_native_benches(ws)?;
+    report.print();
+    Ok(())
+}
+
+/// Runs `benches` against both delivery forms of the existing `dist/`.
+pub fn run_app_benches(ws: &Workspace, runs: u32, benches: &[AppBench]) -> Result<()> {
     let (server, single_file_url) = e2e::targets(ws)?;
-    for (script, what, most_runs) in APP_BENCHES {
-        let runs = runs.clamp(1, *most_runs);
-        println!("== bench: {what} ({runs} runs per target)");
+    for bench in benches {
+        let runs = runs.clamp(1, bench.most_runs);
+        println!("== bench: {} ({runs} runs per target)", bench.what);
         let ok = ws
             .cmd("node")
-            .args([script, "--runs"])
+            .args([bench.script, "--runs"])
             .arg(runs.to_string())
             .cwd(ws.e2e_dir())
             .env("PE_SERVED_URL", server.url())
             .env("PE_SINGLE_FILE_URL", &single_file_url)
             .status()?;
         if !ok {
-            bail!("{script} failed");
+            bail!("{} failed", bench.script);
         }
     }
     drop(server);
-    run_core_in_browser(ws, runs)?;
-    run_scale_in_browser(ws)?;
-    run_native_benches(ws)?;
-    report.print();
     Ok(())
 }
 

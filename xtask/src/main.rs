@@ -71,9 +71,11 @@ enum Task {
         /// Page loads per target.
         #[arg(long, default_value_t = 7)]
         runs: u32,
-        /// Run one part only (no `dist` build): `core` is the core's hot
-        /// paths in Chromium next to their native twins, `scale` is search
-        /// over the corpus replicated up to 1000× in Chromium.
+        /// Run one part only: `core` is the core's hot paths in Chromium
+        /// next to their native twins and `scale` search over the corpus
+        /// replicated up to 1000× in Chromium (no `dist` build); `import`
+        /// the longest main-thread task during a large import (existing
+        /// `dist/`).
         #[arg(long, value_enum)]
         only: Option<bench::Part>,
     },
@@ -117,6 +119,9 @@ fn run(task: Task) -> anyhow::Result<()> {
             match only {
                 Some(bench::Part::Core) => bench::run_core_in_browser(&ws, runs),
                 Some(bench::Part::Scale) => bench::run_scale_in_browser(&ws),
+                Some(bench::Part::Import) => {
+                    bench::run_app_benches(&ws, runs, &[bench::LARGE_IMPORT])
+                }
                 None => bench::run(&ws, runs),
             }
         }

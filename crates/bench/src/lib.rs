@@ -46,6 +46,7 @@ pub fn segmentation_text(corpus: &policy_core::model::Corpus) -> String {
 }
 
 /// One gold sentence: its text and gold word spans (byte offsets).
+#[derive(Clone)]
 pub struct GoldSentence {
     pub text: String,
     pub words: Vec<(usize, usize)>,

@@ -142,8 +142,8 @@ fn import(files: &[PathBuf]) -> Result<ExitCode> {
             || file.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let doc = ingest::decode(&bytes)
-            .and_then(|text| ingest::import_document(text, &name, &converter))
+        let doc = crate::doc_source::decode_reporting(&bytes, &file.display().to_string())
+            .and_then(|text| ingest::import_document(&text.text, &name, &converter))
             .with_context(|| format!("cannot import {}", file.display()))?;
         out.push(doc);
     }

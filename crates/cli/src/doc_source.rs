@@ -4,6 +4,7 @@
 use anyhow::{Context, Result};
 use policy_core::ingest;
 use policy_core::model::Corpus;
+use policy_core::text_encoding::{DecodedText, DetectedEncoding};
 use policy_pipeline::opencc::OpenCcConverter;
 use std::path::Path;
 
@@ -24,8 +25,8 @@ pub fn resolve(corpus: &mut Corpus, spec: &str) -> Result<Option<String>> {
         .file_name()
         .map_or_else(|| spec.to_string(), |n| n.to_string_lossy().into_owned());
     let converter = OpenCcConverter::t2s()?;
-    let mut doc = ingest::decode(&bytes)
-        .and_then(|text| ingest::import_document(text, &name, &converter))
+    let mut doc = decode_reporting(&bytes, spec)
+        .and_then(|text| ingest::import_document(&text.text, &name, &converter))
         .with_context(|| format!("cannot import {spec}"))?;
     let base = doc.id.clone();
     let mut n = 2;
@@ -36,6 +37,31 @@ pub fn resolve(corpus: &mut Corpus, spec: &str) -> Result<Option<String>> {
     let id = doc.id.clone();
     corpus.documents.push(doc);
     Ok(Some(id))
+}
+
+/// Decodes a raw text file ([`ingest::decode`]: UTF-8 ± BOM, UTF-16 ±
+/// BOM, GBK/GB18030) and says on stderr which encoding it was read as.
+pub fn decode_reporting<'a>(
+    bytes: &'a [u8],
+    shown_as: &str,
+) -> Result<DecodedText<'a>, ingest::ImportError> {
+    let decoded = ingest::decode(bytes)?;
+    eprintln!("{shown_as}: {}", encoding_note(decoded.encoding));
+    Ok(decoded)
+}
+
+/// "read as GBK", "read as UTF-16LE (with byte-order mark)", …
+fn encoding_note(encoding: DetectedEncoding) -> String {
+    let bom = match encoding {
+        DetectedEncoding::Utf8Bom
+        | DetectedEncoding::Utf16Le { bom: true }
+        | DetectedEncoding::Utf16Be { bom: true } => " (with byte-order mark)",
+        DetectedEncoding::Utf16Le { bom: false } | DetectedEncoding::Utf16Be { bom: false } => {
+            " (no byte-order mark; detected from the bytes)"
+        }
+        DetectedEncoding::Utf8 | DetectedEncoding::Gbk | DetectedEncoding::Gb18030 => "",
+    };
+    format!("read as {}{bom}", encoding.name())
 }
 
 /// Splits `DOC:PATH` or `FILE:PATH` into the document part and the unit

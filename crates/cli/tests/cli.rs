@@ -40,6 +40,42 @@ fn import(path: &Path) -> Output {
     o
 }
 
+/// GBK and UTF-16 files import to the same document as their UTF-8 text,
+/// and stderr names the encoding read.
+#[test]
+fn import_reads_gbk_and_utf16_and_names_the_encoding() {
+    let dir = scratch("encodings");
+    let raw = std::fs::read_to_string(repo_root().join("corpus/raw/001_ca91016dd0c6a5e5.txt"))
+        .expect("committed raw file");
+    let utf16le: Vec<u8> = [0xFEFF_u16]
+        .into_iter()
+        .chain(raw.encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&raw);
+    let cases = [
+        ("plan.txt", raw.as_bytes().to_vec(), "read as UTF-8"),
+        ("plan.txt", gbk.into_owned(), "read as GBK"),
+        (
+            "plan.txt",
+            utf16le,
+            "read as UTF-16LE (with byte-order mark)",
+        ),
+    ];
+    let mut documents = Vec::new();
+    for (name, bytes, note) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let o = import(&path);
+        assert!(o.status.success(), "{note}: {}", stderr(&o));
+        assert!(stderr(&o).contains(note), "{note}: {}", stderr(&o));
+        documents.push(String::from_utf8(o.stdout).unwrap());
+    }
+    assert_eq!(documents[0], documents[1], "GBK imports like UTF-8");
+    assert_eq!(documents[0], documents[2], "UTF-16 imports like UTF-8");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn check_passes_on_the_committed_corpus() {
     let o = bin()
@@ -179,14 +215,16 @@ fn several_files_print_an_array_and_one_bad_file_prints_nothing() {
 #[test]
 fn bad_inputs_give_clear_errors() {
     let dir = scratch("bad-inputs");
-    let cases: [(&str, Vec<u8>, &str); 5] = [
+    let cases: [(&str, Vec<u8>, &str); 6] = [
         ("empty.txt", b"  \n\n".to_vec(), "empty"),
         (
             "binary.bin",
             vec![0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe],
             "binary",
         ),
-        ("latin1.txt", vec![b'a', 0xe9, b'b', b'\n'], "UTF-8"),
+        // Not UTF-8; read as GBK it holds no Chinese text.
+        ("latin1.txt", vec![b'a', 0xe9, b'b', b'\n'], "no Chinese"),
+        ("unknown.txt", vec![0xff, 0xff, 0xff, b'a'], "neither UTF-8"),
         (
             "english.txt",
             b"This is an English text without any Chinese characters at all.".to_vec(),
@@ -402,9 +440,9 @@ fn align_diff_and_search_take_a_raw_text_file_for_a_document() {
 fn web_copies_import_the_same_in_the_cli_and_the_browser() {
     let dir = repo_root().join("../shared/peer/web-copies");
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!(
-            "skipped: {} not found (../shared/peer is absent)",
-            dir.display()
+        policy_core::fixtures::fixture_missing(
+            "web_copies_import_the_same_in_the_cli_and_the_browser",
+            &dir,
         );
         return;
     };

@@ -14,11 +14,14 @@
 //! * [`segment`] — the jieba-based segmenter with the policy lexicon.
 //! * [`restoration`] — restored readings of machine-reworded units (data + accessors).
 //! * [`search`] — search index, query language, filters, facets, KWIC, export.
+//! * [`fixtures`] — test support: a missing `../shared` fixture fails under CI, else is a recorded skip.
 //! * [`ingest`] — raw text → normalized document (cleaning rules, structure, tags).
 //! * [`diffusion`] — fidelity to a central text, binding force and targets, citations.
+//! * [`text_encoding`] — bytes → text: UTF-8, UTF-16, GBK/GB18030 detected and decoded.
 
 pub mod compare;
 pub mod diffusion;
+pub mod fixtures;
 pub mod ingest;
 pub mod model;
 #[cfg(any(test, feature = "opencc-cases"))]
@@ -28,3 +31,4 @@ pub mod restoration;
 pub mod script;
 pub mod search;
 pub mod segment;
+pub mod text_encoding;

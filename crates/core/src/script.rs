@@ -129,10 +129,7 @@ mod tests {
     fn conformance(config: ScriptConfig, file: &str, floor: usize) {
         let path = peer_dir().join(file);
         let Ok(json) = std::fs::read_to_string(&path) else {
-            println!(
-                "skipped: {} not found (../shared/peer is absent)",
-                path.display()
-            );
+            crate::fixtures::fixture_missing(&format!("script conformance {file}"), &path);
             return;
         };
         let cases = crate::opencc_cases::parse_cases(&json).expect("peer case file is JSON");

@@ -21,10 +21,7 @@ fn folder() -> PathBuf {
 fn raw(file: &str) -> Option<String> {
     let path = folder().join(file);
     if !folder().is_dir() {
-        eprintln!(
-            "skipped: {} not found (../shared/peer/web-copies is absent)",
-            folder().display()
-        );
+        policy_core::fixtures::fixture_missing(&format!("web_copies {file}"), &folder());
         return None;
     }
     Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
@@ -35,7 +32,7 @@ fn import(file: &str) -> Option<Document> {
     let converter = SimplifiedConverter::new().expect("converter");
     let bytes = text.as_bytes();
     let decoded = ingest::decode(bytes).expect("decodes");
-    Some(ingest::import_document(decoded, file, &converter).expect("imports"))
+    Some(ingest::import_document(&decoded.text, file, &converter).expect("imports"))
 }
 
 fn citations(file: &str) -> Vec<FoundCitation> {
@@ -324,10 +321,7 @@ fn chuanshan_plan_bzsrd_editors_note_and_table_of_contents() {
 #[test]
 fn every_copy_imports_without_known_noise() {
     let Ok(entries) = std::fs::read_dir(folder()) else {
-        eprintln!(
-            "skipped: {} not found (../shared/peer/web-copies is absent)",
-            folder().display()
-        );
+        policy_core::fixtures::fixture_missing("every_copy_imports_without_known_noise", &folder());
         return;
     };
     let mut files: Vec<String> = entries

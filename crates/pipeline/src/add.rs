@@ -126,12 +126,13 @@ pub fn add_documents(
             name: file.name.clone(),
             source,
         })?;
-        let doc = ingest::import_document(text, &file.name, converter).map_err(|source| {
-            AddError::Import {
-                name: file.name.clone(),
-                source,
-            }
-        })?;
+        let doc =
+            ingest::import_document(text.as_str(), &file.name, converter).map_err(|source| {
+                AddError::Import {
+                    name: file.name.clone(),
+                    source,
+                }
+            })?;
         if doc.units.is_empty() {
             return Err(AddError::NoUnits {
                 name: file.name.clone(),

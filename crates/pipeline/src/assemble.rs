@@ -96,11 +96,12 @@ fn load_witness(
         file: w.file.clone(),
         source,
     })?;
-    let cleaned =
-        ingest::clean_text(text, &w.file, converter).map_err(|source| PipelineError::Import {
+    let cleaned = ingest::clean_text(&text.text, &w.file, converter).map_err(|source| {
+        PipelineError::Import {
             file: w.file.clone(),
             source,
-        })?;
+        }
+    })?;
     let parsed = ingest::parse_document(&cleaned);
     let units = parsed
         .units

@@ -19,10 +19,7 @@ fn peer_dir() -> PathBuf {
 fn run(config: OpenCcConfig, file: &str, measured_floor: usize) {
     let path = peer_dir().join(file);
     let Ok(json) = std::fs::read_to_string(&path) else {
-        println!(
-            "skipped: {} not found (../shared/peer is absent)",
-            path.display()
-        );
+        policy_core::fixtures::fixture_missing(&format!("opencc_conformance {file}"), &path);
         return;
     };
     let cases = parse_cases(&json).expect("case file is JSON");

@@ -22,8 +22,8 @@ fn bad_inputs_give_clear_errors() {
         Err(ImportError::Binary { .. })
     ));
     assert!(matches!(
-        decode(&[0xe4, 0xb8, 0x28, 0x29]),
-        Err(ImportError::NotUtf8 { offset: 0 })
+        decode(&[0xff, 0xb8, 0x28, 0x29]),
+        Err(ImportError::UnknownEncoding { offset: 0 })
     ));
     let huge = vec![b'a'; MAX_IMPORT_BYTES + 1];
     assert!(matches!(decode(&huge), Err(ImportError::TooLarge { .. })));
@@ -348,5 +348,37 @@ mod properties {
                 prop_assert!(p.lines.0 >= 1 && p.lines.0 <= p.lines.1);
             }
         }
+    }
+}
+
+#[test]
+fn an_import_in_slices_gives_the_same_document() {
+    let raw = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../corpus/raw/001_ca91016dd0c6a5e5.txt"
+    ))
+    .expect("committed raw file");
+    let whole = import_document(&raw, "001.txt", &IdentityConverter).expect("imports");
+    for budget in [1, 7, 100] {
+        let mut job = ImportJob::new(&raw, "001.txt").expect("valid");
+        let mut steps = 0;
+        let mut last = job.progress();
+        let doc = loop {
+            steps += 1;
+            if let Some(doc) = job.step(&IdentityConverter, budget) {
+                break doc;
+            }
+            let now = job.progress();
+            let key = |p: ImportProgress| (p.stage as u8, p.done);
+            assert!(key(now) > key(last), "progress moves forward");
+            last = now;
+        };
+        assert_eq!(doc, whole, "budget {budget}");
+        assert!(steps > 1);
+        assert_eq!(
+            job.step(&IdentityConverter, budget),
+            None,
+            "a finished job stays finished"
+        );
     }
 }

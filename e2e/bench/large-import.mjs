@@ -1,0 +1,121 @@
+// Large-import benchmark: the longest main-thread task while "bring your
+// own copy" imports a 9,900-unit text (99 sections × 99 clauses of corpus
+// sentences, ≈ 1.3 MB), on both delivery forms. The app imports in slices
+// (src/components/compare_copy_panel.rs); what the reader feels is the
+// longest task, when the page can neither paint, scroll nor answer a click.
+// The alignment and the new comparison table that follow the import are
+// reported apart (they are the compare view's work, not the import's).
+//
+// How: a PerformanceObserver for 'longtask' (tasks over 50 ms) is installed
+// before the click; the phases are split at the moment the progress UI
+// disappears (import done) and the moment the comparison with the copy is
+// rendered (alignment + table). Prints a table; never fails on numbers.
+//
+// Usage (normally via `cargo xtask bench`): node bench/large-import.mjs --runs 3
+import { launchBrowser, newContext } from '../lib/browser.mjs';
+import { targets } from '../lib/targets.mjs';
+import { readySelector, routeUrl } from '../lib/app.mjs';
+import { largePolicy, rawText, sentencesOf } from '../lib/encodings.mjs';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 3;
+const SECTIONS = 99;
+const CLAUSES = 99;
+
+async function oneImport(browser, target, text) {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    page.on('crash', () => console.error(`# ${target.name}: the page crashed`));
+    page.on('pageerror', (e) => console.error(`# ${target.name}: ${e}`));
+    await page.goto(routeUrl(target, '/compare/central-2018/sichuan'));
+    await page.waitForSelector(readySelector('compare'), { timeout: 60_000 });
+    await page.locator('#copy-details summary').click();
+    await page.evaluate((value) => {
+      const area = document.querySelector('#copy-text');
+      area.value = value;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      window.__peTasks = [];
+      window.__peMarks = {};
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__peTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
+      document.addEventListener('click', () => { window.__peMarks.click ??= performance.now(); }, true);
+      new MutationObserver(() => {
+        const m = window.__peMarks;
+        if (m.click === undefined) return;
+        const working = document.querySelector('[data-testid="copy-working"]');
+        if (working) {
+          m.workingSeen = true;
+          // After each slice has rendered its progress: the import's work
+          // ends with the last of these (plus one short slice).
+          m.lastProgress = performance.now();
+        }
+        if (m.workingSeen && !working && m.imported === undefined) m.imported = performance.now();
+        if (m.imported !== undefined && m.rendered === undefined &&
+            document.querySelector('#compare-view[data-b="my-copy"] tr.compare-row')) {
+          m.rendered = performance.now();
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    }, text);
+    await page.locator('#copy-compare').click();
+    await page.waitForFunction(() => window.__peMarks.rendered !== undefined ||
+      document.querySelector('[data-testid="copy-error"]'), null, { timeout: 600_000 });
+    // Let the observer deliver the last entries.
+    await page.waitForTimeout(300);
+    // Awaited here: the context closes in `finally`.
+    return await page.evaluate(() => {
+      const { click, imported, rendered, lastProgress } = window.__peMarks;
+      const units = Number(document.querySelector('[data-testid="copy-loaded"]')?.dataset.units ?? 0);
+      const during = (from, to) => window.__peTasks.filter((t) => t.start >= from - 1 && t.start < to);
+      const longest = (tasks) => tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+      // Tasks starting after the last progress paint belong to handing the
+      // copy over (alignment, the new table); before it, to the import.
+      const split = lastProgress ?? imported;
+      const importTasks = during(click, split);
+      const renderTasks = during(split, rendered + 1);
+      return {
+        units,
+        importMs: imported - click,
+        totalMs: rendered - click,
+        importLongest: longest(importTasks),
+        importCount: importTasks.length,
+        renderLongest: longest(renderTasks),
+      };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+const text = largePolicy(sentencesOf(await rawText('001')), SECTIONS, CLAUSES);
+const browser = await launchBrowser();
+const rows = [];
+try {
+  for (const target of targets()) {
+    const samples = [];
+    for (let i = 0; i < RUNS; i += 1) samples.push(await oneImport(browser, target, text));
+    const m = (key) => median(samples.map((s) => s[key]));
+    rows.push({ target: target.name, runs: RUNS, units: m('units'), importMs: m('importMs'), importLongest: m('importLongest'),
+      importCount: m('importCount'), totalMs: m('totalMs'), renderLongest: m('renderLongest') });
+  }
+} finally {
+  await browser.close();
+}
+
+console.log('');
+console.log(`large import: ${SECTIONS * CLAUSES + SECTIONS} units (${(Buffer.byteLength(text) / 1048576).toFixed(2)} MB) pasted, click -> imported -> comparison rendered; longest main-thread task (PerformanceObserver 'longtask', medians)`);
+console.log(
+  `${'target'.padEnd(12)} ${'runs'.padStart(4)} ${'units'.padStart(6)} ${'import ms'.padStart(10)} ${'longest task (import) ms'.padStart(25)} ${'tasks > 50 ms'.padStart(14)} ${'to rendered ms'.padStart(15)} ${'longest task (align+render) ms'.padStart(31)}`,
+);
+for (const r of rows) {
+  console.log(
+    `${r.target.padEnd(12)} ${String(r.runs).padStart(4)} ${String(r.units).padStart(6)} ${r.importMs.toFixed(0).padStart(10)} ${r.importLongest.toFixed(0).padStart(25)} ${String(r.importCount).padStart(14)} ${r.totalMs.toFixed(0).padStart(15)} ${r.renderLongest.toFixed(0).padStart(31)}`,
+  );
+}
