@@ -21,6 +21,9 @@ pub enum Part {
     Scale,
     /// The longest main-thread task while a large copy imports (existing `dist/`).
     Import,
+    /// The longest main-thread task while ten documents join the user's
+    /// library (existing `dist/`).
+    Library,
 }
 
 /// A script of `e2e/bench/` that measures the built app, run against the
@@ -41,8 +44,16 @@ pub const LARGE_IMPORT: AppBench = AppBench {
     most_runs: 3,
 };
 
+/// The longest main-thread task while ten documents join the user's
+/// library (`cargo xtask bench --only library`).
+pub const LIBRARY_IMPORT: AppBench = AppBench {
+    script: "bench/library-import.mjs",
+    what: "ten documents added to the library, longest main-thread task",
+    most_runs: 3,
+};
+
 /// Every app bench of a full `cargo xtask bench`, in order.
-const APP_BENCHES: [AppBench; 4] = [
+const APP_BENCHES: [AppBench; 5] = [
     AppBench {
         script: "bench/cold-start.mjs",
         what: "cold start, fresh browser contexts per target",
@@ -60,6 +71,7 @@ const APP_BENCHES: [AppBench; 4] = [
         most_runs: u32::MAX,
     },
     LARGE_IMPORT,
+    LIBRARY_IMPORT,
 ];
 
 pub fn run(ws: &Workspace, runs: u32) -> Result<()> {

@@ -74,7 +74,8 @@ enum Task {
         /// Run one part only: `core` is the core's hot paths in Chromium
         /// next to their native twins and `scale` search over the corpus
         /// replicated up to 1000× in Chromium (no `dist` build); `import`
-        /// the longest main-thread task during a large import (existing
+        /// the longest main-thread task during a large import and
+        /// `library` while ten documents join the user's library (existing
         /// `dist/`).
         #[arg(long, value_enum)]
         only: Option<bench::Part>,
@@ -121,6 +122,9 @@ fn run(task: Task) -> anyhow::Result<()> {
                 Some(bench::Part::Scale) => bench::run_scale_in_browser(&ws),
                 Some(bench::Part::Import) => {
                     bench::run_app_benches(&ws, runs, &[bench::LARGE_IMPORT])
+                }
+                Some(bench::Part::Library) => {
+                    bench::run_app_benches(&ws, runs, &[bench::LIBRARY_IMPORT])
                 }
                 None => bench::run(&ws, runs),
             }
