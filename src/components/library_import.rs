@@ -1,7 +1,8 @@
 //! Adding documents to the user's library: paste a text, choose several
 //! files, or drop several files. Files are read and imported one at a
-//! time, each after the browser has painted (a timeout between steps), with
-//! a progress bar per file and a Cancel that stops before the next step.
+//! time, each import in slices of about [`SLICE_MS`] between which the
+//! browser paints and answers input, with a progress bar per file and a
+//! Cancel that stops at the next slice.
 //! Each imported document is handed to the review
 //! ([`super::library_review`]); nothing joins the library from here.
 
@@ -11,14 +12,17 @@ use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
 use gloo::timers::callback::Timeout;
-use policy_core::ingest::{ImportError, MAX_IMPORT_BYTES};
+use policy_core::ingest::{ImportError, ImportJob, MAX_IMPORT_BYTES};
 use policy_core::model::Document;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::compare_copy_panel::{copy_error_text, error_id, format_size, CopyError};
 use crate::i18n::Lang;
-use crate::user_library::import::import_for_library;
+use crate::user_library::import::{continue_library_import, start_library_import};
+
+/// How long one slice of an import may run before it yields to the browser.
+const SLICE_MS: f64 = 8.0;
 
 /// A document imported and waiting for the user's check. Compared by
 /// pointer: a re-render must not deep-compare every pending document.
@@ -385,7 +389,7 @@ fn next_step(
     .forget();
 }
 
-/// Imports one text after the "cleaning" state has been painted.
+/// Imports one text after the "cleaning" state has been painted, in slices.
 fn import_step(
     worker: Rc<RefCell<Worker>>,
     items: UseReducerHandle<Items>,
@@ -399,19 +403,62 @@ fn import_step(
         if worker.borrow().generation.get() != generation {
             return;
         }
-        match import_for_library(&bytes, file_name.as_deref()) {
-            Ok(doc) => {
-                items.dispatch(ItemsAction::Set(key, ItemStatus::Ready));
+        match start_library_import(&bytes, file_name.as_deref()) {
+            Ok(job) => {
+                let text = PendingText {
+                    key,
+                    file_name,
+                    bytes: bytes.len(),
+                };
+                import_slice(worker, items, on_imported, generation, text, job);
+            }
+            Err(error) => {
+                items.dispatch(ItemsAction::Set(key, ItemStatus::Failed(error)));
+                next_step(worker, items, on_imported, generation);
+            }
+        }
+    })
+    .forget();
+}
+
+/// The text an import slice works on.
+struct PendingText {
+    key: u32,
+    file_name: Option<String>,
+    bytes: usize,
+}
+
+/// One slice of an import; schedules the next until the document is there
+/// (or the batch was cancelled: a new generation).
+fn import_slice(
+    worker: Rc<RefCell<Worker>>,
+    items: UseReducerHandle<Items>,
+    on_imported: Rc<RefCell<Callback<ImportedText>>>,
+    generation: u32,
+    text: PendingText,
+    mut job: ImportJob,
+) {
+    Timeout::new(0, move || {
+        if worker.borrow().generation.get() != generation {
+            return;
+        }
+        match continue_library_import(&mut job, SLICE_MS) {
+            None => import_slice(worker, items, on_imported, generation, text, job),
+            Some(Ok(doc)) => {
+                items.dispatch(ItemsAction::Set(text.key, ItemStatus::Ready));
                 let callback = on_imported.borrow().clone();
                 callback.emit(ImportedText {
                     doc: Rc::new(doc),
-                    file_name,
-                    bytes: bytes.len(),
+                    file_name: text.file_name,
+                    bytes: text.bytes,
                 });
+                next_step(worker, items, on_imported, generation);
             }
-            Err(error) => items.dispatch(ItemsAction::Set(key, ItemStatus::Failed(error))),
+            Some(Err(error)) => {
+                items.dispatch(ItemsAction::Set(text.key, ItemStatus::Failed(error)));
+                next_step(worker, items, on_imported, generation);
+            }
         }
-        next_step(worker, items, on_imported, generation);
     })
     .forget();
 }

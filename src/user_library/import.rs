@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use policy_core::ingest::{decode, import_document};
+use policy_core::ingest::{decode, ImportJob};
 use policy_core::model::Document;
 use policy_core::script::SimplifiedConverter;
 
@@ -19,20 +19,52 @@ thread_local! {
         SimplifiedConverter::new().map_err(|e| e.to_string());
 }
 
-/// Decodes and imports one text. `file_name` is `None` for a paste.
+/// Decodes and imports one text at once. `file_name` is `None` for a paste.
 pub fn import_for_library(bytes: &[u8], file_name: Option<&str>) -> Result<Document, CopyError> {
-    let name = file_name.unwrap_or("pasted.txt");
-    let decoded = decode(bytes).map_err(CopyError::Import)?;
-    let doc = CONVERTER.with(|converter| match converter {
-        Ok(converter) => {
-            import_document(decoded.as_str(), name, converter).map_err(CopyError::Import)
+    let mut job = start_library_import(bytes, file_name)?;
+    loop {
+        if let Some(result) = continue_library_import(&mut job, f64::INFINITY) {
+            return result;
         }
-        Err(error) => Err(CopyError::Engine(error.clone())),
-    })?;
-    if doc.units.is_empty() {
-        return Err(CopyError::NoUnits);
     }
-    Ok(doc)
+}
+
+/// Decodes a text and prepares its import, to be run in slices by
+/// [`continue_library_import`] (dropping the job cancels it).
+pub fn start_library_import(bytes: &[u8], file_name: Option<&str>) -> Result<ImportJob, CopyError> {
+    let decoded = decode(bytes).map_err(CopyError::Import)?;
+    ImportJob::new(decoded.as_str(), file_name.unwrap_or("pasted.txt")).map_err(CopyError::Import)
+}
+
+/// Lines, paragraphs or units per [`ImportJob::step`] between two looks at
+/// the clock.
+const WORK_PER_STEP: usize = 16;
+
+/// Runs the import for about `budget_ms`; the document (or why there is
+/// none) once the job is done, `None` while work remains.
+pub fn continue_library_import(
+    job: &mut ImportJob,
+    budget_ms: f64,
+) -> Option<Result<Document, CopyError>> {
+    CONVERTER.with(|converter| {
+        let converter = match converter {
+            Ok(converter) => converter,
+            Err(error) => return Some(Err(CopyError::Engine(error.clone()))),
+        };
+        let started = crate::clock::now_ms();
+        loop {
+            if let Some(doc) = job.step(converter, WORK_PER_STEP) {
+                return Some(if doc.units.is_empty() {
+                    Err(CopyError::NoUnits)
+                } else {
+                    Ok(doc)
+                });
+            }
+            if crate::clock::now_ms() - started >= budget_ms {
+                return None;
+            }
+        }
+    })
 }
 
 /// A freshly imported document as a library entry with a new user id
