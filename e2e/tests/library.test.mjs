@@ -184,6 +184,31 @@ forEachTarget('library', (target, session) => {
     const columns = await page.locator('[data-testid="matrix"] thead th[data-doc-id^="mine-"]').count();
     assert.equal(columns, 50, 'one column per user document');
 
+    // On the timeline: all 54 documents, each user document at the date its
+    // text states (or the one corrected above) or in the unknown column,
+    // and every label still inside the chart.
+    await page.goto(routeUrl(target, '/timeline'));
+    await page.waitForSelector(readySelector('timeline'), { timeout: 60_000 });
+    const marks = page.locator('[data-testid="timeline-chart"] g.timeline-chart__doc');
+    assert.equal(await marks.count(), 54, 'every document on the timeline');
+    const mine = await page
+      .locator('[data-testid="timeline-chart"] g.timeline-chart__doc[data-doc-id^="mine-"]')
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-date') ?? ''));
+    assert.equal(mine.length, 50);
+    assert.ok(
+      mine.every((d) => d === 'unknown' || /^\d{4}(-\d{2}){0,2}$/.test(d)),
+      `a date as the text states it, else unknown: ${mine.join(' ')}`,
+    );
+    const overflow = await page.locator('[data-testid="timeline-chart"]').evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')].filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.right > box.right + 1 || r.left < box.left - 1;
+      }).length;
+    });
+    assert.equal(overflow, 0, 'no label runs out of the chart');
+    await screenshot(page, target, 'library-timeline');
+
     // Aligned against a corpus document, picked in the doc picker.
     await page.goto(routeUrl(target, `/compare/central-2018/${id}`));
     await page.waitForSelector(readySelector('compare'), { timeout: 60_000 });
