@@ -17,6 +17,7 @@
 import { launchBrowser, newContext } from '../lib/browser.mjs';
 import { targets } from '../lib/targets.mjs';
 import { readySelector } from '../lib/app.mjs';
+import { median } from '../lib/stats.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 7;
@@ -53,11 +54,6 @@ async function coldStart(browser, target) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 const mib = (n) => (n === null ? 'n/a' : `${(n / 1048576).toFixed(2)} MiB`);
 
 const browser = await launchBrowser();

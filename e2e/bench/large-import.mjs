@@ -16,6 +16,7 @@ import { launchBrowser, newContext } from '../lib/browser.mjs';
 import { targets } from '../lib/targets.mjs';
 import { readySelector, routeUrl } from '../lib/app.mjs';
 import { largePolicy, rawText, sentencesOf } from '../lib/encodings.mjs';
+import { median } from '../lib/stats.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 3;
@@ -87,12 +88,6 @@ async function oneImport(browser, target, text) {
     await context.close();
   }
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 const text = largePolicy(sentencesOf(await rawText('001')), SECTIONS, CLAUSES);
 const browser = await launchBrowser();

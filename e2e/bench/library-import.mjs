@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser, newContext } from '../lib/browser.mjs';
 import { targets } from '../lib/targets.mjs';
 import { routeUrl } from '../lib/app.mjs';
+import { median } from '../lib/stats.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 3;
@@ -82,12 +83,6 @@ async function once(browser, target, documents) {
     await context.close();
   }
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 const documents = await tenDocuments();
 const browser = await launchBrowser();

@@ -14,6 +14,7 @@
 // Usage (normally via `cargo xtask bench`): node bench/long-tokens.mjs --runs 3
 import { launchBrowser, newContext } from '../lib/browser.mjs';
 import { targets } from '../lib/targets.mjs';
+import { median } from '../lib/stats.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 3;
@@ -78,12 +79,6 @@ export async function measureRoute(browser, target, route) {
     await context.close();
   }
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const browser = await launchBrowser();

@@ -14,6 +14,7 @@
 import { launchBrowser, newContext } from '../lib/browser.mjs';
 import { targets } from '../lib/targets.mjs';
 import { readySelector, routeUrl } from '../lib/app.mjs';
+import { median } from '../lib/stats.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 5;
@@ -45,12 +46,6 @@ async function once(browser, target) {
     await context.close();
   }
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 const browser = await launchBrowser();
 const rows = [];

@@ -132,16 +132,21 @@ fn check(root: &Path) -> Result<ExitCode> {
     }
 }
 
+/// A file's name (what its imported document is named after) and bytes.
+fn read_named(file: &Path) -> Result<(String, Vec<u8>)> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok((name, bytes))
+}
+
 fn import(files: &[PathBuf]) -> Result<ExitCode> {
     let converter = OpenCcConverter::t2s()?;
     let mut out = Vec::new();
     for file in files {
-        let bytes =
-            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-        let name = file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let (name, bytes) = read_named(file)?;
         let doc = crate::doc_source::decode_reporting(&bytes, &file.display().to_string())
             .and_then(|text| ingest::import_document(&text.text, &name, &converter))
             .with_context(|| format!("cannot import {}", file.display()))?;
@@ -160,12 +165,7 @@ fn add(root: &Path, files: &[PathBuf], date: Option<String>) -> Result<ExitCode>
     let converter = OpenCcConverter::t2s()?;
     let mut new_files = Vec::new();
     for file in files {
-        let bytes =
-            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-        let name = file.file_name().map_or_else(
-            || file.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let (name, bytes) = read_named(file)?;
         new_files.push(add::NewFile { name, bytes });
     }
     let date = date.unwrap_or_else(today_utc);
