@@ -3,31 +3,14 @@
 //! corpus.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_policy-explorer"))
-}
-
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod support;
+use support::{bin, repo_root, scratch, scratch_root, stderr};
 
 fn no_panic(o: &Output) {
     let e = stderr(o);
     assert!(!e.contains("panicked"), "the CLI panicked: {e}");
-}
-
-/// A scratch folder unique to one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("policy-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 fn import(path: &Path) -> Output {
@@ -85,26 +68,6 @@ fn check_passes_on_the_committed_corpus() {
         .unwrap();
     no_panic(&o);
     assert!(o.status.success(), "corpus check failed: {}", stderr(&o));
-}
-
-/// A copy of the corpus inputs in a scratch root.
-fn scratch_root(name: &str) -> PathBuf {
-    let root = scratch(name);
-    std::fs::create_dir_all(root.join("corpus/raw")).unwrap();
-    std::fs::copy(
-        repo_root().join("corpus/manifest.toml"),
-        root.join("corpus/manifest.toml"),
-    )
-    .unwrap();
-    for entry in std::fs::read_dir(repo_root().join("corpus/raw")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            root.join("corpus/raw").join(entry.file_name()),
-        )
-        .unwrap();
-    }
-    root
 }
 
 #[test]

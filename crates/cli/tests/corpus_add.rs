@@ -3,41 +3,11 @@
 //! manifest with its provenance and baked into corpus.json; a file that
 //! does not import, or is already there, changes nothing.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_policy-explorer"))
-}
-
-fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A copy of the corpus inputs in a scratch root.
-fn scratch_root(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("policy-cli-add-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    std::fs::create_dir_all(root.join("corpus/raw")).unwrap();
-    std::fs::copy(
-        repo_root().join("corpus/manifest.toml"),
-        root.join("corpus/manifest.toml"),
-    )
-    .unwrap();
-    for entry in std::fs::read_dir(repo_root().join("corpus/raw")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            root.join("corpus/raw").join(entry.file_name()),
-        )
-        .unwrap();
-    }
-    root
-}
+mod support;
+use support::{bin, repo_root, scratch_root, stderr};
 
 fn add(root: &Path, files: &[&Path]) -> Output {
     let o = bin()
@@ -52,7 +22,7 @@ fn add(root: &Path, files: &[&Path]) -> Output {
 
 #[test]
 fn an_added_file_is_recorded_with_its_provenance_and_built_into_the_corpus() {
-    let root = scratch_root("ok");
+    let root = scratch_root("add-ok");
     // A variation of a real raw text (one sentence added), so it is new.
     let mut raw = std::fs::read_dir(repo_root().join("corpus/raw"))
         .unwrap()
@@ -110,7 +80,7 @@ fn an_added_file_is_recorded_with_its_provenance_and_built_into_the_corpus() {
 
 #[test]
 fn a_file_that_does_not_import_adds_nothing_not_even_the_good_ones() {
-    let root = scratch_root("bad");
+    let root = scratch_root("add-bad");
     let good = root.join("good.txt");
     let mut raw = std::fs::read_dir(repo_root().join("corpus/raw"))
         .unwrap()

@@ -2,13 +2,8 @@
 //! `align --json` has a `summary`, `diff --json` has `changes`, and `cites`
 //! resolves citations to corpus documents (docs/diffusion.md).
 
-use std::process::Command;
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_policy-explorer"));
-    cmd.current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
-    cmd
-}
+mod support;
+use support::bin;
 
 fn run_json(args: &[&str]) -> serde_json::Value {
     let out = bin().args(args).arg("--json").output().unwrap();

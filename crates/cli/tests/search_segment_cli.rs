@@ -2,13 +2,10 @@
 //! committed corpus.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_policy-explorer"));
-    cmd.current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
-    cmd
-}
+mod support;
+use support::bin;
 
 fn search_json(args: &[&str]) -> serde_json::Value {
     let out = bin()
