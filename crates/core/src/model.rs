@@ -560,6 +560,29 @@ impl Corpus {
     }
 }
 
+#[cfg(test)]
+impl Document {
+    /// A document with only an id, its id as title, and `units`: every
+    /// metadata field unknown. For tests.
+    pub(crate) fn bare(id: &str, units: Vec<Unit>) -> Document {
+        Document {
+            id: id.into(),
+            title: id.into(),
+            issuers: vec![],
+            jurisdiction: None,
+            level: None,
+            doc_type: None,
+            date: None,
+            doc_number: None,
+            metadata_sources: vec![],
+            witnesses: vec![],
+            units,
+            removals: vec![],
+            witness_readings: vec![],
+        }
+    }
+}
+
 impl Document {
     /// The unit at the printed path `path`, if any.
     pub fn unit(&self, path: &str) -> Option<&Unit> {

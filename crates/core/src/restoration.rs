@@ -320,21 +320,7 @@ mod tests {
         let mut plain = restored.clone();
         plain.restored = None;
         plain.provenance.reworded = false;
-        let mut doc = Document {
-            id: "d".into(),
-            title: "d".into(),
-            issuers: vec![],
-            jurisdiction: None,
-            level: None,
-            doc_type: None,
-            date: None,
-            doc_number: None,
-            metadata_sources: vec![],
-            witnesses: vec![],
-            units: vec![plain.clone(), restored],
-            removals: vec![],
-            witness_readings: vec![],
-        };
+        let mut doc = Document::bare("d", vec![plain.clone(), restored]);
         let s = doc.restoration_summary().expect("restored");
         assert_eq!((s.units, s.restored_units, s.doubtful_units), (2, 1, 0));
         assert_eq!(

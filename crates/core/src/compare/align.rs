@@ -813,21 +813,7 @@ mod tests {
     #[test]
     fn documents_are_aligned_by_their_readings_unless_the_witness_text_is_asked_for() {
         use crate::restoration::restored_unit;
-        let doc = |id: &str, units| Document {
-            id: id.into(),
-            title: id.into(),
-            issuers: vec![],
-            jurisdiction: None,
-            level: None,
-            doc_type: None,
-            date: None,
-            doc_number: None,
-            metadata_sources: vec![],
-            witnesses: vec![],
-            units,
-            removals: vec![],
-            witness_readings: vec![],
-        };
+        let doc = Document::bare;
         let text = "财务、钱银、出资等政策要效劳于国家重大区域战略";
         let restored = "财政、货币、投资等政策要服务于国家重大区域战略";
         let mut central = restored_unit("8.25", text, "财务、钱银、出资", "财政、货币、投资");

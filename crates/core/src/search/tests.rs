@@ -45,19 +45,11 @@ fn doc(
     units: Vec<Unit>,
 ) -> Document {
     Document {
-        id: id.into(),
         title: format!("{id} 标题"),
-        issuers: vec![],
         jurisdiction: Some(jurisdiction.into()),
         level: Some(level),
-        doc_type: None,
         date: date.map(String::from),
-        doc_number: None,
-        metadata_sources: vec![],
-        witnesses: vec![],
-        units,
-        removals: vec![],
-        witness_readings: vec![],
+        ..Document::bare(id, units)
     }
 }
 
