@@ -137,11 +137,11 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
         let pressed = |on: bool| if on { "true" } else { "false" };
         html! {
             <div class="print-choice" role="group" aria-label={strings.print_choice_label}>
-                <button type="button" id="print-unit" class="print-choice__button"
+                <button type="button" id="print-unit" class="button print-choice__button"
                     aria-pressed={pressed(!*whole_document)} onclick={choose(false)}>
                     { fill(strings.print_this_unit, &[("path", path)]) }
                 </button>
-                <button type="button" id="print-document" class="print-choice__button"
+                <button type="button" id="print-document" class="button print-choice__button"
                     aria-pressed={pressed(*whole_document)} onclick={choose(true)}>
                     { strings.print_whole_document }
                 </button>
