@@ -27,7 +27,7 @@
 use policy_core::model::{load_corpus, Corpus, Document, SubstitutionPair};
 use policy_core::segment::Segmenter;
 use policy_pipeline::restore::{
-    own_faithful, own_fragments, provincial_quotes, Params, RestoreInputs, Restorer,
+    own_faithful, own_fragments, provincial_quotes, thesaurus, Params, RestoreInputs, Restorer,
 };
 use policy_pipeline::substitutions::{learn_substitutions, AlignedText};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
@@ -85,6 +85,18 @@ fn main() -> anyhow::Result<()> {
         .find(|(_, d)| d.id == "central-2018")
         .ok_or_else(|| anyhow::anyhow!("no central-2018"))?;
     let segmenter = Segmenter::with_regions(&corpus.regions)?;
+    let thesaurus_path = root.join(thesaurus::DEFAULT_PATH);
+    let thesaurus = match thesaurus::Thesaurus::load(&thesaurus_path) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            eprintln!(
+                "{e} ({}); the rows with the thesaurus are left out — run `cargo xtask setup`",
+                thesaurus_path.display()
+            );
+            None
+        }
+    };
+    let th = thesaurus.as_ref();
     let clauses: Vec<Clause> = central
         .witness_readings
         .iter()
@@ -145,6 +157,89 @@ fn main() -> anyhow::Result<()> {
             },
         ),
     ];
+    if args.iter().any(|a| a == "--variants") {
+        // New evidence tried against the default (one row each; the table
+        // in docs/restoration.md records them).
+        let thesaurus = Params {
+            use_thesaurus: true,
+            ..all
+        };
+        let variants: [(&str, Params); 9] = [
+            ("default", all),
+            (
+                "previous default (none of the three rules)",
+                Params {
+                    protect_names: false,
+                    reject_survivors: false,
+                    reject_mapped_elsewhere: false,
+                    ..all
+                },
+            ),
+            (
+                "without the name rule",
+                Params {
+                    protect_names: false,
+                    ..all
+                },
+            ),
+            (
+                "without the survivor rule",
+                Params {
+                    reject_survivors: false,
+                    ..all
+                },
+            ),
+            (
+                "without the one-replacement rule",
+                Params {
+                    reject_mapped_elsewhere: false,
+                    ..all
+                },
+            ),
+            (
+                "survivor rule applied to learned pairs too",
+                Params {
+                    reject_surviving_pairs: true,
+                    ..all
+                },
+            ),
+            ("+ thesaurus synonyms (learned priors)", thesaurus),
+            (
+                "+ thesaurus synonyms of words faithful texts never write",
+                Params {
+                    thesaurus_unattested_only: true,
+                    ..thesaurus
+                },
+            ),
+            (
+                "+ thesaurus, none of the three rules",
+                Params {
+                    protect_names: false,
+                    reject_survivors: false,
+                    reject_mapped_elsewhere: false,
+                    ..thesaurus
+                },
+            ),
+        ];
+        for (name, p) in variants {
+            let mut total = Tally::default();
+            for fold in 0..2 {
+                total += run_fold(
+                    &corpus,
+                    doc_index,
+                    central,
+                    &clauses,
+                    &segmenter,
+                    th,
+                    fold,
+                    p,
+                    verbose_row.is_some(),
+                );
+            }
+            print_row(name, &total);
+        }
+        return Ok(());
+    }
     if args.iter().any(|a| a == "--sweep") {
         // Calibration grid (prints one row per setting; not part of the bench).
         for unlearned_prior in [-3.0, -6.0, -9.0] {
@@ -159,7 +254,7 @@ fn main() -> anyhow::Result<()> {
                     let mut total = Tally::default();
                     for fold in 0..2 {
                         total += run_fold(
-                            &corpus, doc_index, central, &clauses, &segmenter, fold, p, false,
+                            &corpus, doc_index, central, &clauses, &segmenter, th, fold, p, false,
                         );
                     }
                     print_row(
@@ -181,6 +276,7 @@ fn main() -> anyhow::Result<()> {
                 central,
                 &clauses,
                 &segmenter,
+                th,
                 fold,
                 *params,
                 verbose_row == Some(k),
@@ -239,6 +335,7 @@ fn run_fold(
     central: &Document,
     clauses: &[Clause],
     segmenter: &Segmenter,
+    thesaurus: Option<&thesaurus::Thesaurus>,
     fold: usize,
     params: Params,
     verbose: bool,
@@ -290,6 +387,14 @@ fn run_fold(
     let mut quote_sources = provincial_quotes(corpus, doc_index);
     quote_sources.extend(own_fragments(central));
     quote_sources.extend(own_faithful(central, &held_out));
+    // The reworded witness as the restorer has it: every unit it carries.
+    let witness_texts: Vec<&str> = central
+        .units
+        .iter()
+        .filter(|u| u.provenance.reworded)
+        .map(|u| u.text.as_str())
+        .chain(clauses.iter().map(|c| c.reworded.as_str()))
+        .collect();
     let restorer = Restorer::new(
         RestoreInputs {
             pairs: &pairs,
@@ -298,6 +403,8 @@ fn run_fold(
             quote_sources,
             document_units,
             regions: &corpus.regions,
+            thesaurus,
+            witness_texts,
         },
         params,
     )

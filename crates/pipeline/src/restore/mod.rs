@@ -28,6 +28,7 @@ pub mod lexicon;
 pub mod lm;
 pub mod pairs;
 pub mod quotes;
+pub mod thesaurus;
 
 pub use decide::Params;
 
@@ -41,6 +42,7 @@ use policy_core::restoration::{Evidence, RestoredChange, RestoredReading};
 use policy_core::segment::Segmenter;
 use quotes::{QuoteBank, QuoteSource};
 use std::collections::HashSet;
+use thesaurus::Thesaurus;
 
 /// Weight of the faithful witness's own fragment of a unit, relative to a
 /// provincial quote.
@@ -63,6 +65,12 @@ pub struct RestoreInputs<'a> {
     /// The gazetteer: the segmenter knows its names, and place names are
     /// never replaced by related words.
     pub regions: &'a [RegionInfo],
+    /// A synonym thesaurus, when installed (`cargo xtask setup`).
+    pub thesaurus: Option<&'a Thesaurus>,
+    /// The reworded witness of the document being restored, every unit it
+    /// carries: a word it writes survived the tool (see
+    /// [`candidates::Candidate::survives`]).
+    pub witness_texts: Vec<&'a str>,
 }
 
 /// The trained restorer for one document.
@@ -73,6 +81,9 @@ pub struct Restorer {
     lm: CharLm,
     pairs: PairTable,
     quotes: QuoteBank,
+    thesaurus: Option<Thesaurus>,
+    synonym_prior: [f64; pairs::SYNONYM_CLASSES],
+    witness_document: String,
     params: Params,
 }
 
@@ -89,13 +100,32 @@ impl Restorer {
             .filter(|n| n.chars().count() > 1)
             .cloned()
             .collect();
+        let segmenter = Segmenter::with_regions(inputs.regions)?;
+        let lm = CharLm::train(inputs.faithful.iter().copied());
+        let lexicon = lexicon::GeneralLexicon::stock();
+        let synonym_prior =
+            inputs
+                .thesaurus
+                .map_or([f64::NEG_INFINITY; pairs::SYNONYM_CLASSES], |t| {
+                    pairs::synonym_log_odds(
+                        inputs.pairs,
+                        inputs.learning_reworded.iter().copied(),
+                        &segmenter,
+                        |w| lm.count(w),
+                        |w| lexicon.frequency(w),
+                        t,
+                    )
+                });
         Ok(Restorer {
-            segmenter: Segmenter::with_regions(inputs.regions)?,
-            lexicon: lexicon::GeneralLexicon::stock(),
+            segmenter,
+            lexicon,
             protected,
-            lm: CharLm::train(inputs.faithful.iter().copied()),
+            lm,
             pairs: PairTable::new(inputs.pairs, inputs.learning_reworded.iter().copied()),
             quotes: QuoteBank::new(&inputs.quote_sources, &inputs.document_units),
+            thesaurus: inputs.thesaurus.cloned(),
+            synonym_prior,
+            witness_document: inputs.witness_texts.join("\n"),
             params,
         })
     }
@@ -118,6 +148,9 @@ impl Restorer {
             segmenter: &self.segmenter,
             protected: &self.protected,
             lexicon: Some(&self.lexicon),
+            thesaurus: self.thesaurus.as_ref(),
+            synonym_prior: self.synonym_prior,
+            witness_document: &self.witness_document,
         };
         let outcome = decide(text, &sources, &self.params);
         // Byte offset of every witness character boundary.
@@ -199,7 +232,11 @@ fn restored_heading(
 /// The inputs for restoring document `doc_index` of `corpus`: pairs and
 /// faithful texts from the whole corpus, quotes from every other document
 /// and from the document's own faithful fragments.
-pub fn corpus_inputs(corpus: &Corpus, doc_index: usize) -> RestoreInputs<'_> {
+pub fn corpus_inputs<'a>(
+    corpus: &'a Corpus,
+    doc_index: usize,
+    thesaurus: Option<&'a Thesaurus>,
+) -> RestoreInputs<'a> {
     let doc = &corpus.documents[doc_index];
     let mut faithful: Vec<&str> = corpus
         .documents
@@ -223,6 +260,18 @@ pub fn corpus_inputs(corpus: &Corpus, doc_index: usize) -> RestoreInputs<'_> {
     let mut quote_sources = provincial_quotes(corpus, doc_index);
     quote_sources.extend(own_fragments(doc));
     quote_sources.extend(own_faithful(doc, &[]));
+    let witness_texts = doc
+        .units
+        .iter()
+        .filter(|u| u.provenance.reworded)
+        .map(|u| u.text.as_str())
+        .chain(
+            doc.witness_readings
+                .iter()
+                .filter(|r| !r.partial)
+                .map(|r| r.text.as_str()),
+        )
+        .collect();
     RestoreInputs {
         pairs: &corpus.substitutions,
         learning_reworded,
@@ -234,6 +283,8 @@ pub fn corpus_inputs(corpus: &Corpus, doc_index: usize) -> RestoreInputs<'_> {
             .map(|u| (u.path.0.clone(), u.text.clone()))
             .collect(),
         regions: &corpus.regions,
+        thesaurus,
+        witness_texts,
     }
 }
 
@@ -293,6 +344,7 @@ pub fn own_faithful(doc: &Document, exclude: &[&str]) -> Vec<QuoteSource> {
 pub fn restore_corpus(
     corpus: &mut Corpus,
     params: Params,
+    thesaurus: Option<&Thesaurus>,
 ) -> Result<(), policy_core::segment::SegmentError> {
     for i in 0..corpus.documents.len() {
         if !corpus.documents[i]
@@ -302,7 +354,7 @@ pub fn restore_corpus(
         {
             continue;
         }
-        let restorer = Restorer::new(corpus_inputs(corpus, i), params)?;
+        let restorer = Restorer::new(corpus_inputs(corpus, i, thesaurus), params)?;
         let readings: Vec<_> = corpus.documents[i]
             .units
             .iter()
@@ -364,6 +416,8 @@ mod tests {
                     ("9.29".into(), "推动区域协调开展。".into()),
                 ],
                 regions: &[],
+                thesaurus: None,
+                witness_texts: vec!["推动区域协调开展。", "优化区域合作机制"],
             },
             Params::default(),
         )
