@@ -71,8 +71,10 @@ pub struct Params {
     /// Only propose synonyms of witness words the faithful texts never
     /// write.
     pub thesaurus_unattested_only: bool,
-    /// Never let evidence weaker than a learned pair or a quote turn a
-    /// common word into a place name of the gazetteer.
+    /// Never let evidence weaker than a learned pair or a near-verbatim
+    /// quote turn a common word into a place name or a place name into a
+    /// common word (the gazetteer's names, the general lexicon's `ns`
+    /// words): the tool swapped common words.
     pub protect_names: bool,
     /// Never let evidence weaker than a learned pair or a near-verbatim
     /// quote restore a wording the reworded witness writes elsewhere.
@@ -193,9 +195,9 @@ fn usable(c: &Candidate, p: &Params) -> bool {
     let verbatim = quoted && c.best_quote >= p.verbatim_quote;
     let attested = p.use_language_model && (c.attested > 0 || (c.related && p.use_related_words));
     let lexicon = p.use_language_model && c.lexicon_word.is_some();
-    let against = p.protect_names && c.names_place
-        || p.reject_survivors && c.survives
-        || p.reject_mapped_elsewhere && c.maps_elsewhere;
+    let against = (p.protect_names && c.names_place)
+        || (p.reject_survivors && c.survives)
+        || (p.reject_mapped_elsewhere && c.maps_elsewhere);
     if against && !verbatim {
         return false;
     }

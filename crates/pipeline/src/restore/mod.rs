@@ -16,7 +16,12 @@
 //!   wordings where the witness's is unattested;
 //!   [`lexicon`] adds jieba's stock dictionary as a lexicon of general
 //!   Chinese for compounds the corpus is too small to show (宏观调控);
-//! * [`candidates`] — candidates from the three, merged per place;
+//! * [`thesaurus`] — a synonym thesaurus (同义词词林) as a fourth source,
+//!   measured and off by default (`Params::use_thesaurus`);
+//! * [`candidates`] — candidates from the three, merged per place, with
+//!   what the tool's habits say against them (it replaces a word wherever
+//!   it occurs, gives each word one replacement, and swaps common words,
+//!   not place names);
 //! * [`decide`] — the score and the greedy decision, and what is doubtful.
 //!
 //! [`restore_corpus`] fills `Unit::restored` for every reworded-only unit;
@@ -437,6 +442,32 @@ mod tests {
             .evidence
             .iter()
             .any(|e| matches!(e, Evidence::LearnedPair { original, .. } if original == "发展")));
+    }
+
+    #[test]
+    fn a_wording_the_witness_writes_elsewhere_is_not_restored_on_weak_evidence() {
+        let restore = |elsewhere: &str| {
+            Restorer::new(
+                RestoreInputs {
+                    pairs: &[],
+                    learning_reworded: vec![],
+                    faithful: vec!["加强宏观政策协调。", "宏观经济稳定。"],
+                    quote_sources: vec![],
+                    document_units: vec![("1".into(), "加强微观调控。".into())],
+                    regions: &[],
+                    thesaurus: None,
+                    witness_texts: vec!["加强微观调控。", elsewhere],
+                },
+                Params::default(),
+            )
+            .expect("segmenter")
+            .restore("1", UnitKind::Clause, None, "加强微观调控。")
+        };
+        // The general lexicon knows 宏观调控 and not 微观调控.
+        assert_eq!(restore("稳定物价。").text, "加强宏观调控。");
+        // A witness that writes 宏观 elsewhere shows the tool leaves it
+        // alone: 微观 here is not its replacement for 宏观.
+        assert_eq!(restore("宏观经济稳定。").text, "加强微观调控。");
     }
 
     #[test]
