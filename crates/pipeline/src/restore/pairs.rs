@@ -164,8 +164,8 @@ pub fn synonym_log_odds<'a>(
     let mut candidates = [0usize; SYNONYM_CLASSES];
     for text in reworded_texts {
         for w in segmenter.segment(text) {
-            for s in thesaurus.candidates(&w.text, |s| count(s) > 0) {
-                candidates[class(&w.text, s)] += 1;
+            for s in thesaurus.candidates(w.text, |s| count(s) > 0) {
+                candidates[class(w.text, s)] += 1;
             }
         }
     }
