@@ -71,6 +71,9 @@ pub struct Params {
     /// Only propose synonyms of witness words the faithful texts never
     /// write.
     pub thesaurus_unattested_only: bool,
+    /// Subtracted from the score of a candidate for which, besides the
+    /// context, only the thesaurus speaks.
+    pub synonym_margin: f64,
     /// Never let evidence weaker than a learned pair or a near-verbatim
     /// quote turn a common word into a place name or a place name into a
     /// common word (the gazetteer's names, the general lexicon's `ns`
@@ -107,6 +110,7 @@ impl Default for Params {
             lexicon_bonus: 6.0,
             use_thesaurus: false,
             thesaurus_unattested_only: false,
+            synonym_margin: 0.0,
             protect_names: true,
             reject_survivors: true,
             reject_surviving_pairs: false,
@@ -176,8 +180,18 @@ pub fn score(work: &Working, c: &Candidate, src: &Sources<'_>, p: &Params) -> (f
     } else {
         0.0
     };
+    let thesaurus_only = thesaurus_speaks(c, p)
+        && !(p.use_pairs && c.pair.is_some())
+        && c.quoted <= 0.0
+        && c.attested == 0
+        && c.lexicon_word.is_none();
+    let margin = if thesaurus_only {
+        p.synonym_margin
+    } else {
+        0.0
+    };
     (
-        prior + p.lm_weight * ctx + p.quote_weight * quotes + p.attested_weight * attested,
+        prior + p.lm_weight * ctx + p.quote_weight * quotes + p.attested_weight * attested - margin,
         raw,
     )
 }
