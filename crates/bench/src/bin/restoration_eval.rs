@@ -243,89 +243,47 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     if args.iter().any(|a| a == "--nested") {
-        // The thesaurus with its margin chosen inside each learning half
-        // (two inner folds; the outer held-out half's faithful text stays
-        // hidden), then measured once on the outer held-out half. The
-        // margin maximises correct minus wrong changes: a change is worth
-        // making when it is more likely right than wrong. "off" is a
-        // choice too.
-        let grid: [Option<f64>; 7] = [
-            None,
-            Some(0.0),
-            Some(2.0),
-            Some(4.0),
-            Some(6.0),
-            Some(8.0),
-            Some(10.0),
-        ];
-        let with = |m: Option<f64>| match m {
-            None => all,
-            Some(synonym_margin) => Params {
-                use_thesaurus: true,
-                synonym_margin,
+        // A margin chosen inside each learning half (two inner folds; the
+        // outer held-out half's faithful text stays hidden), then measured
+        // once on the outer held-out half. The margin maximises correct
+        // minus wrong changes: a change is worth making when it is more
+        // likely right than wrong. "None" (the knob off) is a choice too.
+        let ctx = Nested {
+            corpus: &corpus,
+            doc_index,
+            central,
+            clauses: &clauses,
+            segmenter: &segmenter,
+            thesaurus: th,
+        };
+        ctx.run(
+            "thesaurus, margin chosen inside each learning half",
+            &[
+                None,
+                Some(0.0),
+                Some(2.0),
+                Some(4.0),
+                Some(6.0),
+                Some(8.0),
+                Some(10.0),
+            ],
+            |m| match m {
+                None => all,
+                Some(synonym_margin) => Params {
+                    use_thesaurus: true,
+                    synonym_margin,
+                    ..all
+                },
+            },
+        );
+        ctx.run(
+            "margin on pairs whose reworded form faithful texts write, chosen inside each learning half",
+            &[None, Some(1.0), Some(2.0), Some(3.0), Some(4.0), Some(6.0)],
+            |m| Params {
+                ambiguous_pair_margin: m.unwrap_or(0.0),
                 ..all
             },
-        };
-        let mut total = Tally::default();
-        for fold in 0..2 {
-            let learning: Vec<Clause> = clauses
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % 2 == fold)
-                .map(|(_, c)| c.clone())
-                .collect();
-            let hidden: Vec<&str> = clauses
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % 2 != fold)
-                .map(|(_, c)| c.path.as_str())
-                .collect();
-            let mut best: Option<(i64, Option<f64>)> = None;
-            for m in grid {
-                let mut inner = Tally::default();
-                for inner_fold in 0..2 {
-                    inner += run_fold(
-                        &corpus,
-                        doc_index,
-                        central,
-                        &learning,
-                        &segmenter,
-                        th,
-                        inner_fold,
-                        with(m),
-                        false,
-                        &hidden,
-                    );
-                }
-                let net = inner.correct_changes as i64
-                    - (inner.wrong_on_correct + inner.wrong_on_substitution) as i64;
-                println!(
-                    "fold {fold}, margin {m:?}: inner undone {}/{}, {} correct, {} wrong, net {net}",
-                    inner.undone,
-                    inner.substitutions,
-                    inner.correct_changes,
-                    inner.wrong_on_correct + inner.wrong_on_substitution
-                );
-                if best.is_none_or(|(b, _)| net > b) {
-                    best = Some((net, m));
-                }
-            }
-            let chosen = best.and_then(|(_, m)| m);
-            println!("fold {fold}: chosen margin {chosen:?}");
-            total += run_fold(
-                &corpus,
-                doc_index,
-                central,
-                &clauses,
-                &segmenter,
-                th,
-                fold,
-                with(chosen),
-                false,
-                &[],
-            );
-        }
-        print_row("thesaurus, margin chosen inside each learning half", &total);
+        );
         return Ok(());
     }
     if args.iter().any(|a| a == "--sweep") {
@@ -397,6 +355,80 @@ fn main() -> anyhow::Result<()> {
         t.wrong_in_confident_units
     );
     Ok(())
+}
+
+/// What a nested calibration runs on.
+struct Nested<'a> {
+    corpus: &'a Corpus,
+    doc_index: usize,
+    central: &'a Document,
+    clauses: &'a [Clause],
+    segmenter: &'a Segmenter,
+    thesaurus: Option<&'a thesaurus::Thesaurus>,
+}
+
+impl Nested<'_> {
+    fn run(&self, name: &str, grid: &[Option<f64>], with: impl Fn(Option<f64>) -> Params) {
+        let mut total = Tally::default();
+        for fold in 0..2 {
+            let learning: Vec<Clause> = self
+                .clauses
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % 2 == fold)
+                .map(|(_, c)| c.clone())
+                .collect();
+            let hidden: Vec<&str> = self
+                .clauses
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % 2 != fold)
+                .map(|(_, c)| c.path.as_str())
+                .collect();
+            let mut best: Option<(i64, Option<f64>)> = None;
+            for &m in grid {
+                let mut inner = Tally::default();
+                for inner_fold in 0..2 {
+                    inner += run_fold(
+                        self.corpus,
+                        self.doc_index,
+                        self.central,
+                        &learning,
+                        self.segmenter,
+                        self.thesaurus,
+                        inner_fold,
+                        with(m),
+                        false,
+                        &hidden,
+                    );
+                }
+                let wrong = inner.wrong_on_correct + inner.wrong_on_substitution;
+                let net = inner.correct_changes as i64 - wrong as i64;
+                println!(
+                    "  fold {fold}, {m:?}: inner undone {}/{}, {} correct, {wrong} wrong, net {net}",
+                    inner.undone, inner.substitutions, inner.correct_changes,
+                );
+                if best.is_none_or(|(b, _)| net > b) {
+                    best = Some((net, m));
+                }
+            }
+            let chosen = best.and_then(|(_, m)| m);
+            println!("  fold {fold}: chosen {chosen:?}");
+            total += run_fold(
+                self.corpus,
+                self.doc_index,
+                self.central,
+                self.clauses,
+                self.segmenter,
+                self.thesaurus,
+                fold,
+                with(chosen),
+                false,
+                &[],
+            );
+        }
+        print_row(name, &total);
+    }
 }
 
 fn pct(a: usize, b: usize) -> f64 {

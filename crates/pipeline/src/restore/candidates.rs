@@ -66,6 +66,8 @@ pub struct Candidate {
     /// A learned pair shows the tool turning the wording into something
     /// else ([`PairTable::maps_elsewhere`]).
     pub maps_elsewhere: bool,
+    /// The faithful texts write the witness wording somewhere.
+    pub witness_written: bool,
     /// Its class for the synonym prior ([`synonym_class`]).
     pub synonym_class: usize,
     /// Every source that speaks for the candidate.
@@ -146,6 +148,7 @@ impl Pool {
                     names_place: false,
                     survives: false,
                     maps_elsewhere: false,
+                    witness_written: false,
                     evidence: Vec::new(),
                 });
                 self.items.len() - 1
@@ -378,6 +381,7 @@ pub fn generate(work: &Working, src: &Sources<'_>) -> Vec<Candidate> {
             };
             c.names_place = names(&c.text) != names(&w);
         }
+        c.witness_written = lm.count(&witness.iter().collect::<String>()) > 0;
         c.maps_elsewhere = pairs.maps_elsewhere(&c.text, &witness.iter().collect::<String>());
         // Only where the witness wording is a word of the general lexicon:
         // a non-word (造用 in 机制造用) is a break across a word boundary,

@@ -74,6 +74,9 @@ pub struct Params {
     /// Subtracted from the score of a candidate for which, besides the
     /// context, only the thesaurus speaks.
     pub synonym_margin: f64,
+    /// Subtracted from the score of a learned pair whose reworded form the
+    /// faithful texts also write (开展, 支撑: genuine words as well).
+    pub ambiguous_pair_margin: f64,
     /// Never let evidence weaker than a learned pair or a near-verbatim
     /// quote turn a common word into a place name or a place name into a
     /// common word (the gazetteer's names, the general lexicon's `ns`
@@ -111,6 +114,7 @@ impl Default for Params {
             use_thesaurus: false,
             thesaurus_unattested_only: false,
             synonym_margin: 0.0,
+            ambiguous_pair_margin: 0.0,
             protect_names: true,
             reject_survivors: true,
             reject_surviving_pairs: false,
@@ -187,6 +191,8 @@ pub fn score(work: &Working, c: &Candidate, src: &Sources<'_>, p: &Params) -> (f
         && c.lexicon_word.is_none();
     let margin = if thesaurus_only {
         p.synonym_margin
+    } else if p.use_pairs && c.pair.is_some() && c.witness_written {
+        p.ambiguous_pair_margin
     } else {
         0.0
     };
