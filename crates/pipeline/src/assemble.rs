@@ -177,7 +177,7 @@ pub fn build_corpus(root: &Path) -> Result<Corpus, PipelineError> {
         sources,
     };
     // Restoration needs every document: the others quote the reworded one.
-    crate::restore::restore_corpus(&mut corpus, crate::restore::Params::default())
+    crate::restore::restore_corpus(&mut corpus, crate::restore::Params::default(), None)
         .map_err(|e| PipelineError::Segmenter(e.to_string()))?;
     // Alignment reads the restored readings, so it comes after them.
     if let Some(vocabulary) = manifest.documents.iter().find(|d| d.defines_mechanisms) {

@@ -27,12 +27,13 @@
 use policy_core::model::{load_corpus, Corpus, Document, SubstitutionPair};
 use policy_core::segment::Segmenter;
 use policy_pipeline::restore::{
-    own_faithful, own_fragments, provincial_quotes, Params, RestoreInputs, Restorer,
+    own_faithful, own_fragments, provincial_quotes, thesaurus, Params, RestoreInputs, Restorer,
 };
 use policy_pipeline::substitutions::{learn_substitutions, AlignedText};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 /// One clause both witnesses carry.
+#[derive(Clone)]
 struct Clause {
     path: String,
     kind: policy_core::model::UnitKind,
@@ -85,6 +86,18 @@ fn main() -> anyhow::Result<()> {
         .find(|(_, d)| d.id == "central-2018")
         .ok_or_else(|| anyhow::anyhow!("no central-2018"))?;
     let segmenter = Segmenter::with_regions(&corpus.regions)?;
+    let thesaurus_path = root.join(thesaurus::DEFAULT_PATH);
+    let thesaurus = match thesaurus::Thesaurus::load(&thesaurus_path) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            eprintln!(
+                "{e} ({}); the rows with the thesaurus are left out — run `cargo xtask setup`",
+                thesaurus_path.display()
+            );
+            None
+        }
+    };
+    let th = thesaurus.as_ref();
     let clauses: Vec<Clause> = central
         .witness_readings
         .iter()
@@ -145,6 +158,134 @@ fn main() -> anyhow::Result<()> {
             },
         ),
     ];
+    if args.iter().any(|a| a == "--variants") {
+        // New evidence tried against the default (one row each; the table
+        // in docs/restoration.md records them).
+        let thesaurus = Params {
+            use_thesaurus: true,
+            ..all
+        };
+        let variants: [(&str, Params); 9] = [
+            ("default", all),
+            (
+                "previous default (none of the three rules)",
+                Params {
+                    protect_names: false,
+                    reject_survivors: false,
+                    reject_mapped_elsewhere: false,
+                    ..all
+                },
+            ),
+            (
+                "without the name rule",
+                Params {
+                    protect_names: false,
+                    ..all
+                },
+            ),
+            (
+                "without the survivor rule",
+                Params {
+                    reject_survivors: false,
+                    ..all
+                },
+            ),
+            (
+                "without the one-replacement rule",
+                Params {
+                    reject_mapped_elsewhere: false,
+                    ..all
+                },
+            ),
+            (
+                "survivor rule applied to learned pairs too",
+                Params {
+                    reject_surviving_pairs: true,
+                    ..all
+                },
+            ),
+            ("+ thesaurus synonyms (learned priors)", thesaurus),
+            (
+                "+ thesaurus synonyms of words faithful texts never write",
+                Params {
+                    thesaurus_unattested_only: true,
+                    ..thesaurus
+                },
+            ),
+            (
+                "+ thesaurus, none of the three rules",
+                Params {
+                    protect_names: false,
+                    reject_survivors: false,
+                    reject_mapped_elsewhere: false,
+                    ..thesaurus
+                },
+            ),
+        ];
+        for (name, p) in variants {
+            let mut total = Tally::default();
+            for fold in 0..2 {
+                total += run_fold(
+                    &corpus,
+                    doc_index,
+                    central,
+                    &clauses,
+                    &segmenter,
+                    th,
+                    fold,
+                    p,
+                    verbose_row.is_some(),
+                    &[],
+                );
+            }
+            print_row(name, &total);
+        }
+        return Ok(());
+    }
+    if args.iter().any(|a| a == "--nested") {
+        // A margin chosen inside each learning half (two inner folds; the
+        // outer held-out half's faithful text stays hidden), then measured
+        // once on the outer held-out half. The margin maximises correct
+        // minus wrong changes: a change is worth making when it is more
+        // likely right than wrong. "None" (the knob off) is a choice too.
+        let ctx = Nested {
+            corpus: &corpus,
+            doc_index,
+            central,
+            clauses: &clauses,
+            segmenter: &segmenter,
+            thesaurus: th,
+        };
+        ctx.run(
+            "thesaurus, margin chosen inside each learning half",
+            &[
+                None,
+                Some(0.0),
+                Some(2.0),
+                Some(4.0),
+                Some(6.0),
+                Some(8.0),
+                Some(10.0),
+            ],
+            |m| match m {
+                None => all,
+                Some(synonym_margin) => Params {
+                    use_thesaurus: true,
+                    synonym_margin,
+                    ..all
+                },
+            },
+        );
+        ctx.run(
+            "margin on pairs whose reworded form faithful texts write, chosen inside each learning half",
+            &[None, Some(1.0), Some(2.0), Some(3.0), Some(4.0), Some(6.0)],
+            |m| Params {
+                ambiguous_pair_margin: m.unwrap_or(0.0),
+                ..all
+            },
+        );
+        return Ok(());
+    }
     if args.iter().any(|a| a == "--sweep") {
         // Calibration grid (prints one row per setting; not part of the bench).
         for unlearned_prior in [-3.0, -6.0, -9.0] {
@@ -159,7 +300,16 @@ fn main() -> anyhow::Result<()> {
                     let mut total = Tally::default();
                     for fold in 0..2 {
                         total += run_fold(
-                            &corpus, doc_index, central, &clauses, &segmenter, fold, p, false,
+                            &corpus,
+                            doc_index,
+                            central,
+                            &clauses,
+                            &segmenter,
+                            th,
+                            fold,
+                            p,
+                            false,
+                            &[],
                         );
                     }
                     print_row(
@@ -181,9 +331,11 @@ fn main() -> anyhow::Result<()> {
                 central,
                 &clauses,
                 &segmenter,
+                th,
                 fold,
                 *params,
                 verbose_row == Some(k),
+                &[],
             );
         }
         if k == 0 {
@@ -203,6 +355,80 @@ fn main() -> anyhow::Result<()> {
         t.wrong_in_confident_units
     );
     Ok(())
+}
+
+/// What a nested calibration runs on.
+struct Nested<'a> {
+    corpus: &'a Corpus,
+    doc_index: usize,
+    central: &'a Document,
+    clauses: &'a [Clause],
+    segmenter: &'a Segmenter,
+    thesaurus: Option<&'a thesaurus::Thesaurus>,
+}
+
+impl Nested<'_> {
+    fn run(&self, name: &str, grid: &[Option<f64>], with: impl Fn(Option<f64>) -> Params) {
+        let mut total = Tally::default();
+        for fold in 0..2 {
+            let learning: Vec<Clause> = self
+                .clauses
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % 2 == fold)
+                .map(|(_, c)| c.clone())
+                .collect();
+            let hidden: Vec<&str> = self
+                .clauses
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % 2 != fold)
+                .map(|(_, c)| c.path.as_str())
+                .collect();
+            let mut best: Option<(i64, Option<f64>)> = None;
+            for &m in grid {
+                let mut inner = Tally::default();
+                for inner_fold in 0..2 {
+                    inner += run_fold(
+                        self.corpus,
+                        self.doc_index,
+                        self.central,
+                        &learning,
+                        self.segmenter,
+                        self.thesaurus,
+                        inner_fold,
+                        with(m),
+                        false,
+                        &hidden,
+                    );
+                }
+                let wrong = inner.wrong_on_correct + inner.wrong_on_substitution;
+                let net = inner.correct_changes as i64 - wrong as i64;
+                println!(
+                    "  fold {fold}, {m:?}: inner undone {}/{}, {} correct, {wrong} wrong, net {net}",
+                    inner.undone, inner.substitutions, inner.correct_changes,
+                );
+                if best.is_none_or(|(b, _)| net > b) {
+                    best = Some((net, m));
+                }
+            }
+            let chosen = best.and_then(|(_, m)| m);
+            println!("  fold {fold}: chosen {chosen:?}");
+            total += run_fold(
+                self.corpus,
+                self.doc_index,
+                self.central,
+                self.clauses,
+                self.segmenter,
+                self.thesaurus,
+                fold,
+                with(chosen),
+                false,
+                &[],
+            );
+        }
+        print_row(name, &total);
+    }
 }
 
 fn pct(a: usize, b: usize) -> f64 {
@@ -239,9 +465,11 @@ fn run_fold(
     central: &Document,
     clauses: &[Clause],
     segmenter: &Segmenter,
+    thesaurus: Option<&thesaurus::Thesaurus>,
     fold: usize,
     params: Params,
     verbose: bool,
+    hidden: &[&str],
 ) -> Tally {
     type Half<'a> = Vec<(usize, &'a Clause)>;
     let (learn, test): (Half, Half) = clauses.iter().enumerate().partition(|(i, _)| i % 2 == fold);
@@ -254,7 +482,13 @@ fn run_fold(
         })
         .collect();
     let pairs: Vec<SubstitutionPair> = learn_substitutions(segmenter, &texts);
-    let held_out: Vec<&str> = test.iter().map(|(_, c)| c.path.as_str()).collect();
+    // `hidden`: clauses whose faithful text this run must not see either
+    // (the outer held-out half, when calibrating inside the learning half).
+    let held_out: Vec<&str> = test
+        .iter()
+        .map(|(_, c)| c.path.as_str())
+        .chain(hidden.iter().copied())
+        .collect();
     // Faithful text for the language model: every document's, minus the
     // held-out clauses (and minus the reworded-only units, which have none).
     let mut faithful: Vec<&str> = corpus
@@ -280,16 +514,35 @@ fn run_fold(
         .units
         .iter()
         .map(|u| {
-            let text = test
-                .iter()
-                .find(|(_, c)| c.path == u.path.as_str())
-                .map_or(u.text.clone(), |(_, c)| c.reworded.clone());
+            let text = if held_out.contains(&u.path.as_str()) {
+                central
+                    .witness_readings
+                    .iter()
+                    .find(|r| !r.partial && r.path == u.path)
+                    .map_or(u.text.clone(), |r| r.text.clone())
+            } else {
+                u.text.clone()
+            };
             (u.path.0.clone(), text)
         })
         .collect();
     let mut quote_sources = provincial_quotes(corpus, doc_index);
     quote_sources.extend(own_fragments(central));
     quote_sources.extend(own_faithful(central, &held_out));
+    // The reworded witness as the restorer has it: every unit it carries.
+    let witness_texts: Vec<&str> = central
+        .units
+        .iter()
+        .filter(|u| u.provenance.reworded)
+        .map(|u| u.text.as_str())
+        .chain(
+            central
+                .witness_readings
+                .iter()
+                .filter(|r| !r.partial)
+                .map(|r| r.text.as_str()),
+        )
+        .collect();
     let restorer = Restorer::new(
         RestoreInputs {
             pairs: &pairs,
@@ -298,6 +551,8 @@ fn run_fold(
             quote_sources,
             document_units,
             regions: &corpus.regions,
+            thesaurus,
+            witness_texts,
         },
         params,
     )

@@ -7,8 +7,9 @@
 
 use super::lexicon::GeneralLexicon;
 use super::lm::{CharLm, BOUNDARY, GAP_CONTEXT, MAX_GAP};
-use super::pairs::{PairStat, PairTable};
+use super::pairs::{synonym_class, PairStat, PairTable, SYNONYM_CLASSES};
 use super::quotes::{QuoteBank, Testimony};
+use super::thesaurus::Thesaurus;
 use policy_core::ingest::punctuation::is_cjk;
 use policy_core::restoration::Evidence;
 use policy_core::segment::Segmenter;
@@ -48,6 +49,27 @@ pub struct Candidate {
     /// replaces: the tool swapped words for near-synonyms, which mostly
     /// share one (根本/基本, 技术/技能).
     pub shared_chars: usize,
+    /// The witness wording and the candidate are synonyms of one group of
+    /// the thesaurus.
+    pub synonym: bool,
+    /// One of the wording and the witness wording is a place name — of the
+    /// gazetteer, or tagged so by the general lexicon (黄河, 中非) — and
+    /// the other is not.
+    pub names_place: bool,
+    /// The wording (two characters or more) occurs in the reworded witness:
+    /// it survived the tool, which replaced the words of its dictionary
+    /// wherever they occur (the originals of the learned pairs almost never
+    /// occur in the reworded text of the clauses they were learned from), so
+    /// it is unlikely to be what the tool replaced here. Only set where the
+    /// witness wording is a word.
+    pub survives: bool,
+    /// A learned pair shows the tool turning the wording into something
+    /// else ([`PairTable::maps_elsewhere`]).
+    pub maps_elsewhere: bool,
+    /// The faithful texts write the witness wording somewhere.
+    pub witness_written: bool,
+    /// Its class for the synonym prior ([`synonym_class`]).
+    pub synonym_class: usize,
     /// Every source that speaks for the candidate.
     pub evidence: Vec<Evidence>,
 }
@@ -121,6 +143,12 @@ impl Pool {
                     best_quote: 0.0,
                     odd: false,
                     shared_chars: 0,
+                    synonym: false,
+                    synonym_class: 0,
+                    names_place: false,
+                    survives: false,
+                    maps_elsewhere: false,
+                    witness_written: false,
                     evidence: Vec::new(),
                 });
                 self.items.len() - 1
@@ -148,6 +176,15 @@ pub struct Sources<'a> {
     /// General Chinese, for compounds the faithful texts are too few to
     /// show.
     pub lexicon: Option<&'a GeneralLexicon>,
+    /// A synonym thesaurus: the tool swapped synonyms.
+    pub thesaurus: Option<&'a Thesaurus>,
+    /// Prior log-odds that a witness word is the tool's synonym of the
+    /// proposed wording, learned from the learning clauses (see
+    /// [`super::pairs::synonym_log_odds`]): for a witness word faithful
+    /// texts write, and for one they never write.
+    pub synonym_prior: [f64; SYNONYM_CLASSES],
+    /// The reworded witness, every unit it carries.
+    pub witness_document: &'a str,
 }
 
 /// Character ranges of the segmenter's words in `chars`.
@@ -173,6 +210,8 @@ pub fn generate(work: &Working, src: &Sources<'_>) -> Vec<Candidate> {
         segmenter,
         protected,
         lexicon,
+        thesaurus,
+        ..
     } = *src;
     let words = word_ranges(segmenter, &work.chars);
     let mut pool = Pool::default();
@@ -255,6 +294,24 @@ pub fn generate(work: &Working, src: &Sources<'_>) -> Vec<Candidate> {
             pool.entry(s, e, &v).related = true;
         }
     }
+    // Synonyms of a witness word that faithful texts write (认真 → 仔细
+    // reversed): the tool's substitutions are mostly thesaurus synonyms.
+    if let Some(thesaurus) = thesaurus {
+        for &(s, e) in &words {
+            if e - s < 2 || !work.untouched(s, e) {
+                continue;
+            }
+            let word: String = chars[s..e].iter().collect();
+            if !chars[s..e].iter().all(|&c| is_cjk(c)) || protected.contains(&word) {
+                continue;
+            }
+            for v in thesaurus.candidates(&word, |v| lm.count(v) > 0) {
+                if v.chars().all(is_cjk) && !protected.contains(v) {
+                    pool.entry(s, e, v);
+                }
+            }
+        }
+    }
     // A two-character word faithful texts never write, next to a word with
     // which a one-character variant of it forms a word of general Chinese
     // while it forms none itself (微观 + 调控 → 宏观调控).
@@ -316,6 +373,30 @@ pub fn generate(work: &Working, src: &Sources<'_>) -> Vec<Candidate> {
         c.odd = odd_span(lm, &padded, c.start + 1, c.end + 1, &c.text);
         let witness: Vec<char> = chars[c.start..c.end].to_vec();
         c.shared_chars = c.text.chars().filter(|ch| witness.contains(ch)).count();
+        {
+            let w: String = witness.iter().collect();
+            let names = |x: &str| {
+                protected.iter().any(|n| x.contains(n.as_str()))
+                    || lexicon.is_some_and(|l| l.is_place_name(x))
+            };
+            c.names_place = names(&c.text) != names(&w);
+        }
+        c.witness_written = lm.count(&witness.iter().collect::<String>()) > 0;
+        c.maps_elsewhere = pairs.maps_elsewhere(&c.text, &witness.iter().collect::<String>());
+        // Only where the witness wording is a word of the general lexicon:
+        // a non-word (造用 in 机制造用) is a break across a word boundary,
+        // not the tool's swap of the wording for a synonym.
+        c.survives = c.text.chars().count() >= 2
+            && src.witness_document.contains(c.text.as_str())
+            && lexicon.is_some_and(|l| l.knows(&witness.iter().collect::<String>()));
+        if let Some(thesaurus) = thesaurus {
+            let w: String = witness.iter().collect();
+            c.synonym = thesaurus
+                .candidates(&w, |v| lm.count(v) > 0)
+                .contains(&c.text.as_str());
+            let more_common = lexicon.is_some_and(|l| l.frequency(&c.text) > l.frequency(&w));
+            c.synonym_class = synonym_class(lm.count(&w) > 0, more_common);
+        }
         let (ps, pe) = (c.start + 1, c.end + 1);
         let len = c.text.chars().count();
         if ps >= GAP_CONTEXT && pe + GAP_CONTEXT <= padded.len() && len <= MAX_GAP {
@@ -356,6 +437,7 @@ pub fn generate(work: &Working, src: &Sources<'_>) -> Vec<Candidate> {
             || c.attested > 0
             || (c.related && c.odd)
             || c.lexicon_word.is_some()
+            || c.synonym
     });
     pool.items
 }

@@ -65,6 +65,32 @@ pub struct Params {
     /// Added to the score of a change whose wording forms a word of the
     /// general lexicon with its neighbour (where the witness's does not).
     pub lexicon_bonus: f64,
+    /// Propose thesaurus synonyms of witness words, with the prior learned
+    /// from the learning clauses.
+    pub use_thesaurus: bool,
+    /// Only propose synonyms of witness words the faithful texts never
+    /// write.
+    pub thesaurus_unattested_only: bool,
+    /// Subtracted from the score of a candidate for which, besides the
+    /// context, only the thesaurus speaks.
+    pub synonym_margin: f64,
+    /// Subtracted from the score of a learned pair whose reworded form the
+    /// faithful texts also write (开展, 支撑: genuine words as well).
+    pub ambiguous_pair_margin: f64,
+    /// Never let evidence weaker than a learned pair or a near-verbatim
+    /// quote turn a common word into a place name or a place name into a
+    /// common word (the gazetteer's names, the general lexicon's `ns`
+    /// words): the tool swapped common words.
+    pub protect_names: bool,
+    /// Never let evidence weaker than a learned pair or a near-verbatim
+    /// quote restore a wording the reworded witness writes elsewhere.
+    pub reject_survivors: bool,
+    /// The same for learned pairs.
+    pub reject_surviving_pairs: bool,
+    /// Never let evidence weaker than a learned pair or a near-verbatim
+    /// quote restore a wording a learned pair shows the tool replacing
+    /// with something else.
+    pub reject_mapped_elsewhere: bool,
 }
 
 impl Default for Params {
@@ -85,6 +111,14 @@ impl Default for Params {
             use_language_model: true,
             use_related_words: false,
             lexicon_bonus: 6.0,
+            use_thesaurus: false,
+            thesaurus_unattested_only: false,
+            synonym_margin: 0.0,
+            ambiguous_pair_margin: 0.0,
+            protect_names: true,
+            reject_survivors: true,
+            reject_surviving_pairs: false,
+            reject_mapped_elsewhere: true,
         }
     }
 }
@@ -110,12 +144,24 @@ fn context_score(work: &Working, c: &Candidate, lm: &CharLm) -> f64 {
 }
 
 /// The score of a candidate in the current text.
-pub fn score(work: &Working, c: &Candidate, lm: &CharLm, p: &Params) -> (f64, f64) {
+pub fn score(work: &Working, c: &Candidate, src: &Sources<'_>, p: &Params) -> (f64, f64) {
+    let lm = src.lm;
     let prior = match (&c.pair, p.use_pairs) {
         (Some(pair), true) => pair.log_odds(),
-        _ if p.use_quotes && c.best_quote >= p.verbatim_quote => p.quote_prior,
-        _ if c.shared_chars == 0 => p.unlearned_prior + p.unrelated_penalty,
-        _ => p.unlearned_prior,
+        _ => {
+            let unlearned = if p.use_quotes && c.best_quote >= p.verbatim_quote {
+                p.quote_prior
+            } else if c.shared_chars == 0 {
+                p.unlearned_prior + p.unrelated_penalty
+            } else {
+                p.unlearned_prior
+            };
+            if thesaurus_speaks(c, p) {
+                unlearned.max(src.synonym_prior[c.synonym_class])
+            } else {
+                unlearned
+            }
+        }
     };
     let raw = if p.use_language_model {
         context_score(work, c, lm)
@@ -138,26 +184,48 @@ pub fn score(work: &Working, c: &Candidate, lm: &CharLm, p: &Params) -> (f64, f6
     } else {
         0.0
     };
+    let thesaurus_only = thesaurus_speaks(c, p)
+        && !(p.use_pairs && c.pair.is_some())
+        && c.quoted <= 0.0
+        && c.attested == 0
+        && c.lexicon_word.is_none();
+    let margin = if thesaurus_only {
+        p.synonym_margin
+    } else if p.use_pairs && c.pair.is_some() && c.witness_written {
+        p.ambiguous_pair_margin
+    } else {
+        0.0
+    };
     (
-        prior + p.lm_weight * ctx + p.quote_weight * quotes + p.attested_weight * attested,
+        prior + p.lm_weight * ctx + p.quote_weight * quotes + p.attested_weight * attested - margin,
         raw,
     )
 }
 
+/// True when the thesaurus speaks for the candidate under `p`.
+fn thesaurus_speaks(c: &Candidate, p: &Params) -> bool {
+    p.use_thesaurus && c.synonym && !(p.thesaurus_unattested_only && c.synonym_class >= 2)
+}
+
 fn usable(c: &Candidate, p: &Params) -> bool {
     if p.use_pairs && c.pair.is_some() {
-        return true;
+        return !(p.reject_surviving_pairs && c.survives);
     }
     let quoted = p.use_quotes && c.quoted > 0.0;
     let verbatim = quoted && c.best_quote >= p.verbatim_quote;
     let attested = p.use_language_model && (c.attested > 0 || (c.related && p.use_related_words));
     let lexicon = p.use_language_model && c.lexicon_word.is_some();
-    verbatim || lexicon || ((quoted || attested) && c.odd)
+    let against = (p.protect_names && c.names_place)
+        || (p.reject_survivors && c.survives)
+        || (p.reject_mapped_elsewhere && c.maps_elsewhere);
+    if against && !verbatim {
+        return false;
+    }
+    verbatim || lexicon || thesaurus_speaks(c, p) || ((quoted || attested) && c.odd)
 }
 
 /// Runs the decision on one witness text.
 pub fn decide(witness: &str, src: &Sources<'_>, p: &Params) -> Outcome {
-    let lm = src.lm;
     let mut work = Working::new(witness);
     let mut changes = Vec::new();
     for _round in 0..4 {
@@ -170,7 +238,7 @@ pub fn decide(witness: &str, src: &Sources<'_>, p: &Params) -> Outcome {
             let best = pool
                 .iter()
                 .enumerate()
-                .map(|(i, c)| (i, score(&work, c, lm, p)))
+                .map(|(i, c)| (i, score(&work, c, src, p)))
                 .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0));
             let Some((i, (s, ctx))) = best else { break };
             if s <= p.threshold {
@@ -206,7 +274,7 @@ pub fn decide(witness: &str, src: &Sources<'_>, p: &Params) -> Outcome {
         if !usable(&c, p) {
             continue;
         }
-        let (s, _) = score(&work, &c, lm, p);
+        let (s, _) = score(&work, &c, src, p);
         if s > p.threshold - p.doubt_margin {
             if let (Some(ws), Some(we)) = (work.origin[c.start], work.origin[c.end - 1]) {
                 near_misses.push((ws, we + 1, c.text.clone(), s));

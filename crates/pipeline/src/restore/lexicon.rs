@@ -31,6 +31,27 @@ impl GeneralLexicon {
     pub fn knows(&self, word: &str) -> bool {
         self.jieba.has_word(word)
     }
+
+    /// True when the dictionary tags `word` as a place name (`ns`: 黄河,
+    /// 中非). Its person tags (`nr`) are too noisy to use: 晋级, 殷实 and
+    /// 通达 carry them.
+    pub fn is_place_name(&self, word: &str) -> bool {
+        if !self.jieba.has_word(word) {
+            return false;
+        }
+        let tags = self.jieba.tag(word, false);
+        matches!(&tags[..], [t] if t.word == word && t.tag == "ns")
+    }
+
+    /// How common `word` is in general Chinese: its frequency in the
+    /// dictionary, 0 when it is not a word of it.
+    pub fn frequency(&self, word: &str) -> usize {
+        if self.jieba.has_word(word) {
+            self.jieba.suggest_freq(word)
+        } else {
+            0
+        }
+    }
 }
 
 #[cfg(test)]
@@ -42,5 +63,13 @@ mod tests {
         let l = GeneralLexicon::stock();
         assert!(l.knows("宏观调控"));
         assert!(!l.knows("微观调控"));
+    }
+
+    #[test]
+    fn place_names_are_told_from_common_words() {
+        let l = GeneralLexicon::stock();
+        assert!(l.is_place_name("黄河"));
+        assert!(!l.is_place_name("黄金"));
+        assert!(!l.is_place_name("宏观"));
     }
 }

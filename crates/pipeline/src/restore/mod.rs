@@ -16,7 +16,12 @@
 //!   wordings where the witness's is unattested;
 //!   [`lexicon`] adds jieba's stock dictionary as a lexicon of general
 //!   Chinese for compounds the corpus is too small to show (宏观调控);
-//! * [`candidates`] — candidates from the three, merged per place;
+//! * [`thesaurus`] — a synonym thesaurus (同义词词林) as a fourth source,
+//!   measured and off by default (`Params::use_thesaurus`);
+//! * [`candidates`] — candidates from the three, merged per place, with
+//!   what the tool's habits say against them (it replaces a word wherever
+//!   it occurs, gives each word one replacement, and swaps common words,
+//!   not place names);
 //! * [`decide`] — the score and the greedy decision, and what is doubtful.
 //!
 //! [`restore_corpus`] fills `Unit::restored` for every reworded-only unit;
@@ -28,6 +33,7 @@ pub mod lexicon;
 pub mod lm;
 pub mod pairs;
 pub mod quotes;
+pub mod thesaurus;
 
 pub use decide::Params;
 
@@ -41,6 +47,7 @@ use policy_core::restoration::{Evidence, RestoredChange, RestoredReading};
 use policy_core::segment::Segmenter;
 use quotes::{QuoteBank, QuoteSource};
 use std::collections::HashSet;
+use thesaurus::Thesaurus;
 
 /// Weight of the faithful witness's own fragment of a unit, relative to a
 /// provincial quote.
@@ -63,6 +70,12 @@ pub struct RestoreInputs<'a> {
     /// The gazetteer: the segmenter knows its names, and place names are
     /// never replaced by related words.
     pub regions: &'a [RegionInfo],
+    /// A synonym thesaurus, when installed (`cargo xtask setup`).
+    pub thesaurus: Option<&'a Thesaurus>,
+    /// The reworded witness of the document being restored, every unit it
+    /// carries: a word it writes survived the tool (see
+    /// [`candidates::Candidate::survives`]).
+    pub witness_texts: Vec<&'a str>,
 }
 
 /// The trained restorer for one document.
@@ -73,6 +86,9 @@ pub struct Restorer {
     lm: CharLm,
     pairs: PairTable,
     quotes: QuoteBank,
+    thesaurus: Option<Thesaurus>,
+    synonym_prior: [f64; pairs::SYNONYM_CLASSES],
+    witness_document: String,
     params: Params,
 }
 
@@ -89,13 +105,32 @@ impl Restorer {
             .filter(|n| n.chars().count() > 1)
             .cloned()
             .collect();
+        let segmenter = Segmenter::with_regions(inputs.regions)?;
+        let lm = CharLm::train(inputs.faithful.iter().copied());
+        let lexicon = lexicon::GeneralLexicon::stock();
+        let synonym_prior =
+            inputs
+                .thesaurus
+                .map_or([f64::NEG_INFINITY; pairs::SYNONYM_CLASSES], |t| {
+                    pairs::synonym_log_odds(
+                        inputs.pairs,
+                        inputs.learning_reworded.iter().copied(),
+                        &segmenter,
+                        |w| lm.count(w),
+                        |w| lexicon.frequency(w),
+                        t,
+                    )
+                });
         Ok(Restorer {
-            segmenter: Segmenter::with_regions(inputs.regions)?,
-            lexicon: lexicon::GeneralLexicon::stock(),
+            segmenter,
+            lexicon,
             protected,
-            lm: CharLm::train(inputs.faithful.iter().copied()),
+            lm,
             pairs: PairTable::new(inputs.pairs, inputs.learning_reworded.iter().copied()),
             quotes: QuoteBank::new(&inputs.quote_sources, &inputs.document_units),
+            thesaurus: inputs.thesaurus.cloned(),
+            synonym_prior,
+            witness_document: inputs.witness_texts.join("\n"),
             params,
         })
     }
@@ -118,6 +153,9 @@ impl Restorer {
             segmenter: &self.segmenter,
             protected: &self.protected,
             lexicon: Some(&self.lexicon),
+            thesaurus: self.thesaurus.as_ref(),
+            synonym_prior: self.synonym_prior,
+            witness_document: &self.witness_document,
         };
         let outcome = decide(text, &sources, &self.params);
         // Byte offset of every witness character boundary.
@@ -199,7 +237,11 @@ fn restored_heading(
 /// The inputs for restoring document `doc_index` of `corpus`: pairs and
 /// faithful texts from the whole corpus, quotes from every other document
 /// and from the document's own faithful fragments.
-pub fn corpus_inputs(corpus: &Corpus, doc_index: usize) -> RestoreInputs<'_> {
+pub fn corpus_inputs<'a>(
+    corpus: &'a Corpus,
+    doc_index: usize,
+    thesaurus: Option<&'a Thesaurus>,
+) -> RestoreInputs<'a> {
     let doc = &corpus.documents[doc_index];
     let mut faithful: Vec<&str> = corpus
         .documents
@@ -223,6 +265,18 @@ pub fn corpus_inputs(corpus: &Corpus, doc_index: usize) -> RestoreInputs<'_> {
     let mut quote_sources = provincial_quotes(corpus, doc_index);
     quote_sources.extend(own_fragments(doc));
     quote_sources.extend(own_faithful(doc, &[]));
+    let witness_texts = doc
+        .units
+        .iter()
+        .filter(|u| u.provenance.reworded)
+        .map(|u| u.text.as_str())
+        .chain(
+            doc.witness_readings
+                .iter()
+                .filter(|r| !r.partial)
+                .map(|r| r.text.as_str()),
+        )
+        .collect();
     RestoreInputs {
         pairs: &corpus.substitutions,
         learning_reworded,
@@ -234,6 +288,8 @@ pub fn corpus_inputs(corpus: &Corpus, doc_index: usize) -> RestoreInputs<'_> {
             .map(|u| (u.path.0.clone(), u.text.clone()))
             .collect(),
         regions: &corpus.regions,
+        thesaurus,
+        witness_texts,
     }
 }
 
@@ -293,6 +349,7 @@ pub fn own_faithful(doc: &Document, exclude: &[&str]) -> Vec<QuoteSource> {
 pub fn restore_corpus(
     corpus: &mut Corpus,
     params: Params,
+    thesaurus: Option<&Thesaurus>,
 ) -> Result<(), policy_core::segment::SegmentError> {
     for i in 0..corpus.documents.len() {
         if !corpus.documents[i]
@@ -302,7 +359,7 @@ pub fn restore_corpus(
         {
             continue;
         }
-        let restorer = Restorer::new(corpus_inputs(corpus, i), params)?;
+        let restorer = Restorer::new(corpus_inputs(corpus, i, thesaurus), params)?;
         let readings: Vec<_> = corpus.documents[i]
             .units
             .iter()
@@ -364,6 +421,8 @@ mod tests {
                     ("9.29".into(), "推动区域协调开展。".into()),
                 ],
                 regions: &[],
+                thesaurus: None,
+                witness_texts: vec!["推动区域协调开展。", "优化区域合作机制"],
             },
             Params::default(),
         )
@@ -383,6 +442,32 @@ mod tests {
             .evidence
             .iter()
             .any(|e| matches!(e, Evidence::LearnedPair { original, .. } if original == "发展")));
+    }
+
+    #[test]
+    fn a_wording_the_witness_writes_elsewhere_is_not_restored_on_weak_evidence() {
+        let restore = |elsewhere: &str| {
+            Restorer::new(
+                RestoreInputs {
+                    pairs: &[],
+                    learning_reworded: vec![],
+                    faithful: vec!["加强宏观政策协调。", "宏观经济稳定。"],
+                    quote_sources: vec![],
+                    document_units: vec![("1".into(), "加强微观调控。".into())],
+                    regions: &[],
+                    thesaurus: None,
+                    witness_texts: vec!["加强微观调控。", elsewhere],
+                },
+                Params::default(),
+            )
+            .expect("segmenter")
+            .restore("1", UnitKind::Clause, None, "加强微观调控。")
+        };
+        // The general lexicon knows 宏观调控 and not 微观调控.
+        assert_eq!(restore("稳定物价。").text, "加强宏观调控。");
+        // A witness that writes 宏观 elsewhere shows the tool leaves it
+        // alone: 微观 here is not its replacement for 宏观.
+        assert_eq!(restore("宏观经济稳定。").text, "加强微观调控。");
     }
 
     #[test]

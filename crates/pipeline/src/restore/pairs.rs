@@ -101,12 +101,78 @@ impl PairTable {
         })
     }
 
+    /// True when a learned pair shows the tool turning `original` into
+    /// something other than `reworded` (and none into `reworded`): its
+    /// dictionary gives each word one replacement, so `reworded` is then
+    /// not what it made of `original`.
+    pub fn maps_elsewhere(&self, original: &str, reworded: &str) -> bool {
+        let mut elsewhere = false;
+        for p in self.pairs.iter().filter(|p| p.original == original) {
+            if p.reworded == reworded {
+                return false;
+            }
+            elsewhere = true;
+        }
+        elsewhere
+    }
+
     /// The pair that turns `reworded` back into `original`, if learned.
     pub fn get(&self, original: &str, reworded: &str) -> Option<&PairStat> {
         self.pairs
             .iter()
             .find(|p| p.original == original && p.reworded == reworded)
     }
+}
+
+/// Number of classes of [`synonym_class`].
+pub const SYNONYM_CLASSES: usize = 4;
+
+/// The class of a (witness word, synonym) candidate for its prior: whether
+/// the faithful texts write the witness word (促进 is a genuine word, 布置
+/// and 效劳 read like the tool), and whether the synonym is the more common
+/// word of general Chinese (the tool mostly swapped a common word for a
+/// rarer one: 发展 → 开展, 服务 → 效劳, 部署 → 布置).
+pub fn synonym_class(witness_attested: bool, synonym_more_common: bool) -> usize {
+    2 * usize::from(witness_attested) + usize::from(synonym_more_common)
+}
+
+/// Prior log-odds, per [`synonym_class`], that a witness word with a
+/// thesaurus synonym (see [`super::thesaurus::Thesaurus::candidates`]) is
+/// the tool's substitution for that synonym, learned from the learning
+/// clauses: the learned pairs whose two sides are such synonyms (weighted
+/// by their counts), over the (word, synonym) candidates the words of the
+/// learning clauses' reworded text have. Smoothed like
+/// [`PairStat::log_odds`].
+pub fn synonym_log_odds<'a>(
+    pairs: &[SubstitutionPair],
+    reworded_texts: impl IntoIterator<Item = &'a str>,
+    segmenter: &policy_core::segment::Segmenter,
+    count: impl Fn(&str) -> u32,
+    frequency: impl Fn(&str) -> usize,
+    thesaurus: &super::thesaurus::Thesaurus,
+) -> [f64; SYNONYM_CLASSES] {
+    let class = |w: &str, s: &str| synonym_class(count(w) > 0, frequency(s) > frequency(w));
+    let mut substituted = [0usize; SYNONYM_CLASSES];
+    for p in pairs {
+        if thesaurus
+            .candidates(&p.reworded, |w| count(w) > 0)
+            .contains(&p.original.as_str())
+        {
+            substituted[class(&p.reworded, &p.original)] += p.count;
+        }
+    }
+    let mut candidates = [0usize; SYNONYM_CLASSES];
+    for text in reworded_texts {
+        for w in segmenter.segment(text) {
+            for s in thesaurus.candidates(w.text, |s| count(s) > 0) {
+                candidates[class(w.text, s)] += 1;
+            }
+        }
+    }
+    std::array::from_fn(|k| {
+        let p = (substituted[k] as f64 + 0.5) / (candidates[k].max(substituted[k]) as f64 + 1.5);
+        (p / (1.0 - p)).ln()
+    })
 }
 
 #[cfg(test)]
@@ -129,5 +195,18 @@ mod tests {
         let text: Vec<char> = "区域开展".chars().collect();
         let found: Vec<(usize, usize)> = table.matches(&text).map(|(s, e, _)| (s, e)).collect();
         assert_eq!(found, vec![(0, 2), (2, 4)]);
+    }
+
+    #[test]
+    fn the_tool_gives_each_word_one_replacement() {
+        let table = PairTable::new(
+            &[pair("认真", "仔细", 1), pair("治理", "管理", 2)],
+            ["仔细"],
+        );
+        // 认真 became 仔细, so a witness 负责 is not the tool's 认真.
+        assert!(table.maps_elsewhere("认真", "负责"));
+        assert!(!table.maps_elsewhere("认真", "仔细"));
+        // Nothing is known of 核心.
+        assert!(!table.maps_elsewhere("核心", "中心"));
     }
 }
