@@ -2,6 +2,9 @@
 //! the real pairs the app and the CLI show.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/documented_fidelity.rs"]
+mod documented_fidelity;
+
 use policy_core::compare::align::{align_documents, AlignOptions, Side};
 use policy_core::diffusion::binding::{changes, ChangeKind};
 use policy_core::diffusion::citations::{corpus_timeline, document_citations};
@@ -172,4 +175,16 @@ fn the_timeline_keeps_unknown_dates_unknown() {
             ("inner-mongolia", "central-2018")
         ]
     );
+}
+
+#[test]
+fn the_documented_fidelity_table_is_what_the_corpus_gives() {
+    let corpus = corpus();
+    for (local, documented) in documented_fidelity::documented_rows() {
+        assert_eq!(
+            documented_fidelity::measured_row(&corpus, &local),
+            documented,
+            "{local}: regenerate the table in docs/diffusion.md"
+        );
+    }
 }
