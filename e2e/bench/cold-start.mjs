@@ -18,6 +18,7 @@ import { launchBrowser, newContext } from '../lib/browser.mjs';
 import { targets } from '../lib/targets.mjs';
 import { readySelector } from '../lib/app.mjs';
 import { median } from '../lib/stats.mjs';
+import { recordFigure } from '../lib/figures.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 7;
@@ -90,4 +91,21 @@ for (const r of rows) {
   console.log(
     `${r.target.padEnd(12)} ${String(r.runs).padStart(4)} ${r.median.toFixed(1).padStart(10)} ${r.min.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${(r.wasmKnown ? mib(r.wasm) : 'n/a').padStart(12)} ${mib(r.jsHeap).padStart(13)}`,
   );
+}
+for (const r of rows) {
+  recordFigure({
+    figure: `cold start, navigation → library rendered (median of ${r.runs})`,
+    target: r.target,
+    value: r.median,
+    unit: 'ms',
+    goal: { atMost: 300 },
+    how: 'e2e/bench/cold-start.mjs',
+  });
+  recordFigure({
+    figure: 'JS heap used after start-up',
+    target: r.target,
+    value: r.jsHeap / 1048576,
+    unit: 'MiB',
+    how: 'e2e/bench/cold-start.mjs',
+  });
 }

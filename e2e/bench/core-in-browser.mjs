@@ -18,6 +18,9 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../lib/browser.mjs';
+import { recordFigure } from '../lib/figures.mjs';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -31,6 +34,8 @@ const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
 
 const native = JSON.parse(execFileSync(nativeBench, ['--json'], { cwd: repo, encoding: 'utf8' }));
 
+const jiebaWasmDir = join(here, '..', 'node_modules', 'jieba-wasm', 'pkg', 'web');
+
 // Only these files are served; the page needs nothing else.
 const files = {
   '/': { body: '<!doctype html><meta charset="utf-8"><title>bench</title>', type: 'text/html' },
@@ -40,6 +45,9 @@ const files = {
   '/002.txt': { path: join(repo, 'corpus', 'raw', '002_154208efee2d029c.txt'), type: 'text/plain; charset=utf-8' },
   '/000.txt': { path: join(repo, 'corpus', 'raw', '000_0d3174276c13488c.txt'), type: 'text/plain; charset=utf-8' },
   '/corpus.json': { path: join(repo, 'corpus', 'corpus.json'), type: 'application/json' },
+  // The peer segmenter: jieba-rs compiled to wasm by the jieba-wasm package (npm).
+  '/jieba/jieba_rs_wasm.js': { path: join(jiebaWasmDir, 'jieba_rs_wasm.js'), type: 'text/javascript' },
+  '/jieba/jieba_rs_wasm_bg.wasm': { path: join(jiebaWasmDir, 'jieba_rs_wasm_bg.wasm'), type: 'application/wasm' },
 };
 
 const server = createServer(async (req, res) => {
@@ -115,6 +123,29 @@ try {
     };
   }, runs);
 
+  // The peer, jieba-wasm, on the same text in the same page: its stock
+  // dictionary and HMM, the way its README calls it.
+  const corpusJson = JSON.parse(readFileSync(join(repo, 'corpus', 'corpus.json'), 'utf8'));
+  const peerBase = corpusJson.documents.flatMap((d) => d.units.map((u) => u.text)).join('\n');
+  let peerText = peerBase;
+  while (Buffer.byteLength(peerText) < 2_000_000) peerText += '\n' + peerBase;
+  const peer = await page.evaluate(async (text) => {
+    const jieba = await import('/jieba/jieba_rs_wasm.js');
+    const t0 = performance.now();
+    await jieba.default();
+    jieba.cut('预热', true);
+    const load = performance.now() - t0;
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const s = performance.now();
+      jieba.cut(text, true);
+      best = Math.min(best, performance.now() - s);
+    }
+    return { load, mbps: new TextEncoder().encode(text).length / 1e6 / (best / 1000) };
+  }, peerText);
+  const peerWasm = readFileSync(join(jiebaWasmDir, 'jieba_rs_wasm_bg.wasm'));
+  const peerKb = { raw: peerWasm.length / 1024, gzip: gzipSync(peerWasm, { level: 9 }).length / 1024 };
+
   const f2 = (x) => x.toFixed(2);
   console.log(`Core in headless Chromium vs native and JS (${runs} runs per timing; witnesses 002/000: ${result.chars} chars)\n`);
   console.log('| operation | wasm in Chromium | native | JS peer | ratio |');
@@ -136,6 +167,38 @@ try {
   console.log(
     `\nAlignment of a ${result.align.out}-unit document against the central opinion in Chromium: ${f2(result.align.median)} ms (goal ≤ ${ALIGN_GOAL_MS} ms: ${result.align.median <= ALIGN_GOAL_MS ? 'OK' : 'OVER'})`,
   );
+  console.log(
+    `| segmentation peer: jieba-wasm 2.4.0 (jieba-rs in wasm, stock dictionary + HMM), same text | ${f2(peer.mbps)} MB/s (load ${f2(peer.load)} ms; wasm ${peerKb.raw.toFixed(0)} KB raw / ${peerKb.gzip.toFixed(0)} KB gzip) | – | – | app wasm / jieba-wasm = ${(result.segmentMbps / peer.mbps).toFixed(2)} |`,
+  );
+  const wasmOverNative = result.segmentMbps / native.segment_stock_jieba_mbps;
+  recordFigure({
+    figure: 'segmentation throughput in Chromium ÷ native jieba-rs',
+    target: 'Chromium',
+    value: wasmOverNative,
+    unit: '×',
+    goal: { atLeast: 0.7 },
+    peer: `jieba-wasm ${f2(peer.mbps)} MB/s (${peerKb.gzip.toFixed(0)} KB gzip wasm); app ${f2(result.segmentMbps)} MB/s; native jieba-rs ${f2(native.segment_stock_jieba_mbps)} MB/s`,
+    ratio: `app ÷ jieba-wasm = ${(result.segmentMbps / peer.mbps).toFixed(2)}×`,
+    how: 'e2e/bench/core-in-browser.mjs',
+  });
+  recordFigure({
+    figure: 'character diff of the two witnesses (median)',
+    target: 'Chromium',
+    value: result.wasmChars.median,
+    unit: 'ms',
+    peer: `diff-match-patch exact ${f2(result.dmpChars.median)} ms`,
+    ratio: `app ÷ diff-match-patch = ${(result.wasmChars.median / result.dmpChars.median).toFixed(2)}×`,
+    how: 'e2e/bench/core-in-browser.mjs',
+  });
+  recordFigure({
+    figure: `aligning Sichuan (${result.align.out} units) against the central opinion (median)`,
+    target: 'Chromium',
+    value: result.align.median,
+    unit: 'ms',
+    goal: { atMost: ALIGN_GOAL_MS },
+    ratio: `wasm ÷ native = ${(result.align.median / native.align_ms).toFixed(2)}×`,
+    how: 'e2e/bench/core-in-browser.mjs',
+  });
 } finally {
   await browser.close();
   server.close();

@@ -15,6 +15,7 @@
 import { launchBrowser, newContext } from '../lib/browser.mjs';
 import { targets } from '../lib/targets.mjs';
 import { median } from '../lib/stats.mjs';
+import { recordFigure } from '../lib/figures.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 3;
@@ -113,5 +114,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `${r.target.padEnd(12)} ${r.name.padEnd(14)} ${String(r.view).padEnd(10)} ${r.ready.toFixed(0).padStart(9)} ${r.longest.toFixed(0).padStart(17)} ${r.worst.toFixed(0).padStart(9)} ${r.task.toFixed(0).padStart(16)}`,
     );
+  }
+  for (const r of rows) {
+    recordFigure({
+      figure: `long token in the address (${r.name}), longest main-thread block`,
+      target: r.target,
+      value: r.longest,
+      unit: 'ms',
+      how: 'e2e/bench/long-tokens.mjs',
+    });
   }
 }

@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser } from '../lib/browser.mjs';
+import { recordFigure } from '../lib/figures.mjs';
 
 const wasmDir = process.env.PE_BENCH_WASM_DIR;
 if (!wasmDir) {
@@ -130,4 +131,18 @@ if (hundred) {
   console.log(
     `\nPer keystroke at 100× (${hundred.units} units, about a 500-document library): p95 ${f2(hundred.p95)} ms (goal ≤ ${KEYSTROKE_GOAL_MS} ms: ${hundred.p95 <= KEYSTROKE_GOAL_MS ? 'OK' : 'OVER'}); index build ${f1(hundred.build)} ms on the main thread.`,
   );
+}
+for (const r of rows.filter((row) => !row.failed)) {
+  const how = 'e2e/bench/scale-in-browser.mjs';
+  const at = `corpus ×${r.copies} (${r.units} units)`;
+  recordFigure({ figure: `search index build, ${at}`, target: 'Chromium', value: r.build, unit: 'ms', how });
+  recordFigure({
+    figure: `per keystroke search + KWIC p95, ${at}`,
+    target: 'Chromium',
+    value: r.p95,
+    unit: 'ms',
+    goal: r.copies === 100 ? { atMost: KEYSTROKE_GOAL_MS } : undefined,
+    how,
+  });
+  recordFigure({ figure: `wasm memory, ${at}`, target: 'Chromium', value: r.wasmMemory / 1048576, unit: 'MiB', how });
 }

@@ -8,6 +8,8 @@
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
 
+use crate::bench_figures::{self, Figure, FiguresFile, Goal};
+use crate::sizes::{self, SizeReport};
 use crate::workspace::Workspace;
 use crate::{dist, e2e};
 
@@ -75,13 +77,56 @@ const APP_BENCHES: [AppBench; 5] = [
 ];
 
 pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
+    let figures = FiguresFile::fresh(ws)?;
+    // Every child (the node scripts) appends its headline figures here.
+    std::env::set_var(bench_figures::FIGURES_ENV, figures.path());
     let report = dist::build(ws)?;
+    record_sizes(&figures, &report)?;
     run_app_benches(ws, runs, &APP_BENCHES)?;
     run_core_in_browser(ws, runs)?;
     run_scale_in_browser(ws)?;
+    run_pagefind_peer(ws)?;
     run_native_benches(ws)?;
     report.print();
+    let table = bench_figures::markdown_table(&figures.read()?, &today(ws));
+    println!("\n== bench: every figure against its goal\n\n{table}");
+    bench_figures::write_into_readme(&ws.root.join("README.md"), &table)?;
+    println!("(written into README.md, section \"Against the goals\")");
     Ok(())
+}
+
+/// The sizes `dist` measured, as figures of the summary table.
+fn record_sizes(figures: &FiguresFile, report: &SizeReport) -> Result<()> {
+    let kb = |bytes: u64| bytes as f64 / 1000.0;
+    figures.record(&Figure {
+        figure: "hosted build, first load (everything requested before the library renders)".into(),
+        target: Some("served".into()),
+        value: kb(report.hosted_gzip_total()),
+        unit: "KB gzip".into(),
+        goal: Some(Goal::AtMost(kb(sizes::HOSTED_FIRST_LOAD_BUDGET_GZIP_BYTES))),
+        peer: Some("Pagefind: under 300 KB for a 10,000-page site (its documentation); jieba-wasm's wasm alone: see segmentation".into()),
+        ratio: None,
+        detects_from: None,
+    })?;
+    figures.record(&Figure {
+        figure: "offline single file".into(),
+        target: Some("single file".into()),
+        value: kb(report.single_file_raw),
+        unit: "KB".into(),
+        goal: Some(Goal::AtMost(kb(sizes::SINGLE_FILE_BUDGET_BYTES))),
+        peer: None,
+        ratio: None,
+        detects_from: None,
+    })
+}
+
+/// Today's date for the table's heading, from `date` (xtask has no clock crate).
+fn today(ws: &Workspace) -> String {
+    ws.cmd("date")
+        .args(["-u", "+%Y-%m-%d"])
+        .probe()
+        .map(|d| d.trim().to_string())
+        .unwrap_or_else(|| "date unknown".into())
 }
 
 /// Runs `benches` against both delivery forms of the existing `dist/`.
@@ -144,6 +189,21 @@ pub fn run_scale_in_browser(ws: &Workspace) -> Result<()> {
         .status()?;
     if !ok {
         bail!("scale-in-browser bench failed");
+    }
+    Ok(())
+}
+
+/// `e2e/bench/pagefind-peer.mjs`: the static-search peer over the same
+/// corpus, in the same run (npm `pagefind`, installed by setup).
+fn run_pagefind_peer(ws: &Workspace) -> Result<()> {
+    println!("== bench: peer Pagefind over the corpus in headless Chromium");
+    let ok = ws
+        .cmd("node")
+        .args(["bench/pagefind-peer.mjs"])
+        .cwd(ws.e2e_dir())
+        .status()?;
+    if !ok {
+        bail!("pagefind-peer bench failed");
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! a warm one run the same command.
 
 mod bench;
+mod bench_figures;
 mod content_hash;
 mod csp;
 mod dist;
