@@ -126,6 +126,14 @@ fn main() -> anyhow::Result<()> {
     println!("| evidence | chars | CER before | CER after | substitutions | undone | share undone | changes made | correct | wrong on correct words | per 1,000 chars | wrong on substitutions | doubtful units |");
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     let all = Params::default();
+    let eval = Evaluation {
+        corpus: &corpus,
+        doc_index,
+        central,
+        clauses: &clauses,
+        segmenter: &segmenter,
+        thesaurus: th,
+    };
     let configs: [(&str, Params); 5] = [
         ("all three sources", all),
         (
@@ -223,22 +231,7 @@ fn main() -> anyhow::Result<()> {
             ),
         ];
         for (name, p) in variants {
-            let mut total = Tally::default();
-            for fold in 0..2 {
-                total += run_fold(
-                    &corpus,
-                    doc_index,
-                    central,
-                    &clauses,
-                    &segmenter,
-                    th,
-                    fold,
-                    p,
-                    verbose_row.is_some(),
-                    &[],
-                );
-            }
-            print_row(name, &total);
+            print_row(name, &eval.cross_validate(p, verbose_row.is_some()));
         }
         return Ok(());
     }
@@ -248,15 +241,7 @@ fn main() -> anyhow::Result<()> {
         // once on the outer held-out half. The margin maximises correct
         // minus wrong changes: a change is worth making when it is more
         // likely right than wrong. "None" (the knob off) is a choice too.
-        let ctx = Nested {
-            corpus: &corpus,
-            doc_index,
-            central,
-            clauses: &clauses,
-            segmenter: &segmenter,
-            thesaurus: th,
-        };
-        ctx.run(
+        eval.nested(
             "thesaurus, margin chosen inside each learning half",
             &[
                 None,
@@ -276,7 +261,7 @@ fn main() -> anyhow::Result<()> {
                 },
             },
         );
-        ctx.run(
+        eval.nested(
             "margin on pairs whose reworded form faithful texts write, chosen inside each learning half",
             &[None, Some(1.0), Some(2.0), Some(3.0), Some(4.0), Some(6.0)],
             |m| Params {
@@ -297,21 +282,7 @@ fn main() -> anyhow::Result<()> {
                         threshold,
                         ..Params::default()
                     };
-                    let mut total = Tally::default();
-                    for fold in 0..2 {
-                        total += run_fold(
-                            &corpus,
-                            doc_index,
-                            central,
-                            &clauses,
-                            &segmenter,
-                            th,
-                            fold,
-                            p,
-                            false,
-                            &[],
-                        );
-                    }
+                    let total = eval.cross_validate(p, false);
                     print_row(
                         &format!("prior {unlearned_prior} cap {context_cap} threshold {threshold}"),
                         &total,
@@ -323,21 +294,7 @@ fn main() -> anyhow::Result<()> {
     }
     let mut headline = Tally::default();
     for (k, (name, params)) in configs.iter().enumerate() {
-        let mut total = Tally::default();
-        for fold in 0..2 {
-            total += run_fold(
-                &corpus,
-                doc_index,
-                central,
-                &clauses,
-                &segmenter,
-                th,
-                fold,
-                *params,
-                verbose_row == Some(k),
-                &[],
-            );
-        }
+        let total = eval.cross_validate(*params, verbose_row == Some(k));
         if k == 0 {
             headline = total;
         }
@@ -357,8 +314,9 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// What a nested calibration runs on.
-struct Nested<'a> {
+/// What every evaluation runs on: the corpus, the clauses both witnesses
+/// carry, and the segmenter and thesaurus the restorer may use.
+struct Evaluation<'a> {
     corpus: &'a Corpus,
     doc_index: usize,
     central: &'a Document,
@@ -367,8 +325,43 @@ struct Nested<'a> {
     thesaurus: Option<&'a thesaurus::Thesaurus>,
 }
 
-impl Nested<'_> {
-    fn run(&self, name: &str, grid: &[Option<f64>], with: impl Fn(Option<f64>) -> Params) {
+impl Evaluation<'_> {
+    /// One fold of the two-fold cross-validation over `clauses`.
+    fn fold(
+        &self,
+        clauses: &[Clause],
+        fold: usize,
+        params: Params,
+        verbose: bool,
+        hidden: &[&str],
+    ) -> Tally {
+        run_fold(
+            self.corpus,
+            self.doc_index,
+            self.central,
+            clauses,
+            self.segmenter,
+            self.thesaurus,
+            fold,
+            params,
+            verbose,
+            hidden,
+        )
+    }
+
+    /// Both folds over every shared clause, summed.
+    fn cross_validate(&self, params: Params, verbose: bool) -> Tally {
+        let mut total = Tally::default();
+        for fold in 0..2 {
+            total += self.fold(self.clauses, fold, params, verbose, &[]);
+        }
+        total
+    }
+
+    /// A setting chosen inside each learning half (two inner folds; the
+    /// outer held-out half's faithful text stays hidden), then measured once
+    /// on the outer held-out half.
+    fn nested(&self, name: &str, grid: &[Option<f64>], with: impl Fn(Option<f64>) -> Params) {
         let mut total = Tally::default();
         for fold in 0..2 {
             let learning: Vec<Clause> = self
@@ -389,18 +382,7 @@ impl Nested<'_> {
             for &m in grid {
                 let mut inner = Tally::default();
                 for inner_fold in 0..2 {
-                    inner += run_fold(
-                        self.corpus,
-                        self.doc_index,
-                        self.central,
-                        &learning,
-                        self.segmenter,
-                        self.thesaurus,
-                        inner_fold,
-                        with(m),
-                        false,
-                        &hidden,
-                    );
+                    inner += self.fold(&learning, inner_fold, with(m), false, &hidden);
                 }
                 let wrong = inner.wrong_on_correct + inner.wrong_on_substitution;
                 let net = inner.correct_changes as i64 - wrong as i64;
@@ -414,18 +396,7 @@ impl Nested<'_> {
             }
             let chosen = best.and_then(|(_, m)| m);
             println!("  fold {fold}: chosen {chosen:?}");
-            total += run_fold(
-                self.corpus,
-                self.doc_index,
-                self.central,
-                self.clauses,
-                self.segmenter,
-                self.thesaurus,
-                fold,
-                with(chosen),
-                false,
-                &[],
-            );
+            total += self.fold(self.clauses, fold, with(chosen), false, &[]);
         }
         print_row(name, &total);
     }
