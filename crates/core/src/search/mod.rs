@@ -46,6 +46,7 @@ mod facets;
 mod filters;
 mod index;
 mod kwic;
+mod parts;
 mod query;
 mod request;
 mod results;
@@ -58,6 +59,9 @@ pub use facets::{FacetCount, Facets};
 pub use index::{
     region_containers, IndexedDoc, IndexedUnit, RestorationFlag, SearchIndex, SearchIndexBuilder,
 };
+pub use parts::{
+    document_fingerprint, part_stamp, IndexPart, PartError, PART_FORMAT_VERSION,
+};
 pub use kwic::{highlight_ranges, kwic, Snippet, SnippetPart};
 pub use query::{Query, QueryTerm};
 pub use request::{FilterKind, FilterValue, SearchRequest};
@@ -66,3 +70,5 @@ pub use terms::{term_frequencies, StopWords, TermCount, TermFrequencies, TermGro
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod parts_tests;
