@@ -112,12 +112,27 @@ async function damage(page, entries) {
   );
 }
 
-/** A cold start on the search deep link: which documents are hit, and how the index was made. */
-async function searchColdStart(page, target) {
+/**
+ * A cold start on the search deep link: which documents are hit, and how the
+ * index was made. Waits for an engine that holds all `libraryDocs` library
+ * documents (the link first shows the bundled corpus's results while the
+ * library is read).
+ */
+async function searchColdStart(page, target, libraryDocs) {
   // A full load (not a route change inside the running app).
   await page.goto('about:blank');
   await page.goto(routeUrl(target, `/search?q=${encodeURIComponent(MARK)}`));
-  await page.waitForSelector(SEL.searchDone, { timeout: 60_000 });
+  await page.waitForFunction(
+    ([sel, n]) => {
+      const view = document.querySelector('#search-view');
+      return (
+        document.querySelector(sel) !== null &&
+        Number(view.dataset.indexCached) + Number(view.dataset.indexBuilt) === n
+      );
+    },
+    [SEL.searchDone, libraryDocs],
+    { timeout: 60_000 },
+  );
   return page.evaluate(() => {
     const view = document.querySelector('#search-view');
     const hits = [...document.querySelectorAll('#search-results [data-hit-doc]')].map((h) => h.dataset.hitDoc);
@@ -151,14 +166,14 @@ forEachTarget('library index cache', (target, session) => {
 
     // First start with this library: every document indexed afresh, each
     // part then cached. The deep link finishes (never stays "preparing…").
-    const first = await searchColdStart(page, target);
+    const first = await searchColdStart(page, target, COUNT);
     assert.deepEqual(first.docs, ids, 'every library document is found');
     assert.equal(first.preparing, 0);
     assert.deepEqual([first.cached, first.built], [0, COUNT], 'nothing cached yet: all built');
     await waitCached(page, ids);
 
     // Second start: the parts come from the cache, search is the same.
-    const second = await searchColdStart(page, target);
+    const second = await searchColdStart(page, target, COUNT);
     assert.deepEqual(second.docs, ids);
     assert.deepEqual([second.cached, second.built], [COUNT, 0], 'the second start used the cache');
     await screenshot(page, target, 'library-index-cache');
@@ -169,11 +184,11 @@ forEachTarget('library index cache', (target, session) => {
       [ids[0], 'garbage'],
       [ids[1], 'string'],
     ]);
-    const repaired = await searchColdStart(page, target);
+    const repaired = await searchColdStart(page, target, COUNT);
     assert.deepEqual(repaired.docs, ids, 'search still finds every document');
     assert.deepEqual([repaired.cached, repaired.built], [COUNT - 2, 2], 'the damaged two were rebuilt');
     await waitCached(page, ids);
-    const healed = await searchColdStart(page, target);
+    const healed = await searchColdStart(page, target, COUNT);
     assert.deepEqual([healed.cached, healed.built], [COUNT, 0], 'the rebuilt parts were cached again');
     assert.deepEqual(healed.docs, ids);
 
@@ -185,7 +200,7 @@ forEachTarget('library index cache', (target, session) => {
     await page.locator(`${SEL.rows}[data-doc-id="${removed}"] .library-list__remove`).click();
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 3, SEL.rows);
     await waitCached(page, kept);
-    const after = await searchColdStart(page, target);
+    const after = await searchColdStart(page, target, COUNT - 1);
     assert.deepEqual(after.docs, kept, 'the removed document has no hits');
     assert.deepEqual([after.cached, after.built], [COUNT - 1, 0]);
     await assertHealthy(page, watch);

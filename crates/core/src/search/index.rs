@@ -9,9 +9,9 @@
 //! (including part of a word, e.g. `协调发` inside 协调发展) without scanning
 //! the whole corpus; candidates are then verified by a substring search.
 
+use super::parts::IndexPart;
 use crate::model::{Corpus, Document, Level, Mechanism, RegionInfo, Unit};
 use crate::segment::Segmenter;
-use super::parts::IndexPart;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
@@ -290,10 +290,7 @@ impl SearchIndexBuilder {
         builder.first_doc = doc_index.min(corpus.documents.len());
         builder.end_doc = (doc_index + 1).min(corpus.documents.len());
         builder.next = (builder.first_doc, 0);
-        builder.total_units = corpus
-            .documents
-            .get(doc_index)
-            .map_or(0, |d| d.units.len());
+        builder.total_units = corpus.documents.get(doc_index).map_or(0, |d| d.units.len());
         builder
     }
 
@@ -322,7 +319,7 @@ impl SearchIndexBuilder {
         if !self.at_document_start() || !part.fits(doc, corpus.regions.len()) {
             return false;
         }
-        let (part_doc, units, grams) = part.into_pieces();
+        let (part_doc, units, postings) = part.into_pieces();
         let local_doc = self.docs.len() as u32;
         let offset = self.units.len() as u32;
         self.docs.push(part_doc);
@@ -330,11 +327,11 @@ impl SearchIndexBuilder {
             unit.doc = local_doc;
             unit
         }));
-        for (key, posting) in grams {
+        for (key, units, count, whole) in postings.iter() {
             let merged = self.grams.entry(key).or_default();
-            merged.units.extend(posting.units.iter().map(|u| u + offset));
-            merged.count.extend_from_slice(&posting.count);
-            merged.whole.extend_from_slice(&posting.whole);
+            merged.units.extend(units.iter().map(|u| u + offset));
+            merged.count.extend_from_slice(count);
+            merged.whole.extend_from_slice(whole);
         }
         self.next = (doc_index + 1, 0);
         true

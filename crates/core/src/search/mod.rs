@@ -59,16 +59,14 @@ pub use facets::{FacetCount, Facets};
 pub use index::{
     region_containers, IndexedDoc, IndexedUnit, RestorationFlag, SearchIndex, SearchIndexBuilder,
 };
-pub use parts::{
-    document_fingerprint, part_stamp, IndexPart, PartError, PART_FORMAT_VERSION,
-};
 pub use kwic::{highlight_ranges, kwic, Snippet, SnippetPart};
+pub use parts::{document_fingerprint, part_stamp, IndexPart, PartError, PART_FORMAT_VERSION};
 pub use query::{Query, QueryTerm};
 pub use request::{FilterKind, FilterValue, SearchRequest};
 pub use results::{DocGroup, FilterNotice, Hit, RegionMatch, SearchResults};
 pub use terms::{term_frequencies, StopWords, TermCount, TermFrequencies, TermGroup, STOP_WORDS};
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod parts_tests;
+#[cfg(test)]
+mod tests;

@@ -25,12 +25,22 @@ use std::hash::Hasher;
 pub const PART_FORMAT_VERSION: u32 = 1;
 
 /// One document's index entries (ids local: document 0, units from 0).
+///
+/// Postings are kept as flat parallel lists rather than one small posting
+/// per gram: a document has thousands of distinct bigrams, and reading
+/// thousands of tiny lists back costs an allocation each.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexPart {
     doc: IndexedDoc,
     units: Vec<IndexedUnit>,
-    /// Postings by key, ascending (so equal parts have equal bytes).
-    grams: Vec<(u64, GramPosting)>,
+    /// Gram keys, ascending (so equal parts have equal bytes).
+    gram_keys: Vec<u64>,
+    /// Where each key's posting ends in the lists below (its start is the
+    /// previous key's end).
+    gram_ends: Vec<u32>,
+    posting_units: Vec<u32>,
+    posting_count: Vec<u16>,
+    posting_whole: Vec<u16>,
 }
 
 /// Why stored bytes are not a usable part.
@@ -46,7 +56,23 @@ impl IndexPart {
     ) -> IndexPart {
         let mut grams: Vec<(u64, GramPosting)> = grams.into_iter().collect();
         grams.sort_unstable_by_key(|(key, _)| *key);
-        IndexPart { doc, units, grams }
+        let mut part = IndexPart {
+            doc,
+            units,
+            gram_keys: Vec::with_capacity(grams.len()),
+            gram_ends: Vec::with_capacity(grams.len()),
+            posting_units: Vec::new(),
+            posting_count: Vec::new(),
+            posting_whole: Vec::new(),
+        };
+        for (key, posting) in grams {
+            part.gram_keys.push(key);
+            part.posting_units.extend_from_slice(&posting.units);
+            part.posting_count.extend_from_slice(&posting.count);
+            part.posting_whole.extend_from_slice(&posting.whole);
+            part.gram_ends.push(part.posting_units.len() as u32);
+        }
+        part
     }
 
     /// Indexes document `doc_index` of `corpus` in one go (a caller on a
@@ -88,8 +114,17 @@ impl IndexPart {
         Ok(part)
     }
 
-    pub(crate) fn into_pieces(self) -> (IndexedDoc, Vec<IndexedUnit>, Vec<(u64, GramPosting)>) {
-        (self.doc, self.units, self.grams)
+    /// The document entry, the units, and every gram's posting as
+    /// `(key, units, counts, whole-token counts)`.
+    pub(crate) fn into_pieces(self) -> (IndexedDoc, Vec<IndexedUnit>, PostingLists) {
+        let lists = PostingLists {
+            keys: self.gram_keys,
+            ends: self.gram_ends,
+            units: self.posting_units,
+            count: self.posting_count,
+            whole: self.posting_whole,
+        };
+        (self.doc, self.units, lists)
     }
 
     /// Whether the part is of `doc` (same id, same units in order) and its
@@ -118,20 +153,68 @@ impl IndexPart {
                 && (u.reading_len as usize) <= u.text.len()
                 && u.text.is_char_boundary(u.reading_len as usize)
                 && u.word_bounds.windows(2).all(|w| w[0] < w[1])
-                && u.word_bounds.last().is_some_and(|&end| end as usize == u.text.len())
-                && u
-                    .word_bounds
+                && u.word_bounds
+                    .last()
+                    .is_some_and(|&end| end as usize == u.text.len())
+                && u.word_bounds
                     .iter()
                     .all(|&b| u.text.is_char_boundary(b as usize))
         });
-        let grams_ok = self.grams.windows(2).all(|w| w[0].0 < w[1].0)
-            && self.grams.iter().all(|(_, p)| {
-                p.units.len() == p.count.len()
-                    && p.units.len() == p.whole.len()
-                    && p.units.windows(2).all(|w| w[0] < w[1])
-                    && p.units.iter().all(|&u| (u as usize) < unit_count)
-            });
-        units_ok && grams_ok
+        let postings = self.posting_units.len();
+        let lists_ok = self.gram_keys.len() == self.gram_ends.len()
+            && self.posting_count.len() == postings
+            && self.posting_whole.len() == postings
+            && self.gram_keys.windows(2).all(|w| w[0] < w[1])
+            && self.gram_ends.windows(2).all(|w| w[0] < w[1])
+            && self.gram_ends.first().is_none_or(|&e| e > 0)
+            && self
+                .gram_ends
+                .last()
+                .map_or(postings == 0, |&e| e as usize == postings)
+            && self
+                .posting_units
+                .iter()
+                .all(|&u| (u as usize) < unit_count);
+        // Within each posting, unit ids ascend.
+        let ascending = lists_ok && {
+            let mut start = 0usize;
+            self.gram_ends.iter().all(|&end| {
+                let ok = self.posting_units[start..end as usize]
+                    .windows(2)
+                    .all(|w| w[0] < w[1]);
+                start = end as usize;
+                ok
+            })
+        };
+        units_ok && ascending
+    }
+}
+
+/// A part's postings as flat lists (see [`IndexPart`]), checked consistent.
+pub(crate) struct PostingLists {
+    keys: Vec<u64>,
+    ends: Vec<u32>,
+    units: Vec<u32>,
+    count: Vec<u16>,
+    whole: Vec<u16>,
+}
+
+impl PostingLists {
+    /// Every gram as `(key, unit ids, counts, whole-token counts)`.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, &[u32], &[u16], &[u16])> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().map(|&e| e as usize));
+        self.keys
+            .iter()
+            .zip(starts.zip(self.ends.iter()))
+            .map(move |(&key, (start, &end))| {
+                let range = start..end as usize;
+                (
+                    key,
+                    &self.units[range.clone()],
+                    &self.count[range.clone()],
+                    &self.whole[range],
+                )
+            })
     }
 }
 

@@ -66,10 +66,16 @@ fn a_part_of_another_document_or_out_of_turn_is_refused() {
     let segmenter = Segmenter::with_regions(&corpus.regions).expect("segmenter");
     let second = IndexPart::build(&corpus, 1, &segmenter).expect("part");
     let mut builder = SearchIndexBuilder::new(&corpus);
-    assert!(!builder.push_part(&corpus, second.clone()), "not the next document");
+    assert!(
+        !builder.push_part(&corpus, second.clone()),
+        "not the next document"
+    );
     builder.step(&corpus, &segmenter, 1);
     let first = IndexPart::build(&corpus, 0, &segmenter).expect("part");
-    assert!(!builder.push_part(&corpus, first), "document already started");
+    assert!(
+        !builder.push_part(&corpus, first),
+        "document already started"
+    );
     assert_eq!(builder.progress().0, 1, "nothing was added");
 }
 
@@ -102,7 +108,10 @@ fn fingerprints_change_with_the_document_and_the_gazetteer() {
     let doc = &corpus.documents[0];
     let mut edited = doc.clone();
     edited.units[0].text.push('。');
-    assert_eq!(document_fingerprint(doc), document_fingerprint(&doc.clone()));
+    assert_eq!(
+        document_fingerprint(doc),
+        document_fingerprint(&doc.clone())
+    );
     assert_ne!(document_fingerprint(doc), document_fingerprint(&edited));
     let stamp = part_stamp(&corpus.regions);
     assert_eq!(stamp, part_stamp(&corpus.regions));
@@ -113,8 +122,20 @@ fn fingerprints_change_with_the_document_and_the_gazetteer() {
 /// punctuation) tagged with random regions of the real gazetteer.
 fn random_unit(index: usize, words: Vec<usize>, tags: Vec<usize>, regions: &[String]) -> Unit {
     const WORDS: [&str; 14] = [
-        "区域", "协调", "发展", "生态补偿", "机制", "四川省", "成渝", "。", "，", "GDP", "a",
-        "𫫇", " ", "一",
+        "区域",
+        "协调",
+        "发展",
+        "生态补偿",
+        "机制",
+        "四川省",
+        "成渝",
+        "。",
+        "，",
+        "GDP",
+        "a",
+        "𫫇",
+        " ",
+        "一",
     ];
     let text: String = words.iter().map(|&w| WORDS[w % WORDS.len()]).collect();
     let mut unit = Unit {
