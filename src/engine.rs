@@ -364,9 +364,7 @@ pub fn EngineProvider(props: &EngineProviderProps) -> Html {
         // When the corpus changes (the library was read or edited), the
         // build for the previous one stops taking slices.
         let superseded = (*superseded).clone();
-        use_effect_with(props.corpus.clone(), move |_| {
-            move || superseded.set(true)
-        });
+        use_effect_with(props.corpus.clone(), move |_| move || superseded.set(true));
     }
     let update = use_force_update();
     let engine = LazyEngine {

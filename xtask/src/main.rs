@@ -124,9 +124,7 @@ fn run(task: Task) -> anyhow::Result<()> {
                 Some(bench::Part::Import) => {
                     bench::run_app_benches(&ws, runs, &[bench::LARGE_IMPORT])
                 }
-                Some(bench::Part::Library) => {
-                    bench::run_app_benches(&ws, runs, &bench::LIBRARY)
-                }
+                Some(bench::Part::Library) => bench::run_app_benches(&ws, runs, &bench::LIBRARY),
                 None => bench::run(&ws, runs),
             }
         }
