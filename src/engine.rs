@@ -8,6 +8,9 @@
 //! browser paints and handles input, so that indexing a large library never
 //! freezes the page; a view that cannot wait (an import the user started)
 //! finishes it at once with [`LazyEngine::force`].
+//! Each user library document joins the index as a part cached in
+//! IndexedDB ([`crate::user_library::index_cache`]) when its stored part is
+//! current, and is indexed afresh (and its part cached) otherwise.
 //! The shell places an [`EngineProvider`]; it provides a [`LazyEngine`]
 //! through a context, and views ask for the engine with
 //! [`use_search_engine`](crate::hooks::use_search_engine::use_search_engine).

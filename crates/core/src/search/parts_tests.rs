@@ -139,7 +139,7 @@ fn random_unit(index: usize, words: Vec<usize>, tags: Vec<usize>, regions: &[Str
     ];
     let text: String = words.iter().map(|&w| WORDS[w % WORDS.len()]).collect();
     let mut unit = Unit {
-        path: UnitPath::new(&(index + 1).to_string()),
+        path: UnitPath::new((index + 1).to_string()),
         label: String::new(),
         kind: UnitKind::Clause,
         heading: None,
