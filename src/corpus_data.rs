@@ -36,6 +36,17 @@ pub struct SearchEngineHandle {
     pub stop_words: Rc<StopWords>,
     /// Milliseconds the build took (shown to tests and benchmarks).
     pub build_ms: f64,
+    /// How the library documents' index parts were obtained.
+    pub library_parts: LibraryParts,
+}
+
+/// How many of the user's library documents joined the search index from
+/// the index cache and how many were indexed afresh (shown to tests and
+/// benchmarks as `data-index-cached` / `data-index-built`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LibraryParts {
+    pub cached: usize,
+    pub built: usize,
 }
 
 impl PartialEq for SearchEngineHandle {

@@ -14,7 +14,10 @@ pub fn use_search_engine(needed: bool) -> Option<Result<SearchEngineHandle, Stri
     let engine = use_context::<LazyEngine>();
     {
         let engine = engine.clone();
-        use_effect_with(needed, move |needed| {
+        // Keyed on the engine too: when the corpus changes under an open
+        // view (the library is read after a deep link opened search), the
+        // new corpus's engine is asked for as well.
+        use_effect_with((needed, engine.clone()), move |(needed, engine)| {
             if let (true, Some(engine)) = (*needed, engine) {
                 engine.request();
             }

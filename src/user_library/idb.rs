@@ -100,13 +100,19 @@ async fn transaction_done(tx: &IdbTransaction) -> Result<(), IdbError> {
 
 /// Opens (creating on first use) the library database.
 async fn open() -> Result<IdbDatabase, IdbError> {
+    open_database(DB_NAME, STORE).await
+}
+
+/// Opens (creating on first use) database `name` with its one object
+/// store `store` (version 1).
+async fn open_database(name: &str, store: &'static str) -> Result<IdbDatabase, IdbError> {
     let window = web_sys::window().ok_or(IdbError::Unavailable)?;
     let factory = window
         .indexed_db()
         .map_err(|_| IdbError::Unavailable)?
         .ok_or(IdbError::Unavailable)?;
     let request: IdbOpenDbRequest = factory
-        .open_with_u32(DB_NAME, DB_VERSION)
+        .open_with_u32(name, DB_VERSION)
         .map_err(|_| IdbError::Unavailable)?;
     let on_upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
         move |event: web_sys::IdbVersionChangeEvent| {
@@ -116,8 +122,8 @@ async fn open() -> Result<IdbDatabase, IdbError> {
                 .and_then(|r| r.result().ok())
                 .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
             if let Some(db) = db {
-                if !db.object_store_names().contains(STORE) {
-                    let _ = db.create_object_store(STORE);
+                if !db.object_store_names().contains(store) {
+                    let _ = db.create_object_store(store);
                 }
             }
         },
@@ -132,7 +138,15 @@ async fn open() -> Result<IdbDatabase, IdbError> {
 }
 
 fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransaction, IdbError> {
-    db.transaction_with_str_and_mode(STORE, mode)
+    store_transaction(db, STORE, mode)
+}
+
+fn store_transaction(
+    db: &IdbDatabase,
+    store: &str,
+    mode: IdbTransactionMode,
+) -> Result<IdbTransaction, IdbError> {
+    db.transaction_with_str_and_mode(store, mode)
         .map_err(error_from)
 }
 
@@ -175,8 +189,18 @@ pub async fn put_all(records: &[(String, String)]) -> Result<(), IdbError> {
     done
 }
 
-/// Deletes the records with these keys (all or none).
+/// Deletes the records with these keys (all or none), and their cached
+/// search-index parts (best effort: a part left behind is never used, since
+/// its document is gone, and is dropped at the next start).
 pub async fn delete(keys: &[String]) -> Result<(), IdbError> {
+    let done = delete_documents(keys).await;
+    if done.is_ok() {
+        super::index_cache::remove(keys).await;
+    }
+    done
+}
+
+async fn delete_documents(keys: &[String]) -> Result<(), IdbError> {
     let db = open().await?;
     let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
     let store = tx.object_store(STORE).map_err(error_from)?;
@@ -188,8 +212,16 @@ pub async fn delete(keys: &[String]) -> Result<(), IdbError> {
     done
 }
 
-/// Deletes every record.
+/// Deletes every record, and every cached search-index part (best effort).
 pub async fn clear() -> Result<(), IdbError> {
+    let done = clear_documents().await;
+    if done.is_ok() {
+        super::index_cache::clear().await;
+    }
+    done
+}
+
+async fn clear_documents() -> Result<(), IdbError> {
     let db = open().await?;
     let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
     let store = tx.object_store(STORE).map_err(error_from)?;
@@ -197,4 +229,91 @@ pub async fn clear() -> Result<(), IdbError> {
     let done = transaction_done(&tx).await;
     db.close();
     done
+}
+
+/// Another database of this origin with one object store of values keyed
+/// by strings (the search index's cache, [`super::index_cache`]).
+pub struct KeyValueStore {
+    pub db_name: &'static str,
+    pub store: &'static str,
+}
+
+impl KeyValueStore {
+    /// Every key.
+    pub async fn keys(&self) -> Result<Vec<String>, IdbError> {
+        let db = open_database(self.db_name, self.store).await?;
+        let tx = store_transaction(&db, self.store, IdbTransactionMode::Readonly)?;
+        let store = tx.object_store(self.store).map_err(error_from)?;
+        let keys = request_future(&store.get_all_keys().map_err(error_from)?).await;
+        db.close();
+        let keys = keys.map_err(error_from)?;
+        Ok(Array::from(&keys)
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect())
+    }
+
+    /// The values of `keys` (`undefined` for a missing one), read one
+    /// request per key so that the browser hands them over in many short
+    /// tasks rather than one long one.
+    pub async fn get_each(&self, keys: &[String]) -> Result<Vec<JsValue>, IdbError> {
+        let db = open_database(self.db_name, self.store).await?;
+        let tx = store_transaction(&db, self.store, IdbTransactionMode::Readonly)?;
+        let store = tx.object_store(self.store).map_err(error_from)?;
+        // Every request is made before awaiting any: a transaction stays
+        // alive only while it has requests pending.
+        let mut pending = Vec::with_capacity(keys.len());
+        for key in keys {
+            pending.push(request_future(
+                &store.get(&JsValue::from_str(key)).map_err(error_from)?,
+            ));
+        }
+        let mut values = Vec::with_capacity(keys.len());
+        for request in pending {
+            values.push(request.await.unwrap_or(JsValue::UNDEFINED));
+        }
+        db.close();
+        Ok(values)
+    }
+
+    /// Writes every `(key, value)` in one transaction.
+    pub async fn put_each(&self, records: &[(String, JsValue)]) -> Result<(), IdbError> {
+        let db = open_database(self.db_name, self.store).await?;
+        let tx = store_transaction(&db, self.store, IdbTransactionMode::Readwrite)?;
+        let store = tx.object_store(self.store).map_err(error_from)?;
+        for (key, value) in records {
+            if let Err(error) = store.put_with_key(value, &JsValue::from_str(key)) {
+                let _ = tx.abort();
+                db.close();
+                return Err(error_from(error));
+            }
+        }
+        let done = transaction_done(&tx).await;
+        db.close();
+        done
+    }
+
+    /// Deletes the values of `keys`.
+    pub async fn delete_each(&self, keys: &[String]) -> Result<(), IdbError> {
+        let db = open_database(self.db_name, self.store).await?;
+        let tx = store_transaction(&db, self.store, IdbTransactionMode::Readwrite)?;
+        let store = tx.object_store(self.store).map_err(error_from)?;
+        for key in keys {
+            store.delete(&JsValue::from_str(key)).map_err(error_from)?;
+        }
+        let done = transaction_done(&tx).await;
+        db.close();
+        done
+    }
+
+    /// Deletes every value.
+    pub async fn clear(&self) -> Result<(), IdbError> {
+        let db = open_database(self.db_name, self.store).await?;
+        let tx = store_transaction(&db, self.store, IdbTransactionMode::Readwrite)?;
+        let store = tx.object_store(self.store).map_err(error_from)?;
+        store.clear().map_err(error_from)?;
+        let done = transaction_done(&tx).await;
+        db.close();
+        done
+    }
 }

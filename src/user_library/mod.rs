@@ -16,6 +16,7 @@
 
 pub mod idb;
 pub mod import;
+pub mod index_cache;
 
 use std::collections::HashSet;
 use std::rc::Rc;

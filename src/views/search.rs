@@ -7,7 +7,9 @@
 //!
 //! The engine is built on first use (not at start-up); until then the view
 //! shows a short "preparing" message. `#search-view` carries
-//! `data-engine-ms` and `data-search-ms` for tests and benchmarks.
+//! `data-engine-ms` and `data-search-ms` for tests and benchmarks, and how
+//! many library documents joined the index from the index cache or were
+//! indexed afresh (`data-index-cached`, `data-index-built`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -69,9 +71,12 @@ pub fn SearchView() -> Html {
             <SearchScreen {lang} corpus={corpus.clone()} engine={handle.clone()} query_str={query_str} />
         },
     };
+    let built = engine.as_ref().and_then(|e| e.as_ref().ok());
     html! {
         <section id="search-view" class="search-view" aria-labelledby="search-heading"
-            data-engine-ms={engine.as_ref().and_then(|e| e.as_ref().ok()).map(|h| format!("{:.1}", h.build_ms))}>
+            data-engine-ms={built.map(|h| format!("{:.1}", h.build_ms))}
+            data-index-cached={built.map(|h| h.library_parts.cached.to_string())}
+            data-index-built={built.map(|h| h.library_parts.built.to_string())}>
             <h1 id="search-heading" class="page-heading">{ strings.search_heading }</h1>
             { body }
         </section>

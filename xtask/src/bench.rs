@@ -23,8 +23,9 @@ pub enum Part {
     Scale,
     /// The longest main-thread task while a large copy imports (existing `dist/`).
     Import,
-    /// The longest main-thread task while ten documents join the user's
-    /// library (existing `dist/`).
+    /// The user's library (existing `dist/`): the longest main-thread task
+    /// while ten documents join it, and start-up with 500 library
+    /// documents with and without the search index's cache.
     Library,
 }
 
@@ -54,8 +55,20 @@ pub const LIBRARY_IMPORT: AppBench = AppBench {
     most_runs: 3,
 };
 
+/// Start-up on a search deep link with a 500-document library, fresh and
+/// with the search index's cached parts: search-ready time and the longest
+/// main-thread task.
+pub const LIBRARY_STARTUP: AppBench = AppBench {
+    script: "bench/library-startup.mjs",
+    what: "start-up with a 500-document library, index cache fresh vs cached",
+    most_runs: 3,
+};
+
+/// The library benches (`cargo xtask bench --only library`).
+pub const LIBRARY: [AppBench; 2] = [LIBRARY_IMPORT, LIBRARY_STARTUP];
+
 /// Every app bench of a full `cargo xtask bench`, in order.
-const APP_BENCHES: [AppBench; 5] = [
+const APP_BENCHES: [AppBench; 6] = [
     AppBench {
         script: "bench/cold-start.mjs",
         what: "cold start, fresh browser contexts per target",
@@ -74,6 +87,7 @@ const APP_BENCHES: [AppBench; 5] = [
     },
     LARGE_IMPORT,
     LIBRARY_IMPORT,
+    LIBRARY_STARTUP,
 ];
 
 pub fn run(ws: &Workspace, runs: u32) -> Result<()> {

@@ -1,7 +1,9 @@
 //! Native twin of the in-browser benchmark (`e2e/bench/core-in-browser.mjs`):
 //! the same operations on the same inputs, so the browser table can show
 //! wasm/native ratios from one run. `--json` prints the figures for that
-//! script; without it, a table.
+//! script; without it, a table. `--json --segment-only` measures the two
+//! segmentation throughputs alone (one round of the browser script's
+//! alternating native/wasm rounds).
 
 use jieba_rs::Jieba;
 use policy_core::compare::align::{align_documents, AlignOptions};
@@ -13,6 +15,7 @@ use std::time::{Duration, Instant};
 
 fn main() -> anyhow::Result<()> {
     let json_output = std::env::args().any(|a| a == "--json");
+    let segment_only = std::env::args().any(|a| a == "--segment-only");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let faithful = std::fs::read_to_string(root.join("corpus/raw/002_154208efee2d029c.txt"))?;
     let reworded = std::fs::read_to_string(root.join("corpus/raw/000_0d3174276c13488c.txt"))?;
@@ -32,6 +35,13 @@ fn main() -> anyhow::Result<()> {
 
     let app_mbps = throughput(&text, |l| segmenter.segment(l).len());
     let stock_mbps = throughput(&text, |l| stock.cut(l, true).len());
+    if json_output && segment_only {
+        println!(
+            "{{\"segment_app_mbps\": {app_mbps:.3}, \"segment_stock_jieba_mbps\": {stock_mbps:.3}, \"segmentation_text_bytes\": {}}}",
+            text.len()
+        );
+        return Ok(());
+    }
     let char_diff = median(5, || diff_chars(&faithful, &reworded).len());
     let word_diff = median(5, || {
         diff_tokens(&segmenter.tokens(&faithful), &segmenter.tokens(&reworded)).len()

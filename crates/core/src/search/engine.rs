@@ -8,6 +8,7 @@ use super::facets::count_facets;
 use super::filters::{FilterMask, ResolvedFilters};
 use super::index::{IndexedUnit, SearchIndex, SearchIndexBuilder};
 use super::kwic::{kwic, Snippet};
+use super::parts::IndexPart;
 use super::query::Query;
 use super::request::SearchRequest;
 use super::results::{DocGroup, Hit, RegionMatch, SearchResults};
@@ -118,6 +119,42 @@ impl SearchEngineBuilder {
     /// (units indexed, units in the corpus).
     pub fn progress(&self) -> (usize, usize) {
         self.index.progress()
+    }
+
+    /// The corpus index of the next document to index, if any is left.
+    pub fn next_document(&self) -> Option<usize> {
+        self.index.next_document()
+    }
+
+    /// Indexes up to `max_units` more units of the current document only;
+    /// true when that document is complete (see
+    /// [`SearchIndexBuilder::step_in_document`]).
+    pub fn step_in_document(&mut self, corpus: &Corpus, max_units: usize) -> bool {
+        self.index
+            .step_in_document(corpus, &self.segmenter, max_units)
+    }
+
+    /// Appends a part built earlier as the next document (false, nothing
+    /// changed, when it does not fit: see [`SearchIndexBuilder::push_part`]).
+    pub fn push_part(&mut self, corpus: &Corpus, part: IndexPart) -> bool {
+        self.index.push_part(corpus, part)
+    }
+
+    /// A builder of document `doc_index`'s part, to be stepped with
+    /// [`Self::step_part`] (this engine's segmenter).
+    pub fn part_builder(&self, corpus: &Corpus, doc_index: usize) -> SearchIndexBuilder {
+        SearchIndexBuilder::for_document(corpus, doc_index)
+    }
+
+    /// Indexes up to `max_units` more units of a [`Self::part_builder`];
+    /// true when its document is complete.
+    pub fn step_part(
+        &self,
+        part: &mut SearchIndexBuilder,
+        corpus: &Corpus,
+        max_units: usize,
+    ) -> bool {
+        part.step(corpus, &self.segmenter, max_units)
     }
 
     /// The engine over the units indexed so far.

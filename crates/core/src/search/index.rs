@@ -9,8 +9,10 @@
 //! (including part of a word, e.g. `协调发` inside 协调发展) without scanning
 //! the whole corpus; candidates are then verified by a substring search.
 
+use super::parts::IndexPart;
 use crate::model::{Corpus, Document, Level, Mechanism, RegionInfo, Unit};
 use crate::segment::Segmenter;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
@@ -46,7 +48,10 @@ pub struct IndexedUnit {
     #[serde(default)]
     pub reading_len: u32,
     /// Set for units whose reading is a restoration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Always written (also when `None`): index parts are stored in a
+    // format that is not self-describing (bincode), where a skipped field
+    // would shift every field after it.
+    #[serde(default)]
     pub restoration: Option<RestorationFlag>,
     /// `text` with ASCII letters lower-cased (same byte offsets), what
     /// queries are matched against.
@@ -134,7 +139,7 @@ pub struct SearchIndex {
     /// The corpus gazetteer, for resolving region filters and names.
     pub regions: Vec<RegionInfo>,
     /// Character unigram and bigram key → the units containing it.
-    grams: HashMap<u64, GramPosting>,
+    grams: FxHashMap<u64, GramPosting>,
     /// Mean [`IndexedUnit::word_count`].
     pub avg_word_count: f64,
 }
@@ -236,15 +241,23 @@ impl SearchIndex {
 /// browser's main thread can yield between steps and keep the page
 /// responsive while a large library is indexed. The corpus passed to every
 /// call must be the same one.
+///
+/// A document can also join as an [`IndexPart`] built earlier (and cached):
+/// [`SearchIndexBuilder::push_part`] appends it exactly as stepping through
+/// its units would have.
 #[derive(Debug)]
 pub struct SearchIndexBuilder {
     containers: HashMap<String, BTreeSet<String>>,
     region_index: HashMap<String, u32>,
     docs: Vec<IndexedDoc>,
     units: Vec<IndexedUnit>,
-    grams: HashMap<u64, GramPosting>,
+    grams: FxHashMap<u64, GramPosting>,
     /// The next unit to index: (document, unit within it).
     next: (usize, usize),
+    /// The corpus documents this builder indexes: all of them, or one for
+    /// a part ([`SearchIndexBuilder::for_document`]).
+    first_doc: usize,
+    end_doc: usize,
     total_units: usize,
 }
 
@@ -261,10 +274,77 @@ impl SearchIndexBuilder {
                 .collect(),
             docs: Vec::with_capacity(corpus.documents.len()),
             units: Vec::new(),
-            grams: HashMap::new(),
+            grams: FxHashMap::default(),
             next: (0, 0),
+            first_doc: 0,
+            end_doc: corpus.documents.len(),
             total_units: corpus.documents.iter().map(|d| d.units.len()).sum(),
         }
+    }
+
+    /// A builder of document `doc_index` alone, whose [`Self::into_part`]
+    /// is that document's [`IndexPart`] (document and unit ids local).
+    pub fn for_document(corpus: &Corpus, doc_index: usize) -> SearchIndexBuilder {
+        let mut builder = SearchIndexBuilder::new(corpus);
+        builder.docs = Vec::with_capacity(1);
+        builder.first_doc = doc_index.min(corpus.documents.len());
+        builder.end_doc = (doc_index + 1).min(corpus.documents.len());
+        builder.next = (builder.first_doc, 0);
+        builder.total_units = corpus.documents.get(doc_index).map_or(0, |d| d.units.len());
+        builder
+    }
+
+    /// The corpus index of the next document to index, if any is left.
+    pub fn next_document(&self) -> Option<usize> {
+        (self.next.0 < self.end_doc).then_some(self.next.0)
+    }
+
+    /// Whether the next document has not been started (so a part of it
+    /// can be pushed).
+    pub fn at_document_start(&self) -> bool {
+        self.next.1 == 0 && self.docs.len() == self.next.0 - self.first_doc
+    }
+
+    /// Appends `part` as the next document of `corpus`, exactly as stepping
+    /// through its units would. Refused (false, nothing changed) when the
+    /// part is not of the next document or does not fit the index: a stale
+    /// or damaged cached part is then rebuilt instead.
+    pub fn push_part(&mut self, corpus: &Corpus, part: IndexPart) -> bool {
+        let Some(doc_index) = self.next_document() else {
+            return false;
+        };
+        let Some(doc) = corpus.documents.get(doc_index) else {
+            return false;
+        };
+        if !self.at_document_start() || !part.fits(doc, corpus.regions.len()) {
+            return false;
+        }
+        let (part_doc, units, postings) = part.into_pieces();
+        let local_doc = self.docs.len() as u32;
+        let offset = self.units.len() as u32;
+        self.docs.push(part_doc);
+        self.units.extend(units.into_iter().map(|mut unit| {
+            unit.doc = local_doc;
+            unit
+        }));
+        for (key, units, count, whole) in postings.iter() {
+            let merged = self.grams.entry(key).or_default();
+            merged.units.extend(units.iter().map(|u| u + offset));
+            merged.count.extend_from_slice(count);
+            merged.whole.extend_from_slice(whole);
+        }
+        self.next = (doc_index + 1, 0);
+        true
+    }
+
+    /// The part of the one document of a [`Self::for_document`] builder,
+    /// once every unit is in (`None` before, or for a whole-corpus builder).
+    pub fn into_part(self) -> Option<IndexPart> {
+        if self.end_doc != self.first_doc + 1 || self.next_document().is_some() {
+            return None;
+        }
+        let [doc] = <[IndexedDoc; 1]>::try_from(self.docs).ok()?;
+        Some(IndexPart::new(doc, self.units, self.grams))
     }
 
     /// (units indexed, units in the corpus).
@@ -277,23 +357,45 @@ impl SearchIndexBuilder {
         let mut added = 0;
         while added < max_units {
             let (doc_index, unit_index) = self.next;
+            if doc_index >= self.end_doc {
+                return true;
+            }
             let Some(doc) = corpus.documents.get(doc_index) else {
                 return true;
             };
-            if unit_index == 0 && self.docs.len() == doc_index {
+            let local_doc = doc_index - self.first_doc;
+            if unit_index == 0 && self.docs.len() == local_doc {
                 self.docs.push(indexed_doc(doc));
             }
             let Some(unit) = doc.units.get(unit_index) else {
                 self.next = (doc_index + 1, 0);
                 continue;
             };
-            let indexed = self.indexed_unit(doc_index, doc, unit, segmenter);
+            let indexed = self.indexed_unit(local_doc, doc, unit, segmenter);
             self.add_grams(&indexed);
             self.units.push(indexed);
             self.next = (doc_index, unit_index + 1);
             added += 1;
         }
-        self.next.0 >= corpus.documents.len()
+        self.next.0 >= self.end_doc.min(corpus.documents.len())
+    }
+
+    /// Like [`Self::step`], but stops at the end of the current document
+    /// (true then), so that the caller can push the next one as a part.
+    pub fn step_in_document(
+        &mut self,
+        corpus: &Corpus,
+        segmenter: &Segmenter,
+        max_units: usize,
+    ) -> bool {
+        let Some(doc_index) = self.next_document() else {
+            return true;
+        };
+        let end_doc = self.end_doc;
+        self.end_doc = doc_index + 1;
+        self.step(corpus, segmenter, max_units);
+        self.end_doc = end_doc;
+        self.next.0 > doc_index
     }
 
     /// The finished index (units not yet stepped through are left out).

@@ -46,6 +46,7 @@ mod facets;
 mod filters;
 mod index;
 mod kwic;
+mod parts;
 mod query;
 mod request;
 mod results;
@@ -59,10 +60,13 @@ pub use index::{
     region_containers, IndexedDoc, IndexedUnit, RestorationFlag, SearchIndex, SearchIndexBuilder,
 };
 pub use kwic::{highlight_ranges, kwic, Snippet, SnippetPart};
+pub use parts::{document_fingerprint, part_stamp, IndexPart, PartError, PART_FORMAT_VERSION};
 pub use query::{Query, QueryTerm};
 pub use request::{FilterKind, FilterValue, SearchRequest};
 pub use results::{DocGroup, FilterNotice, Hit, RegionMatch, SearchResults};
 pub use terms::{term_frequencies, StopWords, TermCount, TermFrequencies, TermGroup, STOP_WORDS};
 
+#[cfg(test)]
+mod parts_tests;
 #[cfg(test)]
 mod tests;

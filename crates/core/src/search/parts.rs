@@ -1,0 +1,267 @@
+//! One document's share of the search index — its entry, its units and
+//! their unigram/bigram postings, with document and unit ids local to the
+//! part — so that a document indexed once can be stored (compact bytes)
+//! and merged into later indexes instead of being segmented again.
+//!
+//! Merging parts in corpus order ([`SearchIndexBuilder::push_part`]) gives
+//! exactly the index that building it in one go gives (tested over the real
+//! corpus and over random documents). A part depends on the document, on
+//! the segmenter's dictionaries and on the gazetteer (region expansion):
+//! [`part_stamp`] fingerprints the latter two with [`PART_FORMAT_VERSION`],
+//! [`document_fingerprint`] the former; a store keeps both next to the
+//! bytes and drops a part when either differs.
+
+use super::index::{GramPosting, IndexedDoc, IndexedUnit, SearchIndexBuilder};
+use crate::model::{Document, RegionInfo};
+use crate::segment::Segmenter;
+use bincode::Options;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::hash::Hasher;
+
+/// The layout of [`IndexPart`] bytes and of what a part holds. Bump it when
+/// the index's fields or how they are computed change: stored parts of
+/// another version are rebuilt.
+pub const PART_FORMAT_VERSION: u32 = 1;
+
+/// One document's index entries (ids local: document 0, units from 0).
+///
+/// Postings are kept as flat parallel lists rather than one small posting
+/// per gram: a document has thousands of distinct bigrams, and reading
+/// thousands of tiny lists back costs an allocation each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexPart {
+    doc: IndexedDoc,
+    units: Vec<IndexedUnit>,
+    /// Gram keys, ascending (so equal parts have equal bytes).
+    gram_keys: Vec<u64>,
+    /// Where each key's posting ends in the lists below (its start is the
+    /// previous key's end).
+    gram_ends: Vec<u32>,
+    posting_units: Vec<u32>,
+    posting_count: Vec<u16>,
+    posting_whole: Vec<u16>,
+}
+
+/// Why stored bytes are not a usable part.
+#[derive(Debug, thiserror::Error)]
+#[error("unreadable index part: {0}")]
+pub struct PartError(String);
+
+impl IndexPart {
+    pub(crate) fn new(
+        doc: IndexedDoc,
+        units: Vec<IndexedUnit>,
+        grams: FxHashMap<u64, GramPosting>,
+    ) -> IndexPart {
+        let mut grams: Vec<(u64, GramPosting)> = grams.into_iter().collect();
+        grams.sort_unstable_by_key(|(key, _)| *key);
+        let mut part = IndexPart {
+            doc,
+            units,
+            gram_keys: Vec::with_capacity(grams.len()),
+            gram_ends: Vec::with_capacity(grams.len()),
+            posting_units: Vec::new(),
+            posting_count: Vec::new(),
+            posting_whole: Vec::new(),
+        };
+        for (key, posting) in grams {
+            part.gram_keys.push(key);
+            part.posting_units.extend_from_slice(&posting.units);
+            part.posting_count.extend_from_slice(&posting.count);
+            part.posting_whole.extend_from_slice(&posting.whole);
+            part.gram_ends.push(part.posting_units.len() as u32);
+        }
+        part
+    }
+
+    /// Indexes document `doc_index` of `corpus` in one go (a caller on a
+    /// browser's main thread steps a [`SearchIndexBuilder::for_document`]
+    /// instead).
+    pub fn build(
+        corpus: &crate::model::Corpus,
+        doc_index: usize,
+        segmenter: &Segmenter,
+    ) -> Option<IndexPart> {
+        let mut builder = SearchIndexBuilder::for_document(corpus, doc_index);
+        while !builder.step(corpus, segmenter, usize::MAX) {}
+        builder.into_part()
+    }
+
+    /// The id of the document the part indexes.
+    pub fn doc_id(&self) -> &str {
+        &self.doc.id
+    }
+
+    /// The part as compact bytes (bincode, variable-length integers).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, PartError> {
+        codec()
+            .serialize(self)
+            .map_err(|e| PartError(e.to_string()))
+    }
+
+    /// Reads bytes written by [`Self::to_bytes`]. Bytes that decode but
+    /// are not a consistent part (damaged storage) are refused too, so a
+    /// merged index never holds out-of-range ids or offsets.
+    pub fn from_bytes(bytes: &[u8]) -> Result<IndexPart, PartError> {
+        let part: IndexPart = codec()
+            .with_limit(bytes.len() as u64)
+            .deserialize(bytes)
+            .map_err(|e| PartError(e.to_string()))?;
+        if !part.is_consistent() {
+            return Err(PartError("inconsistent ids or offsets".into()));
+        }
+        Ok(part)
+    }
+
+    /// The document entry, the units, and every gram's posting as
+    /// `(key, units, counts, whole-token counts)`.
+    pub(crate) fn into_pieces(self) -> (IndexedDoc, Vec<IndexedUnit>, PostingLists) {
+        let lists = PostingLists {
+            keys: self.gram_keys,
+            ends: self.gram_ends,
+            units: self.posting_units,
+            count: self.posting_count,
+            whole: self.posting_whole,
+        };
+        (self.doc, self.units, lists)
+    }
+
+    /// Whether the part is of `doc` (same id, same units in order) and its
+    /// region indices exist in a gazetteer of `region_count` regions.
+    pub(crate) fn fits(&self, doc: &Document, region_count: usize) -> bool {
+        self.doc.id == doc.id
+            && self.units.len() == doc.units.len()
+            && self
+                .units
+                .iter()
+                .zip(&doc.units)
+                .all(|(indexed, unit)| indexed.path == unit.path.as_str())
+            && self
+                .units
+                .iter()
+                .flat_map(|u| &u.region_indices)
+                .all(|&r| (r as usize) < region_count)
+    }
+
+    /// Every id, offset and parallel list in range and in order.
+    fn is_consistent(&self) -> bool {
+        let unit_count = self.units.len();
+        let units_ok = self.units.iter().all(|u| {
+            u.doc == 0
+                && u.folded.len() == u.text.len()
+                && (u.reading_len as usize) <= u.text.len()
+                && u.text.is_char_boundary(u.reading_len as usize)
+                && u.word_bounds.windows(2).all(|w| w[0] < w[1])
+                && u.word_bounds
+                    .last()
+                    .is_some_and(|&end| end as usize == u.text.len())
+                && u.word_bounds
+                    .iter()
+                    .all(|&b| u.text.is_char_boundary(b as usize))
+        });
+        let postings = self.posting_units.len();
+        let lists_ok = self.gram_keys.len() == self.gram_ends.len()
+            && self.posting_count.len() == postings
+            && self.posting_whole.len() == postings
+            && self.gram_keys.windows(2).all(|w| w[0] < w[1])
+            && self.gram_ends.windows(2).all(|w| w[0] < w[1])
+            && self.gram_ends.first().is_none_or(|&e| e > 0)
+            && self
+                .gram_ends
+                .last()
+                .map_or(postings == 0, |&e| e as usize == postings)
+            && self
+                .posting_units
+                .iter()
+                .all(|&u| (u as usize) < unit_count);
+        // Within each posting, unit ids ascend.
+        let ascending = lists_ok && {
+            let mut start = 0usize;
+            self.gram_ends.iter().all(|&end| {
+                let ok = self.posting_units[start..end as usize]
+                    .windows(2)
+                    .all(|w| w[0] < w[1]);
+                start = end as usize;
+                ok
+            })
+        };
+        units_ok && ascending
+    }
+}
+
+/// A part's postings as flat lists (see [`IndexPart`]), checked consistent.
+pub(crate) struct PostingLists {
+    keys: Vec<u64>,
+    ends: Vec<u32>,
+    units: Vec<u32>,
+    count: Vec<u16>,
+    whole: Vec<u16>,
+}
+
+impl PostingLists {
+    /// Every gram as `(key, unit ids, counts, whole-token counts)`.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, &[u32], &[u16], &[u16])> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().map(|&e| e as usize));
+        self.keys
+            .iter()
+            .zip(starts.zip(self.ends.iter()))
+            .map(move |(&key, (start, &end))| {
+                let range = start..end as usize;
+                (
+                    key,
+                    &self.units[range.clone()],
+                    &self.count[range.clone()],
+                    &self.whole[range],
+                )
+            })
+    }
+}
+
+/// Length of the segmenter's base dictionary, evaluated at compile time (the
+/// text itself is not linked twice). An edit that keeps its length must
+/// bump [`PART_FORMAT_VERSION`].
+const BASE_DICTIONARY_BYTES: usize = include_str!("../../data/dict.txt").len();
+
+fn codec() -> impl Options {
+    bincode::DefaultOptions::new()
+}
+
+/// A fingerprint of what a part depends on besides its document: the
+/// part format, the segmenter's dictionaries and the gazetteer. Parts
+/// stored under another stamp are stale.
+pub fn part_stamp(regions: &[RegionInfo]) -> u64 {
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write_u32(PART_FORMAT_VERSION);
+    hasher.write(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.write_usize(crate::segment::DICTIONARY_MIN_FREQ);
+    hasher.write_usize(BASE_DICTIONARY_BYTES);
+    hasher.write(crate::segment::POLICY_LEXICON.as_bytes());
+    let mut writer = HashWriter(&mut hasher);
+    // Serializing plain data to a writer cannot fail; a failure would only
+    // make the stamp differ, i.e. rebuild parts.
+    let _ = serde_json::to_writer(&mut writer, regions);
+    hasher.finish()
+}
+
+/// A fingerprint of everything in `doc` (its serialized form): a part
+/// stored for another fingerprint is of an older version of the document.
+pub fn document_fingerprint(doc: &Document) -> u64 {
+    let mut hasher = fnv::FnvHasher::default();
+    let _ = serde_json::to_writer(&mut HashWriter(&mut hasher), doc);
+    hasher.finish()
+}
+
+/// Feeds written bytes to a hasher (no copy of the serialized text).
+struct HashWriter<'a, H: Hasher>(&'a mut H);
+
+impl<H: Hasher> std::io::Write for HashWriter<'_, H> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
