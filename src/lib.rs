@@ -44,6 +44,7 @@ pub mod panic_banner;
 pub mod preferences;
 pub mod presentation;
 pub mod route;
+pub mod scheduling;
 pub mod state;
 pub mod storage;
 pub mod stored_copy;

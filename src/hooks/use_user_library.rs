@@ -5,8 +5,11 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
+use crate::clock;
+use crate::scheduling::{yield_to_browser, SLICE_MS};
 use crate::user_library::idb::{self, IdbError};
 use crate::user_library::{RecordProblem, UserDocs, UserDocument};
 
@@ -126,9 +129,40 @@ impl UserLibraryContext {
 
 /// Reads stored records: good ones in key order, and how many were skipped.
 pub fn read_records(records: Vec<(String, Option<String>)>) -> (Vec<UserDocument>, usize) {
-    let mut docs = Vec::new();
-    let mut skipped = 0;
+    let mut reader = RecordReader::default();
     for (key, value) in records {
+        reader.read(&key, value);
+    }
+    (reader.docs, reader.skipped)
+}
+
+/// [`read_records`] over what IndexedDB returned, in slices of about
+/// [`SLICE_MS`] with the browser given the main thread between them: each
+/// record is tens of kilobytes of JSON, and a library of hundreds read at
+/// once would hold the page for a long task at start-up.
+async fn read_records_in_slices(records: Vec<(String, JsValue)>) -> (Vec<UserDocument>, usize) {
+    let mut reader = RecordReader::default();
+    let mut slice_start = clock::now_ms();
+    for (key, value) in records {
+        reader.read(&key, value.as_string());
+        if clock::now_ms() - slice_start >= SLICE_MS {
+            yield_to_browser().await;
+            slice_start = clock::now_ms();
+        }
+    }
+    (reader.docs, reader.skipped)
+}
+
+/// Stored records read one at a time; a malformed one is counted and left
+/// in storage untouched.
+#[derive(Default)]
+struct RecordReader {
+    docs: Vec<UserDocument>,
+    skipped: usize,
+}
+
+impl RecordReader {
+    fn read(&mut self, key: &str, value: Option<String>) {
         let parsed = value
             .ok_or(RecordProblem::Shape("not text".into()))
             .and_then(|v| UserDocument::from_stored_json(&v))
@@ -140,16 +174,15 @@ pub fn read_records(records: Vec<(String, Option<String>)>) -> (Vec<UserDocument
                 }
             });
         match parsed {
-            Ok(doc) => docs.push(doc),
+            Ok(doc) => self.docs.push(doc),
             Err(problem) => {
-                skipped += 1;
+                self.skipped += 1;
                 if cfg!(target_arch = "wasm32") {
                     gloo::console::warn!(format!("skipped stored document {key:?}: {problem:?}"));
                 }
             }
         }
     }
-    (docs, skipped)
 }
 
 #[hook]
@@ -170,7 +203,7 @@ pub fn use_user_library(enabled: bool) -> UserLibraryContext {
                 wasm_bindgen_futures::spawn_local(async move {
                     match idb::load_all().await {
                         Ok(records) => {
-                            let (docs, skipped) = read_records(records);
+                            let (docs, skipped) = read_records_in_slices(records).await;
                             state.dispatch(LibraryAction::Loaded(docs, skipped));
                         }
                         Err(error) => state.dispatch(LibraryAction::LoadFailed(error)),

@@ -150,9 +150,10 @@ fn store_transaction(
         .map_err(error_from)
 }
 
-/// Every stored record as `(key, value)`; values that are not strings come
-/// back as `None` (the caller skips them with a notice).
-pub async fn load_all() -> Result<Vec<(String, Option<String>)>, IdbError> {
+/// Every stored record as `(key, value)`, the values still JavaScript
+/// strings: turning them into Rust strings is left to the reader, which
+/// does it in slices (a large library is tens of megabytes of text).
+pub async fn load_all() -> Result<Vec<(String, JsValue)>, IdbError> {
     let db = open().await?;
     let tx = transaction(&db, IdbTransactionMode::Readonly)?;
     let store = tx.object_store(STORE).map_err(error_from)?;
@@ -168,7 +169,7 @@ pub async fn load_all() -> Result<Vec<(String, Option<String>)>, IdbError> {
     Ok(keys
         .iter()
         .zip(values.iter())
-        .map(|(k, v)| (k.as_string().unwrap_or_default(), v.as_string()))
+        .map(|(k, v)| (k.as_string().unwrap_or_default(), v))
         .collect())
 }
 

@@ -1,0 +1,22 @@
+//! Giving the main thread back to the browser between slices of long work,
+//! so the page paints and answers input while it runs.
+
+use wasm_bindgen::JsValue;
+
+/// How long one slice of start-up work may hold the main thread.
+pub const SLICE_MS: f64 = 8.0;
+
+/// Resolves on a later task (`setTimeout(0)`): whatever the browser has
+/// queued — input, layout, paint — runs first.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window()
+            .map(|window| window.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            // No window (a worker, a test): go on at once.
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
