@@ -9,6 +9,7 @@ mod bench;
 mod content_hash;
 mod csp;
 mod dist;
+mod first_load;
 mod e2e;
 mod gzip;
 mod html;
