@@ -246,7 +246,7 @@ mod lite {
                     <div id="full-app-status" class="full-app-status full-app-status--failed"
                         role="alert" data-state="failed">
                         <p>{ strings.failed }</p>
-                        <button type="button" class="full-app-status__retry" onclick={retry}>
+                        <button type="button" class="button full-app-status__retry" onclick={retry}>
                             { strings.retry }</button>
                     </div>
                 }

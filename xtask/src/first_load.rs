@@ -22,6 +22,8 @@ use crate::workspace::Workspace;
 
 /// The lite page's source, next to `index.html`.
 pub const LITE_PAGE: &str = "first-load.html";
+/// What Trunk names the page it writes, whatever the source page's name.
+const TRUNK_PAGE: &str = "index.html";
 /// The `<meta name>` that tells the loader where the full app is.
 pub const FULL_APP_META: &str = "policy-explorer-full-app";
 
@@ -87,29 +89,32 @@ pub fn build(ws: &Workspace) -> Result<FullApp> {
         fs::read_to_string(dist.join("index.html")).context("dist/index.html missing")?;
     let full = full_app_of(&full_page)?;
     let lite_dist = ws.target_dir.join("first-load-dist");
-    println!("== dist: trunk build --release {LITE_PAGE} (the hosted first load)");
+    println!("== dist: trunk build {LITE_PAGE} --release (the hosted first load)");
     ws.cmd("trunk")
-        .args(["build", "--release", LITE_PAGE, "--dist"])
+        // The target before `--release`, which takes an optional value.
+        .args(["build", LITE_PAGE, "--release", "--dist"])
         .arg(&lite_dist)
         .run()?;
     copy_files(&lite_dist, &dist)?;
-    let lite_page = fs::read_to_string(lite_dist.join(LITE_PAGE))
-        .with_context(|| format!("{LITE_PAGE} missing after trunk build"))?;
-    fs::write(dist.join("index.html"), hosted_page(&lite_page, &full)?)?;
-    let _ = fs::remove_file(dist.join(LITE_PAGE));
+    let lite_page = fs::read_to_string(lite_dist.join(TRUNK_PAGE))
+        .with_context(|| format!("{TRUNK_PAGE} missing after trunk build {LITE_PAGE}"))?;
+    fs::write(dist.join(TRUNK_PAGE), hosted_page(&lite_page, &full)?)?;
     Ok(full)
 }
 
-/// Copies every file of `from` into `to`; a file of the same name must have
+/// Copies every file of `from` but its page into `to`; a file of the same name must have
 /// the same content (content-hashed names, shared stylesheets and icons).
 fn copy_files(from: &Path, to: &Path) -> Result<()> {
     for entry in fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))? {
         let entry = entry?;
         if !entry.file_type()?.is_file() {
-            bail!("unexpected directory {} in the lite build", entry.path().display());
+            bail!(
+                "unexpected directory {} in the lite build",
+                entry.path().display()
+            );
         }
         let name = entry.file_name();
-        if name == LITE_PAGE {
+        if name == TRUNK_PAGE {
             continue;
         }
         let bytes = fs::read(entry.path())?;
@@ -153,7 +158,10 @@ const wasm = await init({ module_or_path: '/policy-explorer-app-bbbb_bg.wasm' })
             }
         );
         let page = hosted_page(LITE, &full).expect("page");
-        assert_eq!(find_loader(&page).expect("loader").wasm_href, "/policy-explorer-app-bbbb_bg.wasm");
+        assert_eq!(
+            find_loader(&page).expect("loader").wasm_href,
+            "/policy-explorer-app-bbbb_bg.wasm"
+        );
         assert_eq!(full_app_in(&page), Some(full.clone()));
         // What the first load fetches names the lite wasm only.
         let assets = crate::trunk_page::first_load_assets(&page).expect("assets");
