@@ -59,3 +59,46 @@ fn browser_decode(label: &str, bytes: &[u8]) -> Option<String> {
         .ok()?
         .as_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16_bytes(text: &str, bom: bool, big_endian: bool) -> Vec<u8> {
+        let units = bom.then_some(0xfeff).into_iter().chain(text.encode_utf16());
+        units
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_utf8_with_and_without_a_bom_and_utf16_in_both_orders() {
+        let text = "{\"title\": \"标题\"}";
+        assert_eq!(decode(text.as_bytes()).as_deref(), Some(text));
+        let bom = [&[0xef, 0xbb, 0xbf][..], text.as_bytes()].concat();
+        assert_eq!(decode(&bom).as_deref(), Some(text));
+        for big_endian in [false, true] {
+            assert_eq!(
+                decode(&utf16_bytes(text, true, big_endian)).as_deref(),
+                Some(text)
+            );
+        }
+        // Without a BOM, ASCII in UTF-16 has zero bytes.
+        assert_eq!(
+            decode(&utf16_bytes(text, false, false)).as_deref(),
+            Some(text)
+        );
+    }
+
+    #[test]
+    fn refuses_what_does_not_decode_strictly() {
+        assert_eq!(decode(&[0xff, 0xfe, 0x00]), None);
+        assert_eq!(decode(&[0xef, 0xbb, 0xbf, 0xff]), None);
+    }
+}
