@@ -242,8 +242,13 @@ mod tests {
             .flat_map(u16::to_le_bytes)
             .collect();
         assert_eq!(load_tour(&utf16).unwrap().title.get(false), "标题");
-        let (gbk, _, _) = encoding_rs::GBK.encode(MINIMAL);
-        assert_eq!(load_tour(&gbk).unwrap().steps[0].text.get(false), "说明");
+        // The lite app decodes GBK with the browser's TextDecoder, which a
+        // native test does not have.
+        #[cfg(not(feature = "first-load"))]
+        {
+            let (gbk, _, _) = encoding_rs::GBK.encode(MINIMAL);
+            assert_eq!(load_tour(&gbk).unwrap().steps[0].text.get(false), "说明");
+        }
     }
 
     #[test]

@@ -38,8 +38,15 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Option<String> {
         .ok()
 }
 
+/// No browser, no legacy decoders (native tests of the lite build).
+#[cfg(not(target_arch = "wasm32"))]
+fn browser_decode(_label: &str, _bytes: &[u8]) -> Option<String> {
+    None
+}
+
 /// The browser's strict decoder for `label` (`new TextDecoder(label,
-/// { fatal: true })`); `None` outside a browser or when it refuses.
+/// { fatal: true })`); `None` when it refuses.
+#[cfg(target_arch = "wasm32")]
 fn browser_decode(label: &str, bytes: &[u8]) -> Option<String> {
     use js_sys::{Array, Function, Object, Reflect, Uint8Array};
     use wasm_bindgen::{JsCast, JsValue};
