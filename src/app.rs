@@ -15,7 +15,10 @@ use crate::corpus_data::{CorpusHandle, ImportedCopy, MyCopyContext};
 use crate::dom::{self, MAIN_ID};
 use crate::embed::bridge::EmbedBridge;
 use crate::embed::environment::Environment;
+#[cfg(not(feature = "first-load"))]
 use crate::engine::EngineProvider;
+#[cfg(feature = "first-load")]
+use crate::hand_over::{HandOverProvider, HandOverView};
 use crate::hash_guard::HashGuardLink;
 use crate::hooks::use_persisted_copy::use_persisted_copy;
 use crate::hooks::use_persisted_tours::use_persisted_tours;
@@ -24,16 +27,21 @@ use crate::i18n::Lang;
 use crate::preferences;
 use crate::route::Route;
 use crate::state::{Action, NoticeKind, State};
-use crate::tours::{ToursContext, UserTours};
+use crate::tours::{ActiveTour, ToursContext, UserTours};
+#[cfg(not(feature = "first-load"))]
 use crate::views::compare::CompareView;
 use crate::views::corpus_error::CorpusErrorView;
 use crate::views::library::LibraryView;
+#[cfg(not(feature = "first-load"))]
 use crate::views::matrix::MatrixView;
+#[cfg(not(feature = "first-load"))]
 use crate::views::my_library::MyLibraryView;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 use crate::views::reader::ReaderView;
+#[cfg(not(feature = "first-load"))]
 use crate::views::search::SearchView;
 use crate::views::tours::ToursView;
+#[cfg(not(feature = "first-load"))]
 use crate::views::witness::WitnessView;
 
 /// What `main` determined before the first render.
@@ -53,6 +61,12 @@ pub struct AppProps {
     /// The user's own copy kept from an earlier visit (compare page).
     #[prop_or_default]
     pub initial_my_copy: Option<ImportedCopy>,
+    /// Presentation mode and the tour in progress, when the hosted build's
+    /// lite app handed over to the full app (`hand_over`).
+    #[prop_or_default]
+    pub initial_presenting: bool,
+    #[prop_or_default]
+    pub initial_tour: Option<ActiveTour>,
 }
 
 /// The app as mounted in the browser: hash routing around [`AppShell`].
@@ -74,13 +88,20 @@ pub fn AppShell(props: &AppProps) -> Html {
         let notices = props.startup_notices.clone();
         let user_tours = props.initial_user_tours.clone();
         let my_copy = props.initial_my_copy.clone();
+        let presenting = props.initial_presenting;
+        let tour = props.initial_tour.clone();
         use_reducer(move || {
             let mut state = State::new(lang, &notices);
             state.user_tours = user_tours;
             state.my_copy = my_copy;
+            state.presenting = presenting;
+            state.active_tour = tour;
             state
         })
     };
+    // The lite app keeps what it would hand to the full app current.
+    #[cfg(feature = "first-load")]
+    crate::hand_over::remember(crate::hand_over::Carried::from_state(&state));
 
     // `<html lang>` drives screen-reader voice and CJK glyph choice; the
     // stored preference is written only after the user changes it.
@@ -132,19 +153,32 @@ pub fn AppShell(props: &AppProps) -> Html {
         Callback::from(move |()| state.dispatch(Action::SetPresenting(!state.presenting)))
     };
     let content = match &*corpus {
-        Ok(corpus) => html! {
-            <ContextProvider<CorpusHandle> context={corpus.clone()}>
-                <EngineProvider corpus={corpus.clone()}>
-                    <ContextProvider<MyCopyContext> context={my_copy}>
-                        <ContextProvider<ToursContext> context={tours_context(&state)}>
-                            <ContextProvider<UserLibraryContext> context={library}>
-                                <LibraryGate><Switch<Route> render={switch} /></LibraryGate>
-                            </ContextProvider<UserLibraryContext>>
-                        </ContextProvider<ToursContext>>
-                    </ContextProvider<MyCopyContext>>
-                </EngineProvider>
-            </ContextProvider<CorpusHandle>>
-        },
+        Ok(corpus) => {
+            let routes = html! {
+                <ContextProvider<MyCopyContext> context={my_copy}>
+                    <ContextProvider<ToursContext> context={tours_context(&state)}>
+                        <ContextProvider<UserLibraryContext> context={library}>
+                            <LibraryGate><Switch<Route> render={switch} /></LibraryGate>
+                        </ContextProvider<UserLibraryContext>>
+                    </ContextProvider<ToursContext>>
+                </ContextProvider<MyCopyContext>>
+            };
+            // The full app provides the search engine; the lite app has
+            // none and asks for the full app instead (`hand_over`).
+            #[cfg(not(feature = "first-load"))]
+            let routes = html! {
+                <EngineProvider corpus={corpus.clone()}>{ routes }</EngineProvider>
+            };
+            #[cfg(feature = "first-load")]
+            let routes = html! {
+                <HandOverProvider lang={state.lang}>{ routes }</HandOverProvider>
+            };
+            html! {
+                <ContextProvider<CorpusHandle> context={corpus.clone()}>
+                    { routes }
+                </ContextProvider<CorpusHandle>>
+            }
+        }
         Err(error) => html! { <CorpusErrorView error={error.clone()} /> },
     };
 
@@ -207,6 +241,7 @@ pub fn AppShell(props: &AppProps) -> Html {
     }
 }
 
+#[cfg(not(feature = "first-load"))]
 fn switch(route: Route) -> Html {
     match route {
         Route::Library => html! { <LibraryView /> },
@@ -221,5 +256,25 @@ fn switch(route: Route) -> Html {
         Route::Timeline => html! { <crate::views::timeline::TimelineView /> },
         Route::MyLibrary => html! { <MyLibraryView /> },
         Route::NotFound => html! { <NotFoundView reason={NotFoundReason::Route} /> },
+    }
+}
+
+/// The lite app's routes: the library, the reader, tours and the timeline;
+/// every other route (all parse the same) asks for the full app.
+#[cfg(feature = "first-load")]
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Library => html! { <LibraryView /> },
+        Route::Document { id } => html! { <ReaderView {id} path={None::<String>} /> },
+        Route::Unit { id, path } => html! { <ReaderView {id} path={Some(path)} /> },
+        Route::Tours => html! { <ToursView /> },
+        Route::Timeline => html! { <crate::views::timeline::TimelineView /> },
+        Route::NotFound => html! { <NotFoundView reason={NotFoundReason::Route} /> },
+        Route::Search
+        | Route::CompareOverview
+        | Route::Compare { .. }
+        | Route::CompareUnit { .. }
+        | Route::Witnesses { .. }
+        | Route::MyLibrary => html! { <HandOverView /> },
     }
 }

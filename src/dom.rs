@@ -10,7 +10,9 @@
 //!
 //! | selector | what it is |
 //! |---|---|
-//! | `body[data-ready="…"]` | the view that has rendered: `library`, `reader`, `not-found`, `unavailable`, `corpus-error` (later views add their own names) |
+//! | `body[data-ready="…"]` | the view that has rendered: `library`, `reader`, `not-found`, `unavailable`, `corpus-error` (later views add their own names); in the hosted build's lite app `full-app-loading` / `full-app-failed` while the full app loads or after it failed (`hand_over`) |
+//! | `#full-app-status[data-state="loading"\|"failed"]` | the hosted build's "loading search…" line, or its failure with `.full-app-status__retry` |
+//! | `html[data-app="lite"\|"full"]` | which app the hosted build runs (set by `assets/first-load.js`) |
 //! | `html[lang]` | `zh-CN` or `en`, following the language toggle |
 //! | `#main` | the `<main>` element, target of the skip link (`.skip-link`) |
 //! | `#lang-toggle` | the language switch button |

@@ -185,6 +185,16 @@ pub fn install() {
     LISTENER.with(|l| *l.borrow_mut() = Some(listener));
 }
 
+/// Removes the `popstate` listener and forgets the shown route and the
+/// notice sink: the hosted build's lite app calls this before the full app
+/// (which installs its own guard) takes over the page (`hand_over`).
+pub fn uninstall() {
+    LISTENER.with(|l| l.borrow_mut().take());
+    SINK.with(|s| s.borrow_mut().take());
+    SHOWN.with(|s| s.borrow_mut().take());
+    PENDING.with(|p| p.borrow_mut().clear());
+}
+
 #[derive(Properties, PartialEq)]
 pub struct HashGuardLinkProps {
     /// Where the guard's notices go.

@@ -20,6 +20,8 @@
 //! * data — [`corpus_data`] (the bundled corpus, the user's copy),
 //!   [`engine`] (the search engine, built on demand and shared through a
 //!   context), [`tours`] (built-in and loaded walkthroughs and their file format);
+//! * the hosted build's two-stage start — [`hand_over`] (the lite app built
+//!   with the `first-load` feature steps aside for the full app);
 //! * the browser — [`dom`] (the few direct DOM effects and the selector
 //!   contract), [`presentation`] (presentation mode's DOM side),
 //!   [`embed`] (running inside another site's frame), [`storage`] (typed
@@ -36,6 +38,7 @@ pub mod corpus_data;
 pub mod dom;
 pub mod embed;
 pub mod engine;
+pub mod hand_over;
 pub mod hash_guard;
 pub mod hooks;
 pub mod i18n;
@@ -69,7 +72,7 @@ pub const ROOT_ID: &str = "app";
 /// then the corpus, then the first render.
 pub fn start() {
     panic_banner::install();
-    let (initial_lang, mut startup_notices) = preferences::load_language();
+    let (mut initial_lang, mut startup_notices) = preferences::load_language();
     startup_notices.extend(preferences::startup_notices());
     let (initial_user_tours, tours_notice) = classroom::load_user_tours();
     startup_notices.extend(tours_notice);
@@ -85,6 +88,12 @@ pub fn start() {
     if environment.embed {
         startup_notices.retain(|kind| *kind != state::NoticeKind::StorageUnavailable);
     }
+    // Taking over from the hosted build's lite app: what it showed that
+    // the URL does not hold.
+    let carried = hand_over::take_carried().unwrap_or_default();
+    if let Some(lang) = carried.lang() {
+        initial_lang = lang;
+    }
     let props = AppProps {
         corpus: corpus_data::bundled_corpus(),
         initial_lang,
@@ -92,17 +101,22 @@ pub fn start() {
         environment,
         initial_user_tours,
         initial_my_copy,
+        initial_presenting: carried.presenting,
+        initial_tour: carried.active_tour(),
     };
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(ROOT_ID));
-    match root {
+    let handle = match root {
         Some(root) => {
             root.set_text_content(None);
-            yew::Renderer::<App>::with_root_and_props(root, props).render();
+            yew::Renderer::<App>::with_root_and_props(root, props).render()
         }
-        None => {
-            yew::Renderer::<App>::with_props(props).render();
-        }
-    }
+        None => yew::Renderer::<App>::with_props(props).render(),
+    };
+    // The lite app unmounts itself when the full app arrives.
+    #[cfg(feature = "first-load")]
+    hand_over::keep_app(handle);
+    #[cfg(not(feature = "first-load"))]
+    drop(handle);
 }

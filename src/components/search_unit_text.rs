@@ -38,7 +38,13 @@ pub fn SearchUnitText(props: &SearchUnitTextProps) -> Html {
     } else {
         Vec::new()
     };
-    match &options.boundaries {
+    // The hosted build's lite app never has an engine (`hand_over`): leave
+    // the segmenter out of its code.
+    #[cfg(feature = "first-load")]
+    let boundaries: Option<&SearchEngineHandle> = None;
+    #[cfg(not(feature = "first-load"))]
+    let boundaries = options.boundaries.as_ref();
+    match boundaries {
         Some(handle) => {
             let words = handle.engine.segmenter().segment(text);
             html! {

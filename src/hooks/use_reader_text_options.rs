@@ -7,6 +7,7 @@ use yew_router::prelude::use_location;
 
 use crate::components::search_unit_text::ReaderTextOptions;
 use crate::corpus_data::DocRef;
+#[cfg(not(feature = "first-load"))]
 use crate::hooks::use_search_engine::use_search_engine;
 use crate::views::reader::highlight_query;
 
@@ -31,7 +32,18 @@ pub fn use_reader_text_options(doc: &DocRef) -> (ReaderTextOptions, bool, Callba
         });
     }
     let needed = *boundaries || !hl.is_empty();
+    // The hosted build's lite app has no engine: it asks for the full app,
+    // which takes over and marks the terms (`hand_over`).
+    #[cfg(feature = "first-load")]
+    {
+        crate::hand_over::use_full_app(needed);
+        let _ = (hl, &doc.id);
+    }
+    #[cfg(feature = "first-load")]
+    let (engine, highlight_terms) = (None, Rc::new(Vec::new()));
+    #[cfg(not(feature = "first-load"))]
     let engine = use_search_engine(needed).and_then(Result::ok);
+    #[cfg(not(feature = "first-load"))]
     let highlight_terms = {
         let doc_id = doc.id.clone();
         use_memo(

@@ -14,12 +14,14 @@
 //! * [`sharing`] — embedding, the share dialog and print;
 //! * [`classroom`] — presentation mode, guided tours and storage notices;
 //! * [`restoration`] — restored readings on every screen that shows them;
-//! * [`diffusion`] — fidelity figures, binding flags, citations, the timeline.
+//! * [`diffusion`] — fidelity figures, binding flags, citations, the timeline;
+//! * [`loading`] — the hosted build's "loading search…" state.
 
 pub mod classroom;
 pub mod compare;
 pub mod diffusion;
 pub mod library;
+pub mod loading;
 pub mod pages;
 pub mod restoration;
 pub mod search;

@@ -8,6 +8,8 @@
 //! tours go through [`load_tour`] again before they are used.
 
 pub mod format;
+#[cfg(feature = "first-load")]
+mod lite_text;
 
 use std::rc::Rc;
 

@@ -1,13 +1,16 @@
 //! `cargo xtask dist` and `cargo xtask serve`.
 //!
-//! `dist` = Trunk's release build (the hosted files in `dist/`) plus the
-//! offline single file written next to it by [`crate::single_file`].
+//! `dist` = Trunk's release build of the full app, the offline single file
+//! packed from it by [`crate::single_file`], then a second Trunk build of
+//! the lite app that becomes the hosted `dist/index.html` and loads the full
+//! app later ([`crate::first_load`], docs/loading.md).
 
 use std::fs;
 
 use anyhow::{Context, Result};
 
 use crate::csp;
+use crate::first_load;
 use crate::single_file;
 use crate::sizes::SizeReport;
 use crate::workspace::Workspace;
@@ -16,7 +19,13 @@ use crate::workspace::Workspace;
 pub fn build(ws: &Workspace) -> Result<SizeReport> {
     println!("== dist: trunk build --release (offline, tools from PATH)");
     ws.cmd("trunk").args(["build", "--release"]).run()?;
+    // The single file is the full app, packed before index.html changes.
     write_single_file(ws)?;
+    let full = first_load::build(ws)?;
+    println!(
+        "hosted index.html boots the lite app; the full app ({}) loads on demand",
+        full.wasm
+    );
     // After packing (the single file keeps the loader inline): move Trunk's
     // inline loader out of index.html for the strict CSP (see csp.rs).
     let loader = csp::externalize_in_dist(&ws.dist_dir())?;

@@ -11,6 +11,7 @@ mod content_hash;
 mod csp;
 mod dist;
 mod e2e;
+mod first_load;
 mod gzip;
 mod html;
 mod mime;

@@ -1,9 +1,12 @@
 //! The size report printed at the end of every `dist` and `test` run.
 //!
-//! Budgets: the offline single file within 2 MB on disk (`cargo xtask test`
-//! fails above it), and the hosted build's first load within 600 KB of gzip
-//! transfer (a design target, reported but not enforced). "gzip" means
-//! level 9 (`gzip -9`), computed in-process with flate2.
+//! Budgets, both gates of `cargo xtask test`: the offline single file within
+//! 2 MB on disk, and the hosted build's first load within 600 KB of gzip
+//! transfer. The first load is everything `dist/index.html` makes the
+//! browser fetch before the library renders: the page, its stylesheets,
+//! icon and scripts, and the lite app's glue and wasm — not the full app,
+//! which the loader fetches later (docs/loading.md). "gzip" means level 9
+//! (`gzip -9`), computed in-process with flate2.
 
 use std::fs;
 use std::path::Path;
@@ -21,6 +24,9 @@ pub struct SizeReport {
     pub single_file_gzip: u64,
     /// (file name, raw, gzip) for index.html and each first-load asset.
     pub hosted_files: Vec<(String, u64, u64)>,
+    /// (file name, raw, gzip) for the full app the hosted page loads after
+    /// the first paint, when a route needs it.
+    pub deferred_files: Vec<(String, u64, u64)>,
 }
 
 impl SizeReport {
@@ -39,15 +45,23 @@ impl SizeReport {
         let (index, loader_file) = crate::csp::inline_loader_again(&index, dist)?;
         let mut assets = first_load_assets(&index)?;
         assets.extend(loader_file);
-        for asset in assets {
+        let measure = |asset: String| -> Result<(String, u64, u64)> {
             let bytes = fs::read(dist.join(&asset))
                 .with_context(|| format!("dist/{asset} is referenced but missing"))?;
-            hosted_files.push((asset, bytes.len() as u64, gzip_best(&bytes).len() as u64));
+            Ok((asset, bytes.len() as u64, gzip_best(&bytes).len() as u64))
+        };
+        for asset in assets {
+            hosted_files.push(measure(asset)?);
         }
+        let deferred_files = match crate::first_load::full_app_in(&index) {
+            Some(full) => vec![measure(full.glue)?, measure(full.wasm)?],
+            None => Vec::new(),
+        };
         Ok(SizeReport {
             single_file_raw: single.len() as u64,
             single_file_gzip: gzip_best(&single).len() as u64,
             hosted_files,
+            deferred_files,
         })
     }
 
@@ -72,6 +86,16 @@ impl SizeReport {
                 bytes(*raw),
                 bytes(*gzip)
             );
+        }
+        if !self.deferred_files.is_empty() {
+            println!("  hosted build, loaded on demand after the first paint (not in the budget):");
+            for (name, raw, gzip) in &self.deferred_files {
+                println!(
+                    "    {name:<46} {:>24} raw  {:>22} gzip",
+                    bytes(*raw),
+                    bytes(*gzip)
+                );
+            }
         }
         println!(
             "  single file dist/policy-explorer.html: {} raw, {} gzip   budget <= {} raw: {}",
@@ -136,6 +160,7 @@ mod tests {
                 ("index.html".into(), 10, 400_000),
                 ("app.wasm".into(), 10, 200_001),
             ],
+            deferred_files: vec![("full.wasm".into(), 10, 900_000)],
         };
         assert!(report.single_file_within_budget());
         assert_eq!(report.hosted_gzip_total(), 600_001);

@@ -146,14 +146,20 @@ pub fn run(ws: &Workspace) -> Result<()> {
     match &report {
         Some(report) => {
             let t = Instant::now();
-            // The single file's 2 MB is a promise to offline users: a gate.
-            // The hosted first-load figure is a design target that the
-            // report prints (OK / OVER BUDGET) on every run, not a gate:
-            // the engine's data cannot yet load after first paint.
+            // Both budgets are gates: the single file's 2 MB is a promise to
+            // offline users, the hosted first load's 600 KB gzip one to
+            // visitors of the hosted copy (docs/loading.md).
             suite.record(
                 "size budget: single file <= 2 MB",
                 t,
                 report.single_file_within_budget(),
+                Vec::new(),
+            );
+            let t = Instant::now();
+            suite.record(
+                "size budget: hosted first load <= 600 KB gzip",
+                t,
+                report.hosted_within_budget(),
                 Vec::new(),
             );
             let t = Instant::now();
