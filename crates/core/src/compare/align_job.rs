@@ -114,9 +114,10 @@ impl AlignJob {
             left -= 1;
             match std::mem::replace(&mut self.stage, Stage::Finished) {
                 Stage::Vectors(mut builder) => {
+                    let pieces = builder.progress(imp.len(), src.len()).1;
                     self.stage = match builder.step(imp, src, 1) {
                         Some(structured) => {
-                            self.vector_pieces = Some(builder.progress(imp.len(), src.len()).0);
+                            self.vector_pieces = Some(pieces);
                             Stage::SectionPairs {
                                 structured,
                                 section_pairs: Vec::new(),
