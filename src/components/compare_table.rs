@@ -10,7 +10,7 @@ use policy_core::restoration::TextChoice;
 use yew::prelude::*;
 
 use crate::components::compare_diff_panel::CompareDiffPanel;
-use crate::components::compare_pair_row::{ComparePairRow, OtherCandidate, RowUnit};
+use crate::components::compare_pair_row::{ComparePairRow, OtherCandidate, RowUnit, MAX_OTHERS};
 use crate::components::fidelity_figures::FidelityFigures;
 use crate::corpus_data::SearchEngineHandle;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
@@ -21,6 +21,18 @@ use crate::views::compare_diffusion::PairFigures;
 use crate::views::compare_model::{
     comparable_text, has_mechanism, CompareRow, ComparedDoc, RowRelation,
 };
+
+/// Rows drawn at first, and added by each "show more": a long copy's
+/// table is drawn a page at a time so that no single render blocks the page.
+pub const ROW_PAGE: usize = 300;
+
+/// "Show the next N rows (M left)", in the interface language.
+fn more_rows_text(lang: Lang, next: usize, left: usize) -> String {
+    match lang {
+        Lang::Zh => format!("显示后 {next} 行（还有 {left} 行）"),
+        Lang::En => format!("Show the next {next} rows ({left} left)"),
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CompareTableProps {
@@ -60,17 +72,40 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
         .map(|(i, u)| (u.path.as_str(), i))
         .collect();
 
-    let body_rows = props.rows.iter().filter_map(|row| match *row {
+    // The rows the filters keep; a long table draws the first pages of
+    // them (and always the focused pair), more on request.
+    let limit = use_state(|| ROW_PAGE);
+    let kept: Vec<CompareRow> = props
+        .rows
+        .iter()
+        .copied()
+        .filter(|row| match *row {
+            CompareRow::Pair { a: i } => {
+                has_mechanism(&a.units[i], options.mechanism)
+                    && !(props.only_changed
+                        && props.figures.get(i).is_none_or(|f| f.changes.is_empty()))
+            }
+            CompareRow::Added { b: j } => {
+                !props.only_changed && has_mechanism(&b.units[j], options.mechanism)
+            }
+        })
+        .collect();
+    let focused = props.selected.and_then(|s| {
+        kept.iter()
+            .position(|row| matches!(row, CompareRow::Pair { a } if *a == s))
+    });
+    let shown = (*limit).max(focused.map_or(0, |f| f + 1)).min(kept.len());
+    let left = kept.len() - shown;
+    let on_more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(shown + ROW_PAGE))
+    };
+
+    let body_rows = kept[..shown].iter().map(|row| match *row {
         CompareRow::Pair { a: i } => {
             let unit = &a.units[i];
-            if !has_mechanism(unit, options.mechanism) {
-                return None;
-            }
             let pair = &alignment.pairs[i];
             let figures = props.figures.get(i).cloned().unwrap_or_default();
-            if props.only_changed && figures.changes.is_empty() {
-                return None;
-            }
             let best = pair.candidates.first();
             let b_unit = best
                 .and_then(|c| b_index.get(c.b.as_str()))
@@ -79,6 +114,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                 .candidates
                 .iter()
                 .skip(1)
+                .take(MAX_OTHERS)
                 .map(|c| OtherCandidate {
                     path: c.b.clone().into(),
                     score: c.score,
@@ -112,30 +148,28 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                     </tr>
                 }
             });
-            Some(html! {
+            html! {
                 <>
                     <ComparePairRow key={format!("a-{}", unit.path.as_str())} {lang}
                         relation={RowRelation::from(pair.relation)}
                         score={best.map(|c| c.score)}
                         a={row_unit(a, i, options.text)} b={b_unit} {others}
+                        more_others={pair.candidates.len().saturating_sub(1 + MAX_OTHERS)}
                         evidence={best.map(|c| c.evidence.clone()).unwrap_or_default()}
                         selected={is_selected} select_href={Some(AttrValue::from(select_href))}
                         fidelity={figures.fidelity} changes={figures.changes.clone()} />
                     { diff_row.unwrap_or_default() }
                 </>
-            })
+            }
         }
         CompareRow::Added { b: j } => {
             let unit = &b.units[j];
-            if props.only_changed || !has_mechanism(unit, options.mechanism) {
-                return None;
-            }
-            Some(html! {
+            html! {
                 <ComparePairRow key={format!("b-{}", unit.path.as_str())} {lang}
                     relation={RowRelation::Added} score={None::<f64>}
                     a={None::<RowUnit>} b={row_unit(b, j, options.text)}
                     selected={false} select_href={None::<AttrValue>} />
-            })
+            }
         }
     });
 
@@ -156,6 +190,13 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                     { for body_rows }
                 </tbody>
             </table>
+            if left > 0 {
+                <p class="compare-table__more" data-testid="compare-more-rows" data-left={left.to_string()}>
+                    <button type="button" class="button" onclick={on_more}>
+                        { more_rows_text(lang, left.min(ROW_PAGE), left) }
+                    </button>
+                </p>
+            }
         </div>
     }
 }
