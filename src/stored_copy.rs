@@ -39,6 +39,16 @@ impl StoredValue for StoredCopy {
     const MAX_BYTES: usize = 2 * 1024 * 1024;
     type Data = StoredCopyData;
 
+    /// Every unit's text and heading appear in the JSON at least once.
+    fn least_bytes(&self) -> usize {
+        self.0
+            .doc
+            .units
+            .iter()
+            .map(|u| u.text.len() + u.heading.as_deref().map_or(0, str::len))
+            .sum()
+    }
+
     fn to_data(&self) -> StoredCopyData {
         StoredCopyData {
             source_name: self.0.source_name.clone(),

@@ -9,7 +9,8 @@
 // How: a PerformanceObserver for 'longtask' (tasks over 50 ms) is installed
 // before the click; the phases are split at the moment the progress UI
 // disappears (import done) and the moment the comparison with the copy is
-// rendered (alignment + table). Prints a table; never fails on numbers.
+// rendered (alignment + every row of the table drawn). Prints a table; never
+// fails on numbers.
 //
 // A second table: the compare view's own work on a long copy kept from an
 // earlier visit (4,000 units, ten of them with 30,000-letter unbroken Latin
@@ -64,7 +65,7 @@ async function oneImport(browser, target, text) {
         }
         if (m.workingSeen && !working && m.imported === undefined) m.imported = performance.now();
         if (m.imported !== undefined && m.rendered === undefined &&
-            document.querySelector('#compare-view[data-b="my-copy"] tr.compare-row')) {
+            document.querySelector('#compare-view[data-b="my-copy"]:not([data-comparison="pending"]) [data-testid="compare-table"]:not([data-drawn="partial"]) tr.compare-row')) {
           m.rendered = performance.now();
         }
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
@@ -154,7 +155,7 @@ async function oneStoredCompare(browser, target, value) {
       window.__peFrom = performance.now();
       location.hash = '#/compare/central-2018/my-copy';
     });
-    await page.waitForFunction(() => document.querySelector('#compare-view[data-b="my-copy"]:not([data-comparison="pending"]) tr.compare-row'),
+    await page.waitForFunction(() => document.querySelector('#compare-view[data-b="my-copy"]:not([data-comparison="pending"]) [data-testid="compare-table"]:not([data-drawn="partial"]) tr.compare-row'),
       null, { timeout: 600_000 });
     const drawn = await page.evaluate(() => performance.now());
     await page.waitForTimeout(300);

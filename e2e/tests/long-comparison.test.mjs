@@ -146,7 +146,8 @@ forEachTarget('long comparison', (target, session) => {
     await page.locator(SEL.again).click();
     await progress.waitFor({ timeout: 10_000 });
     await page.waitForSelector(`${SEL.view}[data-comparison="ready"]`, { timeout: 180_000 });
-    await page.locator(SEL.pairRows).first().waitFor();
+    // The rows are drawn a batch at a time; then all are there.
+    await page.waitForSelector('[data-testid="compare-table"][data-drawn="all"]', { timeout: 60_000 });
     // A row for every central unit, in the central document's order.
     assert.equal(await page.locator(SEL.pairRows).count(), copy.centralUnits);
     const paths = await page.locator(SEL.pairRows).evaluateAll((rows) => rows.map((r) => r.dataset.aPath));

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
+
 use policy_core::compare::align::Alignment;
 use policy_core::restoration::TextChoice;
 use yew::prelude::*;
@@ -25,6 +27,9 @@ use crate::views::compare_model::{
 /// Rows drawn at first, and added by each "show more": a long copy's
 /// table is drawn a page at a time so that no single render blocks the page.
 pub const ROW_PAGE: usize = 300;
+/// Rows a progressive table draws at first, and with each later batch.
+const FIRST_BATCH: usize = 8;
+const NEXT_BATCH: usize = 8;
 
 /// "Show the next N rows (M left)", in the interface language.
 fn more_rows_text(lang: Lang, next: usize, left: usize) -> String {
@@ -57,6 +62,10 @@ pub struct CompareTableProps {
     /// Show only the pairs whose binding force or targets changed.
     #[prop_or_default]
     pub only_changed: bool,
+    /// Draw the rows a few at a time, each batch in its own task (a long
+    /// document's comparison: its rows list many candidates).
+    #[prop_or_default]
+    pub progressive: bool,
 }
 
 #[component]
@@ -96,12 +105,32 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
     });
     let shown = (*limit).max(focused.map_or(0, |f| f + 1)).min(kept.len());
     let left = kept.len() - shown;
+    // Progressive drawing: the first rows now, the next batch in a later
+    // task, until every row meant to be shown is there.
+    let drawn = use_state(|| {
+        if props.progressive {
+            FIRST_BATCH
+        } else {
+            usize::MAX
+        }
+    });
+    {
+        let drawn = drawn.clone();
+        use_effect_with((*drawn, shown), move |&(now, target)| {
+            let next = (now < target).then(|| {
+                let drawn = drawn.clone();
+                Timeout::new(0, move || drawn.set(now + NEXT_BATCH))
+            });
+            move || drop(next)
+        });
+    }
+    let visible = shown.min((*drawn).max(focused.map_or(0, |f| f + 1)));
     let on_more = {
         let limit = limit.clone();
         Callback::from(move |_: MouseEvent| limit.set(shown + ROW_PAGE))
     };
 
-    let body_rows = kept[..shown].iter().map(|row| match *row {
+    let body_rows = kept[..visible].iter().map(|row| match *row {
         CompareRow::Pair { a: i } => {
             let unit = &a.units[i];
             let pair = &alignment.pairs[i];
@@ -175,7 +204,8 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
 
     html! {
         <div class="compare-table-wrap">
-            <table class="compare-table" data-testid="compare-table">
+            <table class="compare-table" data-testid="compare-table"
+                data-drawn={if visible == shown { "all" } else { "partial" }}>
                 <caption class="visually-hidden">
                     { fill(strings.table_caption, &[("a", props.a_label.as_str()), ("b", props.b_label.as_str())]) }
                 </caption>

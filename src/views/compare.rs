@@ -36,7 +36,7 @@ use crate::corpus_data::{
 };
 use crate::dom;
 use crate::hooks::use_compare_stepper::use_compare_stepper;
-use crate::hooks::use_comparison::{use_comparison, ComparisonState};
+use crate::hooks::use_comparison::{use_comparison, ComparisonState, SLICED_FROM_UNITS};
 use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::{fill, Lang};
 use crate::navigation::{compare_route, go_to_compare, Entry};
@@ -303,7 +303,8 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
                             <CompareStepper {lang} stepper={stepper.clone()} />
                             <CompareTable {lang} a={a.clone()} b={b.clone()} {alignment} rows={(*rows).clone()} {options} {selected}
                                 engine={props.engine.clone()} a_label={a_label.clone()} b_label={b_label.clone()}
-                                figures={c.figures.clone()} only_changed={*only_changed} />
+                                figures={c.figures.clone()} only_changed={*only_changed}
+                                progressive={a.units.len() + b.units.len() >= SLICED_FROM_UNITS} />
                         </>
                     }
                 }
