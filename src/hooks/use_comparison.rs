@@ -170,15 +170,12 @@ impl SlicedRun {
             .borrow_mut()
             .run(|| crate::clock::now_ms() - started >= SLICE_MS);
         match result {
-            Ok(comparison) => self.state.set(Some((
-                self.key.clone(),
-                ComparisonState::Ready(comparison),
-            ))),
+            Ok(comparison) => self
+                .state
+                .set(Some((self.key.clone(), ComparisonState::Ready(comparison)))),
             Err(percent) => {
-                self.state.set(Some((
-                    self.key.clone(),
-                    ComparisonState::Working(percent),
-                )));
+                self.state
+                    .set(Some((self.key.clone(), ComparisonState::Working(percent))));
                 Timeout::new(0, move || self.slice()).forget();
             }
         }
@@ -229,7 +226,11 @@ impl ComparisonJob {
             central_side,
             started: crate::clock::now_ms(),
             align_ms: 0.0,
-            stage: Stage::Align(Box::new(DocumentAlignJob::new(a.clone(), b.clone(), &options))),
+            stage: Stage::Align(Box::new(DocumentAlignJob::new(
+                a.clone(),
+                b.clone(),
+                &options,
+            ))),
         }
     }
 

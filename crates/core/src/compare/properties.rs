@@ -4,8 +4,8 @@
 
 use super::align::{align_units, text_similarity, AlignOptions, AlignUnit, Side};
 use super::align_job::{AlignJob, AlignStep};
-use crate::model::UnitKind;
 use super::diff::{diff_chars, diff_tokens, new_side, old_side};
+use crate::model::UnitKind;
 use crate::query_normalize::QueryNormalizer;
 use crate::segment::Segmenter;
 use proptest::prelude::*;
