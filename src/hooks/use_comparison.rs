@@ -203,7 +203,7 @@ enum Stage {
     Fidelity {
         alignment: Rc<Alignment>,
         figures: Rc<Vec<PairFigures>>,
-        job: FidelityJob,
+        job: Box<FidelityJob>,
     },
 }
 
@@ -271,7 +271,7 @@ impl ComparisonJob {
                         self.stage = Stage::Fidelity {
                             alignment: alignment.clone(),
                             figures,
-                            job: FidelityJob::new(self.central_side, self.text),
+                            job: Box::new(FidelityJob::new(self.central_side, self.text)),
                         };
                         continue;
                     }
@@ -298,7 +298,7 @@ impl ComparisonJob {
                             return Ok(Rc::new(Comparison {
                                 alignment: alignment.clone(),
                                 figures: figures.clone(),
-                                fidelity: Rc::new(fidelity),
+                                fidelity: Rc::new(*fidelity),
                                 central_side: self.central_side,
                                 align_ms: self.align_ms,
                             }));

@@ -52,7 +52,7 @@ fn stepped_alignment_and_fidelity_equal_the_one_shot_ones_on_every_corpus_pair()
                 let mut job = FidelityJob::new(central_side, text);
                 let stepped = loop {
                     if let FidelityStep::Done(f) = job.step(central, other, &whole, 3) {
-                        break f;
+                        break *f;
                     }
                 };
                 assert_eq!(stepped, fidelity, "{} {text:?} {central_side:?}", other.id);

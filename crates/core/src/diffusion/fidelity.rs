@@ -394,7 +394,7 @@ pub fn document_fidelity(
     let mut job = FidelityJob::new(central_side, choice);
     loop {
         if let FidelityStep::Done(fidelity) = job.step(central, local, alignment, usize::MAX) {
-            return fidelity;
+            return *fidelity;
         }
     }
 }
@@ -410,7 +410,7 @@ pub enum FidelityStep {
         total: usize,
     },
     /// The figures, exactly as [`document_fidelity`] gives them.
-    Done(DocumentFidelity),
+    Done(Box<DocumentFidelity>),
 }
 
 /// [`document_fidelity`] in steps, for a long local document: what the
@@ -557,7 +557,7 @@ impl FidelityJob {
             let finished = self.unit_step(&links, central, local);
             self.links = Some(links);
             if finished {
-                return FidelityStep::Done(self.finish(central, local));
+                return FidelityStep::Done(Box::new(self.finish(central, local)));
             }
         }
         FidelityStep::Working {
