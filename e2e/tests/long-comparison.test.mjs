@@ -101,6 +101,10 @@ forEachTarget('long comparison', (target, session) => {
     }, [COPY_KEY, copy.value]);
     const page = await context.newPage();
     const watch = await watchPage(context, page);
+    // A slower processor, so that the run lasts long enough on a fast
+    // machine for the test to act while it is under way.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(routeUrl(target, '/compare/central-2018/my-copy'));
     await page.waitForSelector(readySelector('compare'), { timeout: 60_000 });
 
