@@ -39,6 +39,14 @@ pub trait StoredValue: Sized {
     /// The serializable form.
     type Data: Serialize + DeserializeOwned;
 
+    /// A lower bound of the stored text's size in bytes, cheap to compute:
+    /// a value already known to exceed [`StoredValue::MAX_BYTES`] is
+    /// refused before it is copied and serialized (which, for a long
+    /// document, would itself stall the page).
+    fn least_bytes(&self) -> usize {
+        0
+    }
+
     fn to_data(&self) -> Self::Data;
     /// Builds the value from parsed data, checking what the type system
     /// cannot (non-empty, known codes, nested formats). The error says what
@@ -121,6 +129,13 @@ pub fn decode<T: StoredValue>(raw: &str) -> Result<T, String> {
 
 /// The stored text for `value`, or why it cannot be stored.
 pub fn encode<T: StoredValue>(value: &T) -> Result<String, SaveError> {
+    let least = value.least_bytes();
+    if least > T::MAX_BYTES {
+        return Err(SaveError::TooLarge {
+            bytes: least,
+            max: T::MAX_BYTES,
+        });
+    }
     let envelope = Envelope {
         v: T::VERSION,
         data: value.to_data(),
@@ -257,6 +272,37 @@ mod tests {
             encode(&Colour("y".repeat(100))),
             Err(SaveError::TooLarge {
                 bytes: 117,
+                max: 64
+            })
+        );
+    }
+
+    /// Panics if serialized: a value whose lower bound already exceeds the
+    /// limit must be refused before that.
+    struct Endless;
+
+    impl StoredValue for Endless {
+        const KEY: &'static str = "test.endless";
+        const VERSION: u32 = 1;
+        const MAX_BYTES: usize = 64;
+        type Data = String;
+        fn least_bytes(&self) -> usize {
+            1_000_000
+        }
+        fn to_data(&self) -> String {
+            unreachable!("a value known to be too large is not serialized")
+        }
+        fn from_data(_: String) -> Result<Self, String> {
+            Ok(Endless)
+        }
+    }
+
+    #[test]
+    fn a_value_known_to_be_too_large_is_refused_without_serializing_it() {
+        assert_eq!(
+            encode(&Endless),
+            Err(SaveError::TooLarge {
+                bytes: 1_000_000,
                 max: 64
             })
         );

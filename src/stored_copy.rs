@@ -17,6 +17,10 @@ use crate::corpus_data::{ImportedCopy, MY_COPY_ID};
 use crate::state::NoticeKind;
 use crate::storage::{self, Loaded, StoredValue};
 
+/// Fewer bytes than the JSON of a unit with empty strings and lists takes
+/// (`{"path":"","label":"","kind":"lead","heading":null,…}` is 172).
+const UNIT_JSON_BYTES: usize = 160;
+
 /// Longer names are not file names.
 const MAX_NAME_CHARS: usize = 300;
 
@@ -38,6 +42,23 @@ impl StoredValue for StoredCopy {
     /// leaves the origin's other keys room within the usual 5 MB quota.
     const MAX_BYTES: usize = 2 * 1024 * 1024;
     type Data = StoredCopyData;
+
+    /// Every unit's path, label, text and heading appear in the JSON, with
+    /// at least [`UNIT_JSON_BYTES`] of keys and punctuation around them.
+    fn least_bytes(&self) -> usize {
+        self.0
+            .doc
+            .units
+            .iter()
+            .map(|u| {
+                UNIT_JSON_BYTES
+                    + u.path.as_str().len()
+                    + u.label.len()
+                    + u.text.len()
+                    + u.heading.as_deref().map_or(0, str::len)
+            })
+            .sum()
+    }
 
     fn to_data(&self) -> StoredCopyData {
         StoredCopyData {
@@ -103,6 +124,19 @@ mod tests {
         assert_eq!(*back.doc, *copy().doc);
         assert_eq!(back.source_name, "我的文本.txt");
         assert_eq!(back.bytes, 1234);
+    }
+
+    #[test]
+    fn the_size_bound_never_exceeds_the_stored_size() {
+        let stored = StoredCopy(copy());
+        let text = encode(&stored).unwrap();
+        assert!(
+            stored.least_bytes() <= text.len(),
+            "{} > {}",
+            stored.least_bytes(),
+            text.len()
+        );
+        assert!(stored.least_bytes() > text.len() / 4, "a useful bound");
     }
 
     #[test]

@@ -9,9 +9,20 @@
 // How: a PerformanceObserver for 'longtask' (tasks over 50 ms) is installed
 // before the click; the phases are split at the moment the progress UI
 // disappears (import done) and the moment the comparison with the copy is
-// rendered (alignment + table). Prints a table; never fails on numbers.
+// rendered (alignment + every row of the table drawn). Prints a table; never
+// fails on numbers.
+//
+// A second table: the compare view's own work on a long copy kept from an
+// earlier visit (4,000 units, ten of them with 30,000-letter unbroken Latin
+// runs, as e2e/tests/long-comparison.test.mjs stores it): the longest task
+// from following the link to the comparison to its table drawn, the
+// alignment running in slices (src/hooks/use_comparison.rs).
 //
 // Usage (normally via `cargo xtask bench`): node bench/large-import.mjs --runs 3
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import { launchBrowser, newContext } from '../lib/browser.mjs';
 import { targets } from '../lib/targets.mjs';
 import { readySelector, routeUrl } from '../lib/app.mjs';
@@ -54,7 +65,7 @@ async function oneImport(browser, target, text) {
         }
         if (m.workingSeen && !working && m.imported === undefined) m.imported = performance.now();
         if (m.imported !== undefined && m.rendered === undefined &&
-            document.querySelector('#compare-view[data-b="my-copy"] tr.compare-row')) {
+            document.querySelector('#compare-view[data-b="my-copy"]:not([data-comparison="pending"]) [data-testid="compare-table"]:not([data-drawn="partial"]) tr.compare-row')) {
           m.rendered = performance.now();
         }
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
@@ -89,7 +100,81 @@ async function oneImport(browser, target, text) {
   }
 }
 
+/** The stored value of the long copy (the same shape as the e2e test's). */
+async function longStoredCopy() {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const corpus = JSON.parse(await fs.readFile(path.join(here, '..', '..', 'corpus', 'corpus.json'), 'utf8'));
+  const province = corpus.documents.find((d) => d.id === 'sichuan');
+  const sections = province.units.filter((u) => u.kind === 'section');
+  const clauses = province.units.filter((u) => u.kind === 'clause');
+  const provenance = { file: 'long-copy.txt', lines: [1, 1], reworded: false, also_in: [], repairs: [] };
+  const latinRun = (seed, length) => {
+    let x = seed;
+    let out = '';
+    for (let i = 0; i < length; i += 1) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      out += String.fromCharCode(97 + (x % 26));
+    }
+    return out;
+  };
+  const units = [];
+  let latin = 0;
+  for (let s = 1; s <= 40; s += 1) {
+    const heading = sections[s % sections.length].heading;
+    units.push({ path: `${s}`, label: `${s}、`, kind: 'section', heading, text: heading, mechanisms: [], regions: [], provenance });
+    for (let c = 1; c <= 99; c += 1) {
+      let text = clauses[(s * 99 + c) % clauses.length].text.slice(0, 70);
+      if (latin < 10 && c === 50 && s % 4 === 0) {
+        text += latinRun(s, 30_000);
+        latin += 1;
+      }
+      units.push({ path: `${s}.${c}`, label: `（${c}）`, kind: 'clause', heading: null, text, mechanisms: [], regions: [], provenance });
+    }
+  }
+  const doc = { ...province, id: 'my-copy', title: '长副本', level: null, jurisdiction: null, units,
+    removals: [], metadata_sources: [], witness_readings: [] };
+  return { units: units.length, value: JSON.stringify({ v: 1, data: { source_name: 'long-copy.txt', bytes: 1, doc } }) };
+}
+
+/** Follows the link to the comparison with the stored long copy: tasks until its table is drawn. */
+async function oneStoredCompare(browser, target, value) {
+  const context = await newContext(browser);
+  try {
+    await context.addInitScript(([v]) => {
+      if (!localStorage.getItem('policy-explorer.my-copy')) localStorage.setItem('policy-explorer.my-copy', v);
+    }, [value]);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error(`# ${target.name}: ${e}`));
+    await page.goto(routeUrl(target, '/compare/central-2018/sichuan'));
+    await page.waitForSelector(readySelector('compare'), { timeout: 60_000 });
+    await page.evaluate(() => {
+      window.__peTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__peTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
+      window.__peFrom = performance.now();
+      location.hash = '#/compare/central-2018/my-copy';
+    });
+    await page.waitForFunction(() => document.querySelector('#compare-view[data-b="my-copy"]:not([data-comparison="pending"]) [data-testid="compare-table"]:not([data-drawn="partial"]) tr.compare-row'),
+      null, { timeout: 600_000 });
+    const drawn = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(300);
+    return await page.evaluate((to) => {
+      const tasks = window.__peTasks.filter((t) => t.start >= window.__peFrom - 1 && t.start < to);
+      return {
+        totalMs: to - window.__peFrom,
+        longest: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+        count: tasks.length,
+      };
+    }, drawn);
+  } finally {
+    await context.close();
+  }
+}
+
 const text = largePolicy(sentencesOf(await rawText('001')), SECTIONS, CLAUSES);
+const stored = await longStoredCopy();
+const storedRows = [];
 const browser = await launchBrowser();
 const rows = [];
 try {
@@ -99,6 +184,11 @@ try {
     const m = (key) => median(samples.map((s) => s[key]));
     rows.push({ target: target.name, runs: RUNS, units: m('units'), importMs: m('importMs'), importLongest: m('importLongest'),
       importCount: m('importCount'), totalMs: m('totalMs'), renderLongest: m('renderLongest') });
+    const storedSamples = [];
+    for (let i = 0; i < RUNS; i += 1) storedSamples.push(await oneStoredCompare(browser, target, stored.value));
+    const sm = (key) => median(storedSamples.map((s) => s[key]));
+    storedRows.push({ target: target.name, runs: RUNS, totalMs: sm('totalMs'), longest: sm('longest'), count: sm('count'),
+      worst: Math.max(...storedSamples.map((s) => s.longest)) });
   }
 } finally {
   await browser.close();
@@ -113,4 +203,11 @@ for (const r of rows) {
   console.log(
     `${r.target.padEnd(12)} ${String(r.runs).padStart(4)} ${String(r.units).padStart(6)} ${r.importMs.toFixed(0).padStart(10)} ${r.importLongest.toFixed(0).padStart(25)} ${String(r.importCount).padStart(14)} ${r.totalMs.toFixed(0).padStart(15)} ${r.renderLongest.toFixed(0).padStart(31)}`,
   );
+}
+
+console.log('');
+console.log(`long stored copy: ${stored.units} units (10 with 30,000-letter Latin runs) kept from an earlier visit, link followed -> comparison table drawn; longest main-thread task (PerformanceObserver 'longtask', medians; worst of the runs)`);
+console.log(`${'target'.padEnd(12)} ${'runs'.padStart(4)} ${'to table ms'.padStart(12)} ${'longest task ms'.padStart(16)} ${'worst run ms'.padStart(13)} ${'tasks > 50 ms'.padStart(14)}`);
+for (const r of storedRows) {
+  console.log(`${r.target.padEnd(12)} ${String(r.runs).padStart(4)} ${r.totalMs.toFixed(0).padStart(12)} ${r.longest.toFixed(0).padStart(16)} ${r.worst.toFixed(0).padStart(13)} ${String(r.count).padStart(14)}`);
 }

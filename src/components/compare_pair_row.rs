@@ -30,6 +30,19 @@ pub struct RowUnit {
     pub href: Option<AttrValue>,
 }
 
+/// The most candidates after the best one a row lists: a central clause
+/// proposed by hundreds of units of a long copy lists the first ones and
+/// says how many more there are, so the row stays readable and cheap.
+pub const MAX_OTHERS: usize = 12;
+
+/// "and N more", in the interface language.
+fn more_text(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!(" 等，另有 {n} 个"),
+        Lang::En => format!(" and {n} more"),
+    }
+}
+
 /// A candidate counterpart after the best one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OtherCandidate {
@@ -48,8 +61,12 @@ pub struct ComparePairRowProps {
     pub a: Option<RowUnit>,
     /// B's best counterpart; `None` for a dropped unit.
     pub b: Option<RowUnit>,
+    /// The candidates after the best one, at most [`MAX_OTHERS`].
     #[prop_or_default]
     pub others: Vec<OtherCandidate>,
+    /// How many more candidates there are than `others` shows.
+    #[prop_or_default]
+    pub more_others: usize,
     /// The key terms A's unit and B's best counterpart share.
     #[prop_or_default]
     pub evidence: Vec<String>,
@@ -139,6 +156,12 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
                                 </span>
                             }
                         }) }
+                        if props.more_others > 0 {
+                            <span class="compare-row__others-more" data-testid="others-more"
+                                data-more={props.more_others.to_string()}>
+                                { more_text(props.lang, props.more_others) }
+                            </span>
+                        }
                     </span>
                 }
             </td>

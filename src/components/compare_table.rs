@@ -5,12 +5,14 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
+
 use policy_core::compare::align::Alignment;
 use policy_core::restoration::TextChoice;
 use yew::prelude::*;
 
 use crate::components::compare_diff_panel::CompareDiffPanel;
-use crate::components::compare_pair_row::{ComparePairRow, OtherCandidate, RowUnit};
+use crate::components::compare_pair_row::{ComparePairRow, OtherCandidate, RowUnit, MAX_OTHERS};
 use crate::components::fidelity_figures::FidelityFigures;
 use crate::corpus_data::SearchEngineHandle;
 use crate::i18n::{fill, Lang, CORPUS_LANG};
@@ -21,6 +23,21 @@ use crate::views::compare_diffusion::PairFigures;
 use crate::views::compare_model::{
     comparable_text, has_mechanism, CompareRow, ComparedDoc, RowRelation,
 };
+
+/// Rows drawn at first, and added by each "show more": a long copy's
+/// table is drawn a page at a time so that no single render blocks the page.
+pub const ROW_PAGE: usize = 300;
+/// Rows a progressive table draws at first, and with each later batch.
+const FIRST_BATCH: usize = 8;
+const NEXT_BATCH: usize = 8;
+
+/// "Show the next N rows (M left)", in the interface language.
+fn more_rows_text(lang: Lang, next: usize, left: usize) -> String {
+    match lang {
+        Lang::Zh => format!("显示后 {next} 行（还有 {left} 行）"),
+        Lang::En => format!("Show the next {next} rows ({left} left)"),
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct CompareTableProps {
@@ -45,6 +62,10 @@ pub struct CompareTableProps {
     /// Show only the pairs whose binding force or targets changed.
     #[prop_or_default]
     pub only_changed: bool,
+    /// Draw the rows a few at a time, each batch in its own task (a long
+    /// document's comparison: its rows list many candidates).
+    #[prop_or_default]
+    pub progressive: bool,
 }
 
 #[component]
@@ -60,17 +81,60 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
         .map(|(i, u)| (u.path.as_str(), i))
         .collect();
 
-    let body_rows = props.rows.iter().filter_map(|row| match *row {
+    // The rows the filters keep; a long table draws the first pages of
+    // them (and always the focused pair), more on request.
+    let limit = use_state(|| ROW_PAGE);
+    let kept: Vec<CompareRow> = props
+        .rows
+        .iter()
+        .copied()
+        .filter(|row| match *row {
+            CompareRow::Pair { a: i } => {
+                has_mechanism(&a.units[i], options.mechanism)
+                    && !(props.only_changed
+                        && props.figures.get(i).is_none_or(|f| f.changes.is_empty()))
+            }
+            CompareRow::Added { b: j } => {
+                !props.only_changed && has_mechanism(&b.units[j], options.mechanism)
+            }
+        })
+        .collect();
+    let focused = props.selected.and_then(|s| {
+        kept.iter()
+            .position(|row| matches!(row, CompareRow::Pair { a } if *a == s))
+    });
+    let shown = (*limit).max(focused.map_or(0, |f| f + 1)).min(kept.len());
+    let left = kept.len() - shown;
+    // Progressive drawing: the first rows now, the next batch in a later
+    // task, until every row meant to be shown is there.
+    let drawn = use_state(|| {
+        if props.progressive {
+            FIRST_BATCH
+        } else {
+            usize::MAX
+        }
+    });
+    {
+        let drawn = drawn.clone();
+        use_effect_with((*drawn, shown), move |&(now, target)| {
+            let next = (now < target).then(|| {
+                let drawn = drawn.clone();
+                Timeout::new(0, move || drawn.set(now + NEXT_BATCH))
+            });
+            move || drop(next)
+        });
+    }
+    let visible = shown.min((*drawn).max(focused.map_or(0, |f| f + 1)));
+    let on_more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(shown + ROW_PAGE))
+    };
+
+    let body_rows = kept[..visible].iter().map(|row| match *row {
         CompareRow::Pair { a: i } => {
             let unit = &a.units[i];
-            if !has_mechanism(unit, options.mechanism) {
-                return None;
-            }
             let pair = &alignment.pairs[i];
             let figures = props.figures.get(i).cloned().unwrap_or_default();
-            if props.only_changed && figures.changes.is_empty() {
-                return None;
-            }
             let best = pair.candidates.first();
             let b_unit = best
                 .and_then(|c| b_index.get(c.b.as_str()))
@@ -79,6 +143,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                 .candidates
                 .iter()
                 .skip(1)
+                .take(MAX_OTHERS)
                 .map(|c| OtherCandidate {
                     path: c.b.clone().into(),
                     score: c.score,
@@ -112,36 +177,35 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                     </tr>
                 }
             });
-            Some(html! {
+            html! {
                 <>
                     <ComparePairRow key={format!("a-{}", unit.path.as_str())} {lang}
                         relation={RowRelation::from(pair.relation)}
                         score={best.map(|c| c.score)}
                         a={row_unit(a, i, options.text)} b={b_unit} {others}
+                        more_others={pair.candidates.len().saturating_sub(1 + MAX_OTHERS)}
                         evidence={best.map(|c| c.evidence.clone()).unwrap_or_default()}
                         selected={is_selected} select_href={Some(AttrValue::from(select_href))}
                         fidelity={figures.fidelity} changes={figures.changes.clone()} />
                     { diff_row.unwrap_or_default() }
                 </>
-            })
+            }
         }
         CompareRow::Added { b: j } => {
             let unit = &b.units[j];
-            if props.only_changed || !has_mechanism(unit, options.mechanism) {
-                return None;
-            }
-            Some(html! {
+            html! {
                 <ComparePairRow key={format!("b-{}", unit.path.as_str())} {lang}
                     relation={RowRelation::Added} score={None::<f64>}
                     a={None::<RowUnit>} b={row_unit(b, j, options.text)}
                     selected={false} select_href={None::<AttrValue>} />
-            })
+            }
         }
     });
 
     html! {
         <div class="compare-table-wrap">
-            <table class="compare-table" data-testid="compare-table">
+            <table class="compare-table" data-testid="compare-table"
+                data-drawn={if visible == shown { "all" } else { "partial" }}>
                 <caption class="visually-hidden">
                     { fill(strings.table_caption, &[("a", props.a_label.as_str()), ("b", props.b_label.as_str())]) }
                 </caption>
@@ -156,6 +220,13 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                     { for body_rows }
                 </tbody>
             </table>
+            if left > 0 {
+                <p class="compare-table__more" data-testid="compare-more-rows" data-left={left.to_string()}>
+                    <button type="button" class="button" onclick={on_more}>
+                        { more_rows_text(lang, left.min(ROW_PAGE), left) }
+                    </button>
+                </p>
+            }
         </div>
     }
 }

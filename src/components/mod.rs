@@ -14,6 +14,7 @@ pub mod compare_link_mark;
 pub mod compare_matrix_cell;
 pub mod compare_options_bar;
 pub mod compare_pair_row;
+pub mod compare_progress;
 pub mod compare_relation_badge;
 pub mod compare_stepper;
 pub mod compare_summary;

@@ -2,6 +2,7 @@
 //! on the browser, and values shared through context.
 
 pub mod use_compare_stepper;
+pub mod use_comparison;
 pub mod use_keydown;
 pub mod use_latest;
 pub mod use_persisted_copy;

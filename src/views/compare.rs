@@ -15,8 +15,7 @@
 
 use std::rc::Rc;
 
-use policy_core::compare::align::{align_documents, AlignOptions, Alignment, Side};
-use policy_core::diffusion::fidelity::{document_fidelity, DocumentFidelity};
+use policy_core::compare::align::Side;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -26,6 +25,7 @@ use crate::components::compare_copy_panel::CopyPanel;
 use crate::components::compare_diff_panel::CompareDiffPanel;
 use crate::components::compare_doc_picker::CompareDocPicker;
 use crate::components::compare_options_bar::CompareOptionsBar;
+use crate::components::compare_progress::CompareProgress;
 use crate::components::compare_stepper::CompareStepper;
 use crate::components::compare_summary::{relation_counts, CompareSummary};
 use crate::components::compare_table::CompareTable;
@@ -36,16 +36,15 @@ use crate::corpus_data::{
 };
 use crate::dom;
 use crate::hooks::use_compare_stepper::use_compare_stepper;
+use crate::hooks::use_comparison::{use_comparison, ComparisonState, SLICED_FROM_UNITS};
 use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::{fill, Lang};
 use crate::navigation::{compare_route, go_to_compare, Entry};
 use crate::route::Route;
 use crate::url::compare::{compare_query, parse_compare_query, CompareOptions, OptionNotice};
-use crate::views::compare_diffusion::{pair_figures, PairFigures};
 use crate::views::compare_model::{
-    align_options, comparable_text, compare_rows, resolve_doc, ComparedDoc, Unresolved,
+    comparable_text, compare_rows, resolve_doc, ComparedDoc, Unresolved,
 };
-use crate::views::matrix::CENTRAL_ID;
 use crate::views::not_found::{NotFoundReason, NotFoundView};
 
 #[derive(Properties, PartialEq)]
@@ -172,40 +171,29 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
         });
     }
 
-    let aligned: Rc<(Rc<Alignment>, f64)> =
-        use_memo((a.clone(), b.clone(), options.text), |(a, b, text)| {
-            let started = crate::clock::now_ms();
-            let align_options = AlignOptions {
-                text: *text,
-                ..align_options(a, b, CENTRAL_ID)
-            };
-            let alignment = align_documents(a, b, &align_options);
-            (Rc::new(alignment), crate::clock::now_ms() - started)
-        });
-    let alignment = aligned.0.clone();
-    // The central (source) side, as the aligner was told.
-    let central_side = align_options(a, b, CENTRAL_ID).source.unwrap_or(Side::B);
-    let figures: Rc<(Rc<Vec<PairFigures>>, Rc<DocumentFidelity>)> = use_memo(
-        (alignment.clone(), a.clone(), b.clone(), options.text),
-        move |(alignment, a, b, text)| {
-            let rows = pair_figures(a, b, alignment, central_side, *text);
-            let (central, local) = match central_side {
-                Side::A => (&**a, &**b),
-                Side::B => (&**b, &**a),
-            };
-            let doc = document_fidelity(central, local, alignment, central_side, *text);
-            (Rc::new(rows), Rc::new(doc))
-        },
-    );
+    // The alignment and its figures: at once for ordinary documents, in
+    // slices with progress and Cancel for long ones.
+    let comparison = use_comparison(a, b, options.text);
+    let ready = match &comparison.state {
+        ComparisonState::Ready(c) => Some(c.clone()),
+        _ => None,
+    };
     let only_changed = use_state(|| false);
     let on_filter = {
         let only_changed = only_changed.clone();
         Callback::from(move |on: bool| only_changed.set(on))
     };
-    let changed_pairs = figures.0.iter().filter(|f| !f.changes.is_empty()).count();
-    let rows = use_memo((alignment.clone(), b.clone()), |(alignment, b)| {
-        compare_rows(alignment, b)
-    });
+    let rows = use_memo(
+        (ready.as_ref().map(|c| c.alignment.clone()), b.clone()),
+        |(alignment, b)| {
+            Rc::new(
+                alignment
+                    .as_ref()
+                    .map(|alignment| compare_rows(alignment, b))
+                    .unwrap_or_default(),
+            )
+        },
+    );
 
     let selected: Option<usize> = props
         .path
@@ -267,7 +255,6 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
         AttrValue::from(doc_label(a, lang)),
         AttrValue::from(doc_label(b, lang)),
     );
-    let counts = relation_counts(a, b, &alignment, options.mechanism);
     let whole_texts = |doc: &ComparedDoc| -> AttrValue {
         doc.units
             .iter()
@@ -280,7 +267,8 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
     html! {
         <section id="compare-view" class="compare-view" aria-labelledby="compare-heading"
             data-a={a.id.clone()} data-b={b.id.clone()}
-            data-align-ms={format!("{:.2}", aligned.1)}
+            data-align-ms={ready.as_ref().map(|c| format!("{:.2}", c.align_ms))}
+            data-comparison={if ready.is_some() { "ready" } else { "pending" }}
             data-engine={props.engine.is_some().then_some("ready")}>
             <BackLink class="compare-view__back" href={Route::CompareOverview.href()}
                 label={strings.back_to_overview} />
@@ -299,16 +287,33 @@ fn CompareScreen(props: &CompareScreenProps) -> Html {
             <CompareOptionsBar {options} corpus={props.corpus.clone()} {lang} on_change={on_options.clone()} />
             <CompareTextChoice {options} {lang} on_change={on_options}
                 restored={restored_units(a) + if a.id == b.id { 0 } else { restored_units(b) }} />
-            <CompareSummary {lang} {counts} />
-            <FidelitySummaryChart {lang} fidelity={figures.1.clone()}
-                central_name={if central_side == Side::A { a_label.clone() } else { b_label.clone() }}
-                local_name={if central_side == Side::A { b_label.clone() } else { a_label.clone() }} />
-            <BindingFilter {lang} on={*only_changed} shown={changed_pairs}
-                total={alignment.pairs.len()} on_toggle={on_filter} />
-            <CompareStepper {lang} {stepper} />
-            <CompareTable {lang} a={a.clone()} b={b.clone()} {alignment} {rows} {options} {selected}
-                engine={props.engine.clone()} a_label={a_label.clone()} b_label={b_label.clone()}
-                figures={figures.0.clone()} only_changed={*only_changed} />
+            { match &ready {
+                Some(c) => {
+                    let alignment = c.alignment.clone();
+                    let counts = relation_counts(a, b, &alignment, options.mechanism);
+                    let changed_pairs = c.figures.iter().filter(|f| !f.changes.is_empty()).count();
+                    html! {
+                        <>
+                            <CompareSummary {lang} {counts} />
+                            <FidelitySummaryChart {lang} fidelity={c.fidelity.clone()}
+                                central_name={if c.central_side == Side::A { a_label.clone() } else { b_label.clone() }}
+                                local_name={if c.central_side == Side::A { b_label.clone() } else { a_label.clone() }} />
+                            <BindingFilter {lang} on={*only_changed} shown={changed_pairs}
+                                total={alignment.pairs.len()} on_toggle={on_filter.clone()} />
+                            <CompareStepper {lang} stepper={stepper.clone()} />
+                            <CompareTable {lang} a={a.clone()} b={b.clone()} {alignment} rows={(*rows).clone()} {options} {selected}
+                                engine={props.engine.clone()} a_label={a_label.clone()} b_label={b_label.clone()}
+                                figures={c.figures.clone()} only_changed={*only_changed}
+                                progressive={a.units.len() + b.units.len() >= SLICED_FROM_UNITS} />
+                        </>
+                    }
+                }
+                None => html! {
+                    <CompareProgress {lang}
+                        percent={match comparison.state { ComparisonState::Working(p) => Some(p), _ => None }}
+                        on_cancel={comparison.cancel.clone()} on_again={comparison.again.clone()} />
+                },
+            } }
             <details class="compare-whole" ontoggle={on_whole_toggle}>
                 <summary>{ strings.whole_diff_summary }</summary>
                 if *whole_open {

@@ -29,28 +29,37 @@ pub fn pair_figures(
     central_side: Side,
     text: TextChoice,
 ) -> Vec<PairFigures> {
-    alignment
-        .pairs
-        .iter()
-        .enumerate()
-        .map(|(i, pair)| {
-            let (Some(unit_a), Some(unit_b)) = (
-                a.units.get(i),
-                pair.candidates.first().and_then(|c| b.unit(&c.b)),
-            ) else {
-                return PairFigures::default();
-            };
-            let (ta, tb) = (comparable_text(unit_a, text), comparable_text(unit_b, text));
-            let (central, local) = match central_side {
-                Side::A => (ta, tb),
-                Side::B => (tb, ta),
-            };
-            PairFigures {
-                fidelity: Some(pair_fidelity(central, &[local])),
-                changes: changes(central, local),
-            }
-        })
+    (0..alignment.pairs.len())
+        .map(|i| row_figures(a, b, alignment, i, central_side, text))
         .collect()
+}
+
+/// The figures of row `i` of A (see [`pair_figures`]), so that a long
+/// document's rows can be measured a few at a time.
+pub fn row_figures(
+    a: &Document,
+    b: &Document,
+    alignment: &Alignment,
+    i: usize,
+    central_side: Side,
+    text: TextChoice,
+) -> PairFigures {
+    let pair = &alignment.pairs[i];
+    let (Some(unit_a), Some(unit_b)) = (
+        a.units.get(i),
+        pair.candidates.first().and_then(|c| b.unit(&c.b)),
+    ) else {
+        return PairFigures::default();
+    };
+    let (ta, tb) = (comparable_text(unit_a, text), comparable_text(unit_b, text));
+    let (central, local) = match central_side {
+        Side::A => (ta, tb),
+        Side::B => (tb, ta),
+    };
+    PairFigures {
+        fidelity: Some(pair_fidelity(central, &[local])),
+        changes: changes(central, local),
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

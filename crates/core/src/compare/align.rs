@@ -51,7 +51,6 @@ use crate::model::{Document, Level, Mechanism, Unit, UnitKind};
 use crate::restoration::TextChoice;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::cell::OnceCell;
 
 pub use super::align_methods::DocUnit as AlignUnit;
 
@@ -226,56 +225,95 @@ impl Alignment {
 
 /// A proposed pair, indices into the implementing and the source units.
 #[derive(Debug, Clone, Copy)]
-struct Pair {
-    imp: usize,
-    src: usize,
-    score: f64,
-    relation: Relation,
+pub(super) struct Pair {
+    pub(super) imp: usize,
+    pub(super) src: usize,
+    pub(super) score: f64,
+    pub(super) relation: Relation,
 }
 
-/// Aligns every unit of `a` with its counterparts in `b`.
+/// Aligns every unit of `a` with its counterparts in `b`: an
+/// [`AlignJob`](super::align_job::AlignJob) run to its end in one go.
 pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> Alignment {
-    let source = options.source.unwrap_or(Side::B);
-    let (imp, src) = match source {
+    let mut job = super::align_job::AlignJob::new(options);
+    loop {
+        if let super::align_job::AlignStep::Done(alignment) = job.step(a, b, usize::MAX) {
+            return alignment;
+        }
+    }
+}
+
+/// The implementing and the source units, as `source` says.
+pub(super) fn implementing_and_source<'u, 'a>(
+    a: &'u [AlignUnit<'a>],
+    b: &'u [AlignUnit<'a>],
+    source: Side,
+) -> (&'u [AlignUnit<'a>], &'u [AlignUnit<'a>]) {
+    match source {
         Side::B => (a, b),
         Side::A => (b, a),
-    };
-    let structured = Structured::new(imp, src);
-    let scores = structured.scores(&options.params, imp, src);
-    let best_score_of_src = best_scores_of_source(&scores, src.len());
-    let pairs = proposals(&structured, scores, options);
+    }
+}
 
-    let mut by_imp: Vec<Vec<&Pair>> = vec![Vec::new(); imp.len()];
-    let mut by_src: Vec<Vec<&Pair>> = vec![Vec::new(); src.len()];
-    for p in &pairs {
-        by_imp[p.imp].push(p);
-        by_src[p.src].push(p);
+/// The evidence of one pair (see [`shared_terms`]); `src_index` caches the
+/// source units' character indexes.
+pub(super) fn pair_evidence(
+    p: &Pair,
+    imp: &[AlignUnit],
+    src: &[AlignUnit],
+    src_index: &mut [Option<CharIndex>],
+    structured: &Structured,
+    options: &AlignOptions,
+) -> Vec<String> {
+    let index = src_index[p.src].get_or_insert_with(|| CharIndex::new(src[p.src].content()));
+    shared_terms(
+        imp[p.imp].content(),
+        index,
+        structured,
+        options.max_evidence,
+    )
+}
+
+/// The alignment from every proposed pair and its evidence (`evidence[k]`
+/// belongs to `pairs[k]`), and the best score each source unit got.
+pub(super) fn assemble(
+    imp: &[AlignUnit],
+    src: &[AlignUnit],
+    pairs: &[Pair],
+    mut evidence: Vec<Vec<String>>,
+    best_score_of_src: &[f64],
+    options: &AlignOptions,
+) -> Alignment {
+    let source = options.source.unwrap_or(Side::B);
+    let mut by_imp: Vec<Vec<usize>> = vec![Vec::new(); imp.len()];
+    let mut by_src: Vec<Vec<usize>> = vec![Vec::new(); src.len()];
+    for (k, p) in pairs.iter().enumerate() {
+        by_imp[p.imp].push(k);
+        by_src[p.src].push(k);
     }
     for list in by_src.iter_mut() {
-        list.sort_by(|x, y| {
+        list.sort_by(|&x, &y| {
+            let (x, y) = (&pairs[x], &pairs[y]);
             x.relation
                 .cmp(&y.relation)
                 .then(y.score.total_cmp(&x.score))
                 .then(x.imp.cmp(&y.imp))
         });
     }
-    let src_index: Vec<OnceCell<CharIndex>> = src.iter().map(|_| OnceCell::new()).collect();
-    let candidate = |p: &Pair, other_is_src: bool| -> Candidate {
+    // Every pair is in exactly one row of the side the rows are read from,
+    // so its evidence is moved, not copied.
+    let mut candidate = |k: usize, other_is_src: bool| -> Candidate {
+        let p = &pairs[k];
         let (x, y) = (&imp[p.imp], &src[p.src]);
         Candidate {
             b: if other_is_src { y.path } else { x.path }.to_string(),
             score: round3(p.score),
             relation: p.relation,
-            evidence: shared_terms(
-                x.content(),
-                src_index[p.src].get_or_init(|| CharIndex::new(y.content())),
-                &structured,
-                options.max_evidence,
-            ),
+            evidence: std::mem::take(&mut evidence[k]),
         }
     };
-    let row = |unit: &AlignUnit, list: &[&Pair], other_is_src: bool, none: Relation| {
-        let candidates: Vec<Candidate> = list.iter().map(|p| candidate(p, other_is_src)).collect();
+    let mut row = |unit: &AlignUnit, list: &[usize], other_is_src: bool, none: Relation| {
+        let candidates: Vec<Candidate> = list.iter().map(|&k| candidate(k, other_is_src)).collect();
         AlignedUnit {
             a: unit.path.to_string(),
             relation: candidates.first().map_or(none, |c| c.relation),
@@ -289,17 +327,21 @@ pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> 
             Relation::NoCounterpart
         }
     };
+    let unmatched = |units: &[AlignUnit], lists: &[Vec<usize>]| -> Vec<String> {
+        units
+            .iter()
+            .zip(lists)
+            .filter(|(_, l)| l.is_empty())
+            .map(|(u, _)| u.path.to_string())
+            .collect()
+    };
     let (rows, unmatched_b): (Vec<AlignedUnit>, Vec<String>) = match source {
         Side::B => (
             imp.iter()
                 .zip(&by_imp)
                 .map(|(u, l)| row(u, l, true, Relation::NoCounterpart))
                 .collect(),
-            src.iter()
-                .zip(&by_src)
-                .filter(|(_, l)| l.is_empty())
-                .map(|(u, _)| u.path.to_string())
-                .collect(),
+            unmatched(src, &by_src),
         ),
         Side::A => (
             src.iter()
@@ -307,11 +349,7 @@ pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> 
                 .enumerate()
                 .map(|(j, (u, l))| row(u, l, false, src_absence(j, u)))
                 .collect(),
-            imp.iter()
-                .zip(&by_imp)
-                .filter(|(_, l)| l.is_empty())
-                .map(|(u, _)| u.path.to_string())
-                .collect(),
+            unmatched(imp, &by_imp),
         ),
     };
     Alignment {
@@ -321,46 +359,41 @@ pub fn align_units(a: &[AlignUnit], b: &[AlignUnit], options: &AlignOptions) -> 
     }
 }
 
-/// For every source unit, the highest score any implementing unit gives it
-/// (0 when none scores it).
-fn best_scores_of_source(scores: &[Vec<(usize, f64)>], src_len: usize) -> Vec<f64> {
-    let mut best = vec![0.0_f64; src_len];
-    for &(j, score) in scores.iter().flatten() {
+/// Raises each source unit's best score to the scores of one implementing
+/// unit (a source unit nobody scores keeps 0).
+pub(super) fn note_best_scores(best: &mut [f64], row: &[(usize, f64)]) {
+    for &(j, score) in row {
         best[j] = best[j].max(score);
     }
-    best
 }
 
-/// Every implementing unit's best source units (positive scores only), with
-/// the relation of each pair; `scores` holds each implementing unit's
-/// scores against the source units.
-fn proposals(
+/// Implementing unit `i`'s best source units (positive scores only), with
+/// the relation of each pair; `row` holds its scores against the source units.
+pub(super) fn propose(
     structured: &Structured,
-    scores: Vec<Vec<(usize, f64)>>,
+    i: usize,
+    mut row: Vec<(usize, f64)>,
     options: &AlignOptions,
-) -> Vec<Pair> {
-    let mut pairs = Vec::new();
-    for (i, mut row) in scores.into_iter().enumerate() {
-        row.retain(|&(_, s)| s > 0.0);
-        row.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        row.truncate(options.max_candidates);
-        for (rank, (j, score)) in row.into_iter().enumerate() {
-            let relation = if rank > 0 || score < options.confident_score {
-                Relation::PossiblyRelated
-            } else if structured.unit_cosine(i, j) >= options.near_verbatim_cosine {
-                Relation::NearVerbatim
-            } else {
-                Relation::Rewritten
-            };
-            pairs.push(Pair {
-                imp: i,
-                src: j,
-                score,
-                relation,
-            });
-        }
+    pairs: &mut Vec<Pair>,
+) {
+    row.retain(|&(_, s)| s > 0.0);
+    row.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    row.truncate(options.max_candidates);
+    for (rank, (j, score)) in row.into_iter().enumerate() {
+        let relation = if rank > 0 || score < options.confident_score {
+            Relation::PossiblyRelated
+        } else if structured.unit_cosine(i, j) >= options.near_verbatim_cosine {
+            Relation::NearVerbatim
+        } else {
+            Relation::Rewritten
+        };
+        pairs.push(Pair {
+            imp: i,
+            src: j,
+            score,
+            relation,
+        });
     }
-    pairs
 }
 
 /// The key terms `x` and `y` share, strongest first: maximal runs of
@@ -431,7 +464,7 @@ fn shared_terms(x: &str, y: &CharIndex, structured: &Structured, max: usize) -> 
 
 /// A text's characters and where each of its bigrams starts, built once
 /// per unit so that finding shared runs costs little per pair.
-struct CharIndex {
+pub(super) struct CharIndex {
     chars: Vec<char>,
     bigrams: FxHashMap<(char, char), Vec<u32>>,
 }
@@ -524,16 +557,25 @@ impl<'d> DocumentUnits<'d> {
     /// has none): the reading — restored where the unit survives only in a
     /// machine-reworded witness — or the witness text.
     pub fn units(&self, choice: TextChoice) -> Vec<AlignUnit<'_>> {
-        self.doc
-            .units
-            .iter()
-            .zip(&self.mechanisms)
-            .map(|(u, m)| AlignUnit {
-                heading: u.heading_for(choice),
-                ..AlignUnit::new(u, u.text_for(choice), m)
-            })
-            .collect()
+        units_of(self.doc, &self.mechanisms, choice)
     }
+}
+
+/// The units of `doc` as the aligner reads them through `choice`, with
+/// `mechanisms[k]` the cue mechanisms of unit `k` (see [`DocumentUnits`]).
+pub(super) fn units_of<'d>(
+    doc: &'d Document,
+    mechanisms: &'d [Vec<Mechanism>],
+    choice: TextChoice,
+) -> Vec<AlignUnit<'d>> {
+    doc.units
+        .iter()
+        .zip(mechanisms)
+        .map(|(u, m)| AlignUnit {
+            heading: u.heading_for(choice),
+            ..AlignUnit::new(u, u.text_for(choice), m)
+        })
+        .collect()
 }
 
 /// Aligns two corpus documents unit by unit (units without text, such as a
@@ -543,12 +585,7 @@ impl<'d> DocumentUnits<'d> {
 /// `options.text` asks for the witness text. The source is
 /// `options.source`, else [`default_source`].
 pub fn align_documents(a: &Document, b: &Document, options: &AlignOptions) -> Alignment {
-    let options = AlignOptions {
-        source: Some(options.source.unwrap_or_else(|| default_source(a, b))),
-        ..*options
-    };
-    let (ua, ub) = (DocumentUnits::new(a), DocumentUnits::new(b));
-    align_units(&ua.units(options.text), &ub.units(options.text), &options)
+    super::align_job::DocumentAlignJob::new(a, b, options).run()
 }
 
 /// The mechanism ids a unit's own text or structure gave it: every tag but

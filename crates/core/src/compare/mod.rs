@@ -2,6 +2,7 @@
 //! inside a pair ([`diff`]).
 
 pub mod align;
+pub mod align_job;
 pub mod align_methods;
 pub mod diff;
 pub mod reword;

@@ -2,8 +2,10 @@
 //! arbitrary user text: they must never panic, and what they return must
 //! stay consistent with their input, since a panic in wasm kills the page.
 
-use super::align::{align_units, text_similarity, AlignOptions, AlignUnit};
+use super::align::{align_units, text_similarity, AlignOptions, AlignUnit, Side};
+use super::align_job::{AlignJob, AlignStep};
 use super::diff::{diff_chars, diff_tokens, new_side, old_side};
+use crate::model::UnitKind;
 use crate::query_normalize::QueryNormalizer;
 use crate::segment::Segmenter;
 use proptest::prelude::*;
@@ -42,7 +44,81 @@ fn as_units<'a>(texts: &'a [String], paths: &'a [String]) -> Vec<AlignUnit<'a>> 
         .collect()
 }
 
+/// A small structured document: a preamble, then sections (headings) and
+/// clauses under the latest section; `(is_section, text)` per unit.
+fn structured_doc() -> impl Strategy<Value = Vec<(bool, String)>> {
+    proptest::collection::vec((proptest::bool::weighted(0.25), mixed_text()), 0..9)
+}
+
+/// Paths and kinds for [`structured_doc`]: `0` for the preamble, `k` for
+/// the k-th section, `k.m` for its clauses.
+fn layout(doc: &[(bool, String)]) -> Vec<(String, UnitKind)> {
+    let (mut section, mut clause) = (0, 0);
+    doc.iter()
+        .enumerate()
+        .map(|(i, (is_section, _))| {
+            if i == 0 {
+                ("0".to_string(), UnitKind::Preamble)
+            } else if *is_section {
+                section += 1;
+                clause = 0;
+                (section.to_string(), UnitKind::Section)
+            } else {
+                clause += 1;
+                (format!("{section}.{clause}"), UnitKind::Clause)
+            }
+        })
+        .collect()
+}
+
+fn structured_units<'a>(
+    doc: &'a [(bool, String)],
+    layout: &'a [(String, UnitKind)],
+) -> Vec<AlignUnit<'a>> {
+    doc.iter()
+        .zip(layout)
+        .map(|((_, text), (path, kind))| AlignUnit {
+            path,
+            kind: *kind,
+            heading: (*kind == UnitKind::Section).then_some(text.as_str()),
+            text: if *kind == UnitKind::Section { "" } else { text },
+            mechanisms: &[],
+        })
+        .collect()
+}
+
 proptest! {
+    #[test]
+    fn an_alignment_job_gives_the_one_shot_result_at_any_step_budget(
+        a in structured_doc(),
+        b in structured_doc(),
+        budget in 1usize..40,
+        source_a in proptest::bool::ANY,
+        max_candidates in 1usize..5,
+    ) {
+        let (la, lb) = (layout(&a), layout(&b));
+        let (ua, ub) = (structured_units(&a, &la), structured_units(&b, &lb));
+        let options = AlignOptions {
+            source: Some(if source_a { Side::A } else { Side::B }),
+            max_candidates,
+            ..AlignOptions::default()
+        };
+        let whole = align_units(&ua, &ub, &options);
+        let mut job = AlignJob::new(&options);
+        let mut steps = 0;
+        let stepped = loop {
+            match job.step(&ua, &ub, budget) {
+                AlignStep::Done(alignment) => break alignment,
+                AlignStep::Working(progress) => {
+                    prop_assert!(progress.done <= progress.total);
+                    steps += 1;
+                    prop_assert!(steps < 10_000, "the job ends");
+                }
+            }
+        };
+        prop_assert_eq!(stepped, whole);
+    }
+
     #[test]
     fn char_diff_rebuilds_both_sides(old in mixed_text(), new in mixed_text()) {
         let chunks = diff_chars(&old, &new);

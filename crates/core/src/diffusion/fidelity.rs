@@ -38,7 +38,7 @@
 use crate::compare::align::{Alignment, Relation, Side};
 use crate::model::{Document, Mechanism, Unit, UnitKind};
 use crate::restoration::TextChoice;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 /// Function characters left out of content (particles, conjunctions and
@@ -382,7 +382,8 @@ pub fn section_mechanism(doc: &Document, unit: &Unit) -> Option<Mechanism> {
 /// Fidelity of `local` to `central`, read from `alignment`, an alignment of
 /// the two in which `central_side` names the side of the central document
 /// (the one [`crate::compare::align::align_documents`] was given as the
-/// source). Units are read by `choice`, as in the alignment.
+/// source). Units are read by `choice`, as in the alignment. A
+/// [`FidelityJob`] run to its end in one go.
 pub fn document_fidelity(
     central: &Document,
     local: &Document,
@@ -390,92 +391,239 @@ pub fn document_fidelity(
     central_side: Side,
     choice: TextChoice,
 ) -> DocumentFidelity {
-    // Confident pairs and best relations, from whichever side the rows are.
-    let mut confident: Vec<(String, String)> = Vec::new();
-    let mut central_relation: Vec<(String, Relation)> = Vec::new();
-    let mut local_relation: Vec<(String, Relation)> = Vec::new();
-    for row in &alignment.pairs {
-        for c in &row.candidates {
-            if c.relation.is_confident() {
-                let pair = match central_side {
-                    Side::A => (row.a.clone(), c.b.clone()),
-                    Side::B => (c.b.clone(), row.a.clone()),
-                };
-                confident.push(pair);
-            }
-        }
-        match central_side {
-            Side::A => central_relation.push((row.a.clone(), row.relation)),
-            Side::B => local_relation.push((row.a.clone(), row.relation)),
+    let mut job = FidelityJob::new(central_side, choice);
+    loop {
+        if let FidelityStep::Done(fidelity) = job.step(central, local, alignment, usize::MAX) {
+            return *fidelity;
         }
     }
-    let relation_of = |rows: &[(String, Relation)], path: &str, unmatched: bool| {
-        rows.iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, r)| *r)
-            .unwrap_or(if unmatched {
-                Relation::NoCounterpart
-            } else {
-                Relation::PossiblyRelated
-            })
-    };
-    let unmatched = |path: &str| alignment.unmatched_b.iter().any(|p| p == path);
-    let relation_on_b_side = |path: &str| {
-        // Units of B: no row of their own; a unit is in a confident pair,
-        // in an uncertain pair only, or in none.
-        if unmatched(path) {
+}
+
+/// What a step of a [`FidelityJob`] ended with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FidelityStep {
+    /// More work to do: pieces done, pieces in all.
+    Working {
+        /// Pieces of work done.
+        done: usize,
+        /// Pieces of work in all.
+        total: usize,
+    },
+    /// The figures, exactly as [`document_fidelity`] gives them.
+    Done(Box<DocumentFidelity>),
+}
+
+/// [`document_fidelity`] in steps, for a long local document: what the
+/// alignment says about each unit is indexed once (one piece), then every
+/// central unit and every local unit is one piece.
+pub struct FidelityJob {
+    central_side: Side,
+    choice: TextChoice,
+    links: Option<Links>,
+    next_central: usize,
+    next_local: usize,
+    document: FidelityTotals,
+    by_mech: Vec<(Option<Mechanism>, FidelityTotals)>,
+    units: Vec<CentralUnitFidelity>,
+    without: Vec<String>,
+    local_side: LocalTotals,
+}
+
+/// What an alignment says about the units of both documents, by path.
+struct Links {
+    /// A central unit's confident local counterparts, in alignment order.
+    counterparts: FxHashMap<String, Vec<String>>,
+    /// A local unit's confident central counterparts, in alignment order.
+    centrals: FxHashMap<String, Vec<String>>,
+    /// The relation of each row's unit (the first row with that path).
+    row_relation: FxHashMap<String, Relation>,
+    unmatched: FxHashSet<String>,
+    /// Where each path first occurs among the central and the local units.
+    central_units: FxHashMap<String, usize>,
+    local_units: FxHashMap<String, usize>,
+    /// The first mechanism of each top-level section of the central document.
+    section_mechanisms: FxHashMap<String, Option<Mechanism>>,
+}
+
+impl Links {
+    fn new(central: &Document, local: &Document, alignment: &Alignment, side: Side) -> Links {
+        let mut counterparts: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let mut centrals: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let mut row_relation: FxHashMap<String, Relation> = FxHashMap::default();
+        for row in &alignment.pairs {
+            for c in &row.candidates {
+                if c.relation.is_confident() {
+                    let (central_path, local_path) = match side {
+                        Side::A => (&row.a, &c.b),
+                        Side::B => (&c.b, &row.a),
+                    };
+                    counterparts
+                        .entry(central_path.clone())
+                        .or_default()
+                        .push(local_path.clone());
+                    centrals
+                        .entry(local_path.clone())
+                        .or_default()
+                        .push(central_path.clone());
+                }
+            }
+            row_relation.entry(row.a.clone()).or_insert(row.relation);
+        }
+        let first_index = |doc: &Document| {
+            let mut map: FxHashMap<String, usize> = FxHashMap::default();
+            for (k, u) in doc.units.iter().enumerate() {
+                map.entry(u.path.as_str().to_string()).or_insert(k);
+            }
+            map
+        };
+        let mut section_mechanisms: FxHashMap<String, Option<Mechanism>> = FxHashMap::default();
+        for u in central.units.iter().filter(|u| u.kind == UnitKind::Section) {
+            section_mechanisms
+                .entry(u.path.as_str().to_string())
+                .or_insert_with(|| u.mechanisms.first().map(|m| m.id));
+        }
+        Links {
+            counterparts,
+            centrals,
+            row_relation,
+            unmatched: alignment.unmatched_b.iter().cloned().collect(),
+            central_units: first_index(central),
+            local_units: first_index(local),
+            section_mechanisms,
+        }
+    }
+
+    /// The relation of a unit that has rows (the side of `alignment.pairs`).
+    fn of_row(&self, path: &str) -> Relation {
+        match self.row_relation.get(path) {
+            Some(r) => *r,
+            None if self.unmatched.contains(path) => Relation::NoCounterpart,
+            None => Relation::PossiblyRelated,
+        }
+    }
+
+    /// The relation of a unit of B (no row of its own): in a confident
+    /// pair, in an uncertain pair only, or in none. `confident` holds the
+    /// confident pairs by B's paths.
+    fn of_b(&self, path: &str, confident: &FxHashMap<String, Vec<String>>) -> Relation {
+        if self.unmatched.contains(path) {
             Relation::NoCounterpart
-        } else if confident.iter().any(|(c, l)| match central_side {
-            Side::A => l == path,
-            Side::B => c == path,
-        }) {
+        } else if confident.contains_key(path) {
             Relation::Rewritten
         } else {
             Relation::PossiblyRelated
         }
-    };
+    }
 
-    let mut document = FidelityTotals::default();
-    let mut by_mech: Vec<(Option<Mechanism>, FidelityTotals)> = Vec::new();
-    let mut units = Vec::new();
-    let mut without = Vec::new();
-    for unit in &central.units {
+    /// The mechanism of a central unit (see [`section_mechanism`]).
+    fn mechanism(&self, unit: &Unit) -> Option<Mechanism> {
+        let top = unit.path.as_str().split('.').next()?;
+        self.section_mechanisms.get(top).copied().flatten()
+    }
+}
+
+impl FidelityJob {
+    /// A job measuring with `central_side` and `choice` (see [`document_fidelity`]).
+    pub fn new(central_side: Side, choice: TextChoice) -> FidelityJob {
+        FidelityJob {
+            central_side,
+            choice,
+            links: None,
+            next_central: 0,
+            next_local: 0,
+            document: FidelityTotals::default(),
+            by_mech: Vec::new(),
+            units: Vec::new(),
+            without: Vec::new(),
+            local_side: LocalTotals::default(),
+        }
+    }
+
+    /// Does at most `budget` pieces of work (at least one). The documents
+    /// and the alignment must be the same at every call.
+    pub fn step(
+        &mut self,
+        central: &Document,
+        local: &Document,
+        alignment: &Alignment,
+        budget: usize,
+    ) -> FidelityStep {
+        for _ in 0..budget.max(1) {
+            let Some(links) = self.links.take() else {
+                self.links = Some(Links::new(central, local, alignment, self.central_side));
+                continue;
+            };
+            // The links are taken out while a unit is measured, and put back.
+            let finished = self.unit_step(&links, central, local);
+            self.links = Some(links);
+            if finished {
+                return FidelityStep::Done(Box::new(self.finish(central, local)));
+            }
+        }
+        FidelityStep::Working {
+            done: usize::from(self.links.is_some()) + self.next_central + self.next_local,
+            total: 1 + central.units.len() + local.units.len() + 1,
+        }
+    }
+
+    /// Measures the next central unit, else the next local one; true when
+    /// there is none left.
+    fn unit_step(&mut self, links: &Links, central: &Document, local: &Document) -> bool {
+        if let Some(unit) = central.units.get(self.next_central) {
+            self.next_central += 1;
+            let (outcome, unit_fidelity) = self.central_unit(links, unit, local);
+            let chars = content_runs(unit_text(unit, self.choice))
+                .iter()
+                .map(Vec::len)
+                .sum();
+            self.document.add_unit(chars, outcome);
+            let mech = links.mechanism(unit);
+            match self.by_mech.iter_mut().find(|(m, _)| *m == mech) {
+                Some((_, t)) => t.add_unit(chars, outcome),
+                None => {
+                    let mut t = FidelityTotals::default();
+                    t.add_unit(chars, outcome);
+                    self.by_mech.push((mech, t));
+                }
+            }
+            self.units.push(unit_fidelity);
+            return false;
+        }
+        if let Some(unit) = local.units.get(self.next_local) {
+            self.next_local += 1;
+            self.local_unit(links, unit, central);
+            return false;
+        }
+        true
+    }
+
+    fn central_unit(
+        &mut self,
+        links: &Links,
+        unit: &Unit,
+        local: &Document,
+    ) -> (Outcome, CentralUnitFidelity) {
         let path = unit.path.as_str();
-        let text = unit_text(unit, choice);
-        let relation = match central_side {
-            Side::A => relation_of(&central_relation, path, unmatched(path)),
-            Side::B => relation_on_b_side(path),
+        let text = unit_text(unit, self.choice);
+        let relation = match self.central_side {
+            Side::A => links.of_row(path),
+            Side::B => links.of_b(path, &links.counterparts),
         };
-        let counterparts: Vec<String> = confident
-            .iter()
-            .filter(|(c, _)| c == path)
-            .map(|(_, l)| l.clone())
-            .collect();
+        let counterparts: Vec<String> = links.counterparts.get(path).cloned().unwrap_or_default();
         let outcome = if !counterparts.is_empty() {
             let texts: Vec<&str> = counterparts
                 .iter()
-                .filter_map(|p| local.unit(p))
-                .map(|u| unit_text(u, choice))
+                .filter_map(|p| links.local_units.get(p.as_str()))
+                .map(|&k| unit_text(&local.units[k], self.choice))
                 .collect();
             Outcome::Measured(pair_fidelity(text, &texts))
         } else if relation.has_counterpart() {
             Outcome::Uncertain
         } else {
-            without.push(path.to_string());
+            self.without.push(path.to_string());
             Outcome::None
         };
-        let chars = content_runs(text).iter().map(Vec::len).sum();
-        document.add_unit(chars, outcome);
-        let mech = section_mechanism(central, unit);
-        match by_mech.iter_mut().find(|(m, _)| *m == mech) {
-            Some((_, t)) => t.add_unit(chars, outcome),
-            None => {
-                let mut t = FidelityTotals::default();
-                t.add_unit(chars, outcome);
-                by_mech.push((mech, t));
-            }
-        }
-        units.push(CentralUnitFidelity {
+        let fidelity = CentralUnitFidelity {
             path: path.to_string(),
             relation: match outcome {
                 Outcome::Measured(_) if !relation.is_confident() => Relation::Rewritten,
@@ -486,58 +634,68 @@ pub fn document_fidelity(
                 Outcome::Measured(f) => Some(f),
                 _ => None,
             },
-        });
+        };
+        (outcome, fidelity)
     }
-    document.finish();
-    by_mech.sort_by_key(|(m, _)| m.map_or(usize::MAX, |m| m as usize));
-    let by_mechanism = by_mech
-        .into_iter()
-        .map(|(mechanism, mut totals)| {
-            totals.finish();
-            MechanismFidelity { mechanism, totals }
-        })
-        .collect();
 
-    let mut local_side = LocalTotals::default();
-    for unit in &local.units {
+    fn local_unit(&mut self, links: &Links, unit: &Unit, central: &Document) {
         let path = unit.path.as_str();
-        let text = unit_text(unit, choice);
-        let centrals: Vec<&str> = confident
-            .iter()
-            .filter(|(_, l)| l == path)
-            .filter_map(|(c, _)| central.unit(c))
-            .map(|u| unit_text(u, choice))
+        let text = unit_text(unit, self.choice);
+        let centrals: Vec<&str> = links
+            .centrals
+            .get(path)
+            .into_iter()
+            .flatten()
+            .filter_map(|c| links.central_units.get(c.as_str()))
+            .map(|&k| unit_text(&central.units[k], self.choice))
             .collect();
-        let relation = match central_side {
-            Side::A => relation_on_b_side(path),
-            Side::B => relation_of(&local_relation, path, unmatched(path)),
+        let relation = match self.central_side {
+            Side::A => links.of_b(path, &links.centrals),
+            Side::B => links.of_row(path),
         };
         let chars: usize = content_runs(text).iter().map(Vec::len).sum();
-        local_side.chars += chars;
+        let side = &mut self.local_side;
+        side.chars += chars;
         if !centrals.is_empty() {
             // The local unit against all its confident central counterparts.
             let f = pair_fidelity(&centrals.join("\n"), &[text]);
-            local_side.shared += f.local_shared;
-            local_side.new += f.local_new;
+            side.shared += f.local_shared;
+            side.new += f.local_new;
         } else if relation.has_counterpart() {
-            local_side.uncertain += chars;
+            side.uncertain += chars;
         } else {
-            local_side.new += chars;
-            local_side.units_added.push(path.to_string());
+            side.new += chars;
+            side.units_added.push(path.to_string());
         }
     }
-    local_side.new_share = share(local_side.new, local_side.chars);
-    local_side.uncertain_share = share(local_side.uncertain, local_side.chars);
 
-    DocumentFidelity {
-        central: central.id.clone(),
-        local: local.id.clone(),
-        text: choice,
-        document,
-        local_side,
-        by_mechanism,
-        central_without_counterpart: without,
-        units,
+    fn finish(&mut self, central: &Document, local: &Document) -> DocumentFidelity {
+        let mut document = std::mem::take(&mut self.document);
+        document.finish();
+        let mut by_mech = std::mem::take(&mut self.by_mech);
+        by_mech.sort_by_key(|(m, _)| m.map_or(usize::MAX, |m| m as usize));
+        let by_mechanism = by_mech
+            .into_iter()
+            .map(|(mechanism, mut totals)| {
+                totals.finish();
+                MechanismFidelity { mechanism, totals }
+            })
+            .collect();
+        let mut local_side = std::mem::take(&mut self.local_side);
+        local_side.new_share = share(local_side.new, local_side.chars);
+        local_side.uncertain_share = share(local_side.uncertain, local_side.chars);
+        let fidelity = DocumentFidelity {
+            central: central.id.clone(),
+            local: local.id.clone(),
+            text: self.choice,
+            document,
+            local_side,
+            by_mechanism,
+            central_without_counterpart: std::mem::take(&mut self.without),
+            units: std::mem::take(&mut self.units),
+        };
+        *self = FidelityJob::new(self.central_side, self.choice);
+        fidelity
     }
 }
 

@@ -325,37 +325,11 @@ pub struct Structured {
 impl Structured {
     /// The weighted vectors of both documents' units and sections, IDF over both.
     pub fn new(a: &[DocUnit], b: &[DocUnit]) -> Structured {
-        let tokens = Tokens::CharBigrams;
-        let (sa, sb) = (Sections::of(a), Sections::of(b));
-        let mut vocab = Vocabulary::default();
-        let count_all = |vocab: &mut Vocabulary, texts: &[&str]| -> Vec<Counts> {
-            texts.iter().map(|t| vocab.count(tokens, t)).collect()
-        };
-        let (ua, ub) = (
-            count_all(&mut vocab, &contents(a)),
-            count_all(&mut vocab, &contents(b)),
-        );
-        let (pa, pb) = (
-            count_all(&mut vocab, &section_texts(&sa)),
-            count_all(&mut vocab, &section_texts(&sb)),
-        );
-        let unit_idf = Idf::fit(ua.iter().chain(&ub));
-        let section_idf = Idf::fit(pa.iter().chain(&pb));
-        let mixed_idf = Idf::fit(ua.iter().chain(&pb));
-        let vec_all = |idf: &Idf, counts: &[Counts]| -> Vec<SparseVector> {
-            counts.iter().map(|c| idf.vector(c)).collect()
-        };
-        Structured {
-            units_a: vec_all(&unit_idf, &ua),
-            units_b: vec_all(&unit_idf, &ub),
-            section_vectors_a: vec_all(&section_idf, &pa),
-            section_vectors_b: vec_all(&section_idf, &pb),
-            mixed_a: vec_all(&mixed_idf, &ua),
-            mixed_b: vec_all(&mixed_idf, &pb),
-            vocab,
-            unit_idf,
-            sections_a: sa,
-            sections_b: sb,
+        let mut builder = StructuredBuilder::default();
+        loop {
+            if let Some(structured) = builder.step(a, b, usize::MAX) {
+                return structured;
+            }
         }
     }
 
@@ -364,44 +338,66 @@ impl Structured {
     /// sections; anything else by its own cosine plus its fit with the
     /// section of the unit of `b`; plus the mechanism bonus.
     pub fn scores(&self, params: &Params, a: &[DocUnit], b: &[DocUnit]) -> Vec<Vec<(usize, f64)>> {
-        let sections_b = self.sections_b.keys.len();
-        // Section against section, computed once per pair of sections.
-        let section_pairs: Vec<f64> = (0..self.sections_a.keys.len())
-            .flat_map(|x| {
-                (0..sections_b)
-                    .map(move |y| cosine(&self.section_vectors_a[x], &self.section_vectors_b[y]))
-            })
+        let section_pairs: Vec<f64> = (0..self.section_count_a())
+            .flat_map(|x| self.section_pair_row(x))
             .collect();
-        let roles_b: Vec<Role> = b.iter().map(role).collect();
-        a.iter()
+        let roles_b = roles(b);
+        (0..a.len())
+            .map(|i| self.score_row(params, &section_pairs, &roles_b, i, a, b))
+            .collect()
+    }
+
+    /// How many sections document A has.
+    pub fn section_count_a(&self) -> usize {
+        self.sections_a.keys.len()
+    }
+
+    /// Section `x` of A against every section of B (one row of the
+    /// section-pair table [`Structured::score_row`] reads).
+    pub fn section_pair_row(&self, x: usize) -> Vec<f64> {
+        self.section_vectors_b
+            .iter()
+            .map(|y| cosine(&self.section_vectors_a[x], y))
+            .collect()
+    }
+
+    /// Unit `i` of `a` scored against every unit of `b` of its role (see
+    /// [`Structured::scores`]); `section_pairs` is every
+    /// [`Structured::section_pair_row`] in order, `roles_b` is [`roles`] of `b`.
+    pub fn score_row(
+        &self,
+        params: &Params,
+        section_pairs: &[f64],
+        roles_b: &[Role],
+        i: usize,
+        a: &[DocUnit],
+        b: &[DocUnit],
+    ) -> Vec<(usize, f64)> {
+        let sections_b = self.sections_b.keys.len();
+        let x = &a[i];
+        let rx = role(x);
+        let sec_i = self.sections_a.of_unit[i];
+        // This unit against each section of B, computed once.
+        let mut fit: Vec<Option<f64>> = vec![None; sections_b];
+        b.iter()
             .enumerate()
-            .map(|(i, x)| {
-                let rx = role(x);
-                let sec_i = self.sections_a.of_unit[i];
-                // This unit against each section of B, computed once.
-                let mut fit: Vec<Option<f64>> = vec![None; sections_b];
-                b.iter()
-                    .enumerate()
-                    .filter(|&(j, _)| roles_b[j] == rx)
-                    .map(|(j, y)| {
-                        let sec_j = self.sections_b.of_unit[j];
-                        let sections = section_pairs[sec_i * sections_b + sec_j];
-                        let mut score = if rx == Role::Heading {
-                            sections
-                        } else {
-                            let own = *fit[sec_j].get_or_insert_with(|| {
-                                cosine(&self.mixed_a[i], &self.mixed_b[sec_j])
-                            });
-                            cosine(&self.units_a[i], &self.units_b[j])
-                                + params.own_section_weight * own
-                                + params.section_weight * sections
-                        };
-                        if x.shares_mechanism(y) {
-                            score += params.mechanism_bonus;
-                        }
-                        (j, score)
-                    })
-                    .collect()
+            .filter(|&(j, _)| roles_b[j] == rx)
+            .map(|(j, y)| {
+                let sec_j = self.sections_b.of_unit[j];
+                let sections = section_pairs[sec_i * sections_b + sec_j];
+                let mut score = if rx == Role::Heading {
+                    sections
+                } else {
+                    let own = *fit[sec_j]
+                        .get_or_insert_with(|| cosine(&self.mixed_a[i], &self.mixed_b[sec_j]));
+                    cosine(&self.units_a[i], &self.units_b[j])
+                        + params.own_section_weight * own
+                        + params.section_weight * sections
+                };
+                if x.shares_mechanism(y) {
+                    score += params.mechanism_bonus;
+                }
+                (j, score)
             })
             .collect()
     }
@@ -429,8 +425,133 @@ impl Structured {
     }
 }
 
-fn section_texts(sections: &Sections) -> Vec<&str> {
-    sections.texts.iter().map(String::as_str).collect()
+/// The [`Role`] of every unit.
+pub fn roles(units: &[DocUnit]) -> Vec<Role> {
+    units.iter().map(role).collect()
+}
+
+/// Builds a [`Structured`] a bounded amount of work at a time, so that a
+/// long document can be prepared between the browser's frames:
+/// [`Structured::new`] is this builder run to its end. The texts are
+/// counted in one fixed order (A's units, B's units, A's sections, B's
+/// sections), so the vocabulary, and with it every vector, is the same
+/// however the work is cut.
+#[derive(Default)]
+pub struct StructuredBuilder {
+    sections: Option<(Sections, Sections)>,
+    vocab: Vocabulary,
+    /// Counts of every text counted so far, in the fixed order.
+    counts: Vec<Counts>,
+    /// The three IDFs (units, sections, units against sections), once fitted.
+    idfs: Option<[Idf; 3]>,
+    /// The vectors made so far, in [`StructuredBuilder::vector_plan`] order.
+    vectors: Vec<SparseVector>,
+}
+
+/// Which IDF a vector is weighted with, and which counts it weighs.
+#[derive(Clone, Copy)]
+enum Weighting {
+    Unit,
+    Section,
+    Mixed,
+}
+
+impl StructuredBuilder {
+    /// Does at most `budget` pieces of work (a text counted, a vector made,
+    /// the sections found, the IDFs fitted; at least one) and returns the
+    /// vectors once all are made. `a` and `b` must be the same at every call.
+    pub fn step(&mut self, a: &[DocUnit], b: &[DocUnit], budget: usize) -> Option<Structured> {
+        for _ in 0..budget.max(1) {
+            let Some((sa, sb)) = &self.sections else {
+                self.sections = Some((Sections::of(a), Sections::of(b)));
+                continue;
+            };
+            let texts = a.len() + b.len() + sa.texts.len() + sb.texts.len();
+            let k = self.counts.len();
+            if k < texts {
+                let text = if k < a.len() {
+                    a[k].content()
+                } else if k < a.len() + b.len() {
+                    b[k - a.len()].content()
+                } else if k < a.len() + b.len() + sa.texts.len() {
+                    sa.texts[k - a.len() - b.len()].as_str()
+                } else {
+                    sb.texts[k - a.len() - b.len() - sa.texts.len()].as_str()
+                };
+                let counts = self.vocab.count(Tokens::CharBigrams, text);
+                self.counts.push(counts);
+                continue;
+            }
+            let (ua, rest) = self.counts.split_at(a.len());
+            let (ub, rest) = rest.split_at(b.len());
+            let (pa, pb) = rest.split_at(sa.texts.len());
+            let Some(idfs) = &self.idfs else {
+                self.idfs = Some([
+                    Idf::fit(ua.iter().chain(ub)),
+                    Idf::fit(pa.iter().chain(pb)),
+                    Idf::fit(ua.iter().chain(pb)),
+                ]);
+                continue;
+            };
+            let plan = Self::vector_plan(a.len(), b.len(), sa.texts.len(), sb.texts.len());
+            let v = self.vectors.len();
+            if v < plan.len() {
+                let (weighting, counts) = plan[v];
+                let idf = &idfs[weighting as usize];
+                self.vectors.push(idf.vector(&self.counts[counts]));
+                continue;
+            }
+            return Some(self.finish(a.len(), b.len()));
+        }
+        None
+    }
+
+    /// Work done and the work there is (known once the sections are found).
+    pub fn progress(&self, a: usize, b: usize) -> (usize, usize) {
+        let Some((sa, sb)) = &self.sections else {
+            return (0, 2 + a + b + 2 * a + b);
+        };
+        let (sa, sb) = (sa.texts.len(), sb.texts.len());
+        let done = 1 + self.counts.len() + usize::from(self.idfs.is_some()) + self.vectors.len();
+        (done, 2 + a + b + sa + sb + 2 * a + b + sa + 2 * sb)
+    }
+
+    /// Every vector to make, in order: A's units, B's units (unit IDF);
+    /// A's sections, B's sections (section IDF); A's units, B's sections
+    /// (mixed IDF). Each names its weighting and the index of its counts.
+    fn vector_plan(a: usize, b: usize, sa: usize, sb: usize) -> Vec<(Weighting, usize)> {
+        let run = |w: Weighting, from: usize, n: usize| (from..from + n).map(move |k| (w, k));
+        run(Weighting::Unit, 0, a + b)
+            .chain(run(Weighting::Section, a + b, sa + sb))
+            .chain(run(Weighting::Mixed, 0, a))
+            .chain(run(Weighting::Mixed, a + b + sa, sb))
+            .collect()
+    }
+
+    fn finish(&mut self, a: usize, b: usize) -> Structured {
+        let (sa, sb) = self.sections.take().unwrap_or_default();
+        let [unit_idf, _, _] = self.idfs.take().unwrap_or_default();
+        let mut vectors = std::mem::take(&mut self.vectors).into_iter();
+        let mut take = |n: usize| -> Vec<SparseVector> { vectors.by_ref().take(n).collect() };
+        let units_a = take(a);
+        let units_b = take(b);
+        let section_vectors_a = take(sa.texts.len());
+        let section_vectors_b = take(sb.texts.len());
+        let mixed_a = take(a);
+        let mixed_b = take(sb.texts.len());
+        Structured {
+            vocab: std::mem::take(&mut self.vocab),
+            unit_idf,
+            sections_a: sa,
+            sections_b: sb,
+            units_a,
+            units_b,
+            section_vectors_a,
+            section_vectors_b,
+            mixed_a,
+            mixed_b,
+        }
+    }
 }
 
 #[cfg(test)]

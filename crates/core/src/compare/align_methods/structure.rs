@@ -37,7 +37,7 @@ pub fn role(unit: &DocUnit) -> Role {
 }
 
 /// Section keys and profiles of one document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Sections {
     /// For every unit, the index of its section in `keys`.
     pub of_unit: Vec<usize>,
