@@ -19,15 +19,13 @@
 // alignment running in slices (src/hooks/use_comparison.rs).
 //
 // Usage (normally via `cargo xtask bench`): node bench/large-import.mjs --runs 3
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { launchBrowser, newContext } from '../lib/browser.mjs';
 import { targets } from '../lib/targets.mjs';
 import { readySelector, routeUrl } from '../lib/app.mjs';
 import { largePolicy, rawText, sentencesOf } from '../lib/encodings.mjs';
 import { median } from '../lib/stats.mjs';
+import { COPY_KEY, longStoredCopy } from '../lib/long-copy.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 3;
@@ -100,49 +98,13 @@ async function oneImport(browser, target, text) {
   }
 }
 
-/** The stored value of the long copy (the same shape as the e2e test's). */
-async function longStoredCopy() {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const corpus = JSON.parse(await fs.readFile(path.join(here, '..', '..', 'corpus', 'corpus.json'), 'utf8'));
-  const province = corpus.documents.find((d) => d.id === 'sichuan');
-  const sections = province.units.filter((u) => u.kind === 'section');
-  const clauses = province.units.filter((u) => u.kind === 'clause');
-  const provenance = { file: 'long-copy.txt', lines: [1, 1], reworded: false, also_in: [], repairs: [] };
-  const latinRun = (seed, length) => {
-    let x = seed;
-    let out = '';
-    for (let i = 0; i < length; i += 1) {
-      x = (x * 1103515245 + 12345) % 2147483648;
-      out += String.fromCharCode(97 + (x % 26));
-    }
-    return out;
-  };
-  const units = [];
-  let latin = 0;
-  for (let s = 1; s <= 40; s += 1) {
-    const heading = sections[s % sections.length].heading;
-    units.push({ path: `${s}`, label: `${s}、`, kind: 'section', heading, text: heading, mechanisms: [], regions: [], provenance });
-    for (let c = 1; c <= 99; c += 1) {
-      let text = clauses[(s * 99 + c) % clauses.length].text.slice(0, 70);
-      if (latin < 10 && c === 50 && s % 4 === 0) {
-        text += latinRun(s, 30_000);
-        latin += 1;
-      }
-      units.push({ path: `${s}.${c}`, label: `（${c}）`, kind: 'clause', heading: null, text, mechanisms: [], regions: [], provenance });
-    }
-  }
-  const doc = { ...province, id: 'my-copy', title: '长副本', level: null, jurisdiction: null, units,
-    removals: [], metadata_sources: [], witness_readings: [] };
-  return { units: units.length, value: JSON.stringify({ v: 1, data: { source_name: 'long-copy.txt', bytes: 1, doc } }) };
-}
-
 /** Follows the link to the comparison with the stored long copy: tasks until its table is drawn. */
 async function oneStoredCompare(browser, target, value) {
   const context = await newContext(browser);
   try {
-    await context.addInitScript(([v]) => {
-      if (!localStorage.getItem('policy-explorer.my-copy')) localStorage.setItem('policy-explorer.my-copy', v);
-    }, [value]);
+    await context.addInitScript(([v, key]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, v);
+    }, [value, COPY_KEY]);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`# ${target.name}: ${e}`));
     await page.goto(routeUrl(target, '/compare/central-2018/sichuan'));

@@ -9,22 +9,11 @@
 // cut short. Timings are the benchmark's business (e2e/bench/large-import.mjs).
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { forEachTarget } from '../lib/suite.mjs';
 import { assertHealthy, readySelector, routeUrl, screenshot, watchPage } from '../lib/app.mjs';
+import { COPY_KEY, LATIN_UNITS, longStoredCopy } from '../lib/long-copy.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const CORPUS = path.join(HERE, '..', '..', 'corpus', 'corpus.json');
-
-const SECTIONS = 40;
-const CLAUSES = 99;
-const LATIN_RUN = 30_000;
-const LATIN_UNITS = 10;
-/** The stored copy's key and size limit (src/stored_copy.rs). */
-const COPY_KEY = 'policy-explorer.my-copy';
+/** The stored copy's size limit (src/stored_copy.rs). */
 const COPY_MAX_BYTES = 2 * 1024 * 1024;
 
 const SEL = {
@@ -40,54 +29,12 @@ const SEL = {
   langToggle: '#lang-toggle',
 };
 
-/** Letters a–z, deterministic, no spaces: one unbroken Latin run. */
-function latinRun(seed, length) {
-  let x = seed;
-  let out = '';
-  for (let i = 0; i < length; i += 1) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out += String.fromCharCode(97 + (x % 26));
-  }
-  return out;
-}
-
-/**
- * The stored value of a 4,000-unit copy: the shape of an imported document
- * (taken from a corpus province), with sections and clauses made of that
- * province's headings and clause openings.
- */
+/** The long copy, checked to be what the test means: Latin runs in it, and small enough to be kept. */
 async function longCopy() {
-  const corpus = JSON.parse(await fs.readFile(CORPUS, 'utf8'));
-  const province = corpus.documents.find((d) => d.id === 'sichuan');
-  const central = corpus.documents.find((d) => d.id === 'central-2018');
-  const sections = province.units.filter((u) => u.kind === 'section');
-  const clauses = province.units.filter((u) => u.kind === 'clause');
-  const provenance = { file: 'long-copy.txt', lines: [1, 1], reworded: false, also_in: [], repairs: [] };
-  const units = [];
-  let line = 1;
-  let latin = 0;
-  for (let s = 1; s <= SECTIONS; s += 1) {
-    const heading = sections[s % sections.length].heading;
-    units.push({ path: `${s}`, label: `${s}、`, kind: 'section', heading, text: heading,
-      mechanisms: [], regions: [], provenance: { ...provenance, lines: [line, line] } });
-    line += 1;
-    for (let c = 1; c <= CLAUSES; c += 1) {
-      let text = clauses[(s * CLAUSES + c) % clauses.length].text.slice(0, 70);
-      if (latin < LATIN_UNITS && c === 50 && s % 4 === 0) {
-        text += latinRun(s, LATIN_RUN);
-        latin += 1;
-      }
-      units.push({ path: `${s}.${c}`, label: `（${c}）`, kind: 'clause', heading: null, text,
-        mechanisms: [], regions: [], provenance: { ...provenance, lines: [line, line] } });
-      line += 1;
-    }
-  }
-  assert.equal(latin, LATIN_UNITS);
-  const doc = { ...province, id: 'my-copy', title: '长副本', level: null, jurisdiction: null, units,
-    removals: [], metadata_sources: [], witness_readings: [] };
-  const value = JSON.stringify({ v: 1, data: { source_name: 'long-copy.txt', bytes: line * 200, doc } });
-  assert.ok(Buffer.byteLength(value) < COPY_MAX_BYTES, `the copy fits the store (${Buffer.byteLength(value)} bytes)`);
-  return { value, units: units.length, centralUnits: central.units.length };
+  const copy = await longStoredCopy();
+  assert.equal(copy.latin, LATIN_UNITS);
+  assert.ok(Buffer.byteLength(copy.value) < COPY_MAX_BYTES, `the copy fits the store (${Buffer.byteLength(copy.value)} bytes)`);
+  return copy;
 }
 
 const copy = await longCopy();

@@ -98,11 +98,6 @@ async fn transaction_done(tx: &IdbTransaction) -> Result<(), IdbError> {
         .map_err(error_from)
 }
 
-/// Opens (creating on first use) the library database.
-async fn open() -> Result<IdbDatabase, IdbError> {
-    open_database(DB_NAME, STORE).await
-}
-
 /// Opens (creating on first use) database `name` with its one object
 /// store `store` (version 1).
 async fn open_database(name: &str, store: &'static str) -> Result<IdbDatabase, IdbError> {
@@ -137,10 +132,6 @@ async fn open_database(name: &str, store: &'static str) -> Result<IdbDatabase, I
         .map_err(|_| IdbError::Other("open returned no database".into()))
 }
 
-fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransaction, IdbError> {
-    store_transaction(db, STORE, mode)
-}
-
 fn store_transaction(
     db: &IdbDatabase,
     store: &str,
@@ -150,96 +141,78 @@ fn store_transaction(
         .map_err(error_from)
 }
 
+/// The library's documents.
+const DOCUMENTS: KeyValueStore = KeyValueStore {
+    db_name: DB_NAME,
+    store: STORE,
+};
+
 /// Every stored record as `(key, value)`, the values still JavaScript
 /// strings: turning them into Rust strings is left to the reader, which
 /// does it in slices (a large library is tens of megabytes of text).
 pub async fn load_all() -> Result<Vec<(String, JsValue)>, IdbError> {
-    let db = open().await?;
-    let tx = transaction(&db, IdbTransactionMode::Readonly)?;
-    let store = tx.object_store(STORE).map_err(error_from)?;
-    // Both requests are made before awaiting either: a transaction stays
-    // alive only while it has requests pending.
-    let keys = request_future(&store.get_all_keys().map_err(error_from)?);
-    let values = request_future(&store.get_all().map_err(error_from)?);
-    let keys = keys.await.map_err(error_from)?;
-    let values = values.await.map_err(error_from)?;
-    db.close();
-    let keys = Array::from(&keys);
-    let values = Array::from(&values);
-    Ok(keys
-        .iter()
-        .zip(values.iter())
-        .map(|(k, v)| (k.as_string().unwrap_or_default(), v))
-        .collect())
+    DOCUMENTS.entries().await
 }
 
 /// Writes every `(key, JSON)` record in one transaction: all or none.
 pub async fn put_all(records: &[(String, String)]) -> Result<(), IdbError> {
-    let db = open().await?;
-    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
-    let store = tx.object_store(STORE).map_err(error_from)?;
-    for (key, value) in records {
-        if let Err(error) = store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key)) {
-            let _ = tx.abort();
-            db.close();
-            return Err(error_from(error));
-        }
-    }
-    let done = transaction_done(&tx).await;
-    db.close();
-    done
+    let records: Vec<(String, JsValue)> = records
+        .iter()
+        .map(|(key, json)| (key.clone(), JsValue::from_str(json)))
+        .collect();
+    DOCUMENTS.put_each(&records).await
 }
 
 /// Deletes the records with these keys (all or none), and their cached
 /// search-index parts (best effort: a part left behind is never used, since
 /// its document is gone, and is dropped at the next start).
 pub async fn delete(keys: &[String]) -> Result<(), IdbError> {
-    let done = delete_documents(keys).await;
+    let done = DOCUMENTS.delete_each(keys).await;
     if done.is_ok() {
         super::index_cache::remove(keys).await;
     }
     done
 }
 
-async fn delete_documents(keys: &[String]) -> Result<(), IdbError> {
-    let db = open().await?;
-    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
-    let store = tx.object_store(STORE).map_err(error_from)?;
-    for key in keys {
-        store.delete(&JsValue::from_str(key)).map_err(error_from)?;
-    }
-    let done = transaction_done(&tx).await;
-    db.close();
-    done
-}
-
 /// Deletes every record, and every cached search-index part (best effort).
 pub async fn clear() -> Result<(), IdbError> {
-    let done = clear_documents().await;
+    let done = DOCUMENTS.clear().await;
     if done.is_ok() {
         super::index_cache::clear().await;
     }
     done
 }
 
-async fn clear_documents() -> Result<(), IdbError> {
-    let db = open().await?;
-    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
-    let store = tx.object_store(STORE).map_err(error_from)?;
-    store.clear().map_err(error_from)?;
-    let done = transaction_done(&tx).await;
-    db.close();
-    done
-}
-
-/// Another database of this origin with one object store of values keyed
-/// by strings (the search index's cache, [`super::index_cache`]).
+/// A database of this origin with one object store of values keyed by
+/// strings: the library's documents, and the search index's cache
+/// ([`super::index_cache`]).
 pub struct KeyValueStore {
     pub db_name: &'static str,
     pub store: &'static str,
 }
 
 impl KeyValueStore {
+    /// Every `(key, value)`, keys in order.
+    pub async fn entries(&self) -> Result<Vec<(String, JsValue)>, IdbError> {
+        let db = open_database(self.db_name, self.store).await?;
+        let tx = store_transaction(&db, self.store, IdbTransactionMode::Readonly)?;
+        let store = tx.object_store(self.store).map_err(error_from)?;
+        // Both requests are made before awaiting either: a transaction stays
+        // alive only while it has requests pending.
+        let keys = request_future(&store.get_all_keys().map_err(error_from)?);
+        let values = request_future(&store.get_all().map_err(error_from)?);
+        let keys = keys.await.map_err(error_from)?;
+        let values = values.await.map_err(error_from)?;
+        db.close();
+        let keys = Array::from(&keys);
+        let values = Array::from(&values);
+        Ok(keys
+            .iter()
+            .zip(values.iter())
+            .map(|(k, v)| (k.as_string().unwrap_or_default(), v))
+            .collect())
+    }
+
     /// Every key.
     pub async fn keys(&self) -> Result<Vec<String>, IdbError> {
         let db = open_database(self.db_name, self.store).await?;
@@ -277,7 +250,7 @@ impl KeyValueStore {
         Ok(values)
     }
 
-    /// Writes every `(key, value)` in one transaction.
+    /// Writes every `(key, value)` in one transaction: all or none.
     pub async fn put_each(&self, records: &[(String, JsValue)]) -> Result<(), IdbError> {
         let db = open_database(self.db_name, self.store).await?;
         let tx = store_transaction(&db, self.store, IdbTransactionMode::Readwrite)?;
