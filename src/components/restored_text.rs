@@ -6,9 +6,11 @@
 
 use std::rc::Rc;
 
+use policy_core::model::Level;
 use policy_core::restoration::{Evidence, RestoredChange};
 use yew::prelude::*;
 
+use crate::corpus_data::CorpusHandle;
 use crate::i18n::{fill, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -28,7 +30,22 @@ pub fn subslice_offset(outer: &str, inner: &str) -> Option<usize> {
 }
 
 /// The evidence of one change in words, sources joined.
-pub fn evidence_text(change: &RestoredChange, lang: Lang) -> String {
+/// A quoting document's name as a reader knows it: its region for a
+/// provincial document, else its title; the id only when the corpus at hand
+/// does not hold it.
+fn document_name(corpus: Option<&CorpusHandle>, id: &str, lang: Lang) -> String {
+    let Some(doc) = corpus.and_then(|c| c.doc_ref(id)) else {
+        return id.to_string();
+    };
+    match (&doc.jurisdiction, doc.level) {
+        (Some(region), Some(Level::Provincial)) => {
+            doc.corpus().region_name(region, lang == Lang::En)
+        }
+        _ => format!("《{}》", doc.title),
+    }
+}
+
+pub fn evidence_text(change: &RestoredChange, corpus: Option<&CorpusHandle>, lang: Lang) -> String {
     let strings = lang.restoration_strings();
     change
         .evidence
@@ -48,7 +65,8 @@ pub fn evidence_text(change: &RestoredChange, lang: Lang) -> String {
                 ],
             ),
             Evidence::Quote { doc, path, .. } => {
-                fill(strings.evidence_quote, &[("doc", doc), ("path", path)])
+                let doc = document_name(corpus, doc, lang);
+                fill(strings.evidence_quote, &[("doc", &doc), ("path", path)])
             }
             Evidence::LanguageModel { attested, .. } => fill(
                 strings.evidence_model,
@@ -62,6 +80,7 @@ pub fn evidence_text(change: &RestoredChange, lang: Lang) -> String {
 
 #[component]
 pub fn RestoredText(props: &RestoredTextProps) -> Html {
+    let corpus = use_context::<CorpusHandle>();
     let strings = props.lang.restoration_strings();
     let text = props.text.as_str();
     let (from, to) = (props.offset, props.offset + text.len());
@@ -83,7 +102,10 @@ pub fn RestoredText(props: &RestoredTextProps) -> Html {
             strings.mark_title,
             &[
                 ("witness", &change.witness),
-                ("evidence", &evidence_text(change, props.lang)),
+                (
+                    "evidence",
+                    &evidence_text(change, corpus.as_ref(), props.lang),
+                ),
             ],
         );
         let mut hidden = fill(strings.mark_hidden, &[("witness", &change.witness)]);
@@ -109,6 +131,16 @@ pub fn RestoredText(props: &RestoredTextProps) -> Html {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoting_documents_are_named_as_readers_know_them() {
+        let corpus = crate::corpus_data::bundled_corpus().expect("bundled corpus");
+        assert_eq!(document_name(Some(&corpus), "sichuan", Lang::Zh), "四川省");
+        assert_eq!(document_name(Some(&corpus), "sichuan", Lang::En), "Sichuan");
+        assert!(document_name(Some(&corpus), "central-2018", Lang::Zh).starts_with("《关于"));
+        assert_eq!(document_name(Some(&corpus), "gone", Lang::Zh), "gone");
+        assert_eq!(document_name(None, "sichuan", Lang::Zh), "sichuan");
+    }
 
     fn change(start: usize, end: usize, witness: &str, restored: &str) -> RestoredChange {
         RestoredChange {
