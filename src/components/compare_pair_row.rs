@@ -35,14 +35,6 @@ pub struct RowUnit {
 /// says how many more there are, so the row stays readable and cheap.
 pub const MAX_OTHERS: usize = 12;
 
-/// "and N more", in the interface language.
-fn more_text(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Zh => format!(" 等，另有 {n} 个"),
-        Lang::En => format!(" and {n} more"),
-    }
-}
-
 /// A candidate counterpart after the best one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OtherCandidate {
@@ -159,7 +151,7 @@ pub fn ComparePairRow(props: &ComparePairRowProps) -> Html {
                         if props.more_others > 0 {
                             <span class="compare-row__others-more" data-testid="others-more"
                                 data-more={props.more_others.to_string()}>
-                                { more_text(props.lang, props.more_others) }
+                                { fill(props.lang.compare_strings().others_more, &[("n", &props.more_others.to_string())]) }
                             </span>
                         }
                     </span>

@@ -31,14 +31,6 @@ pub const ROW_PAGE: usize = 300;
 const FIRST_BATCH: usize = 8;
 const NEXT_BATCH: usize = 8;
 
-/// "Show the next N rows (M left)", in the interface language.
-fn more_rows_text(lang: Lang, next: usize, left: usize) -> String {
-    match lang {
-        Lang::Zh => format!("显示后 {next} 行（还有 {left} 行）"),
-        Lang::En => format!("Show the next {next} rows ({left} left)"),
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct CompareTableProps {
     pub lang: Lang,
@@ -223,7 +215,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             if left > 0 {
                 <p class="compare-table__more" data-testid="compare-more-rows" data-left={left.to_string()}>
                     <button type="button" class="button" onclick={on_more}>
-                        { more_rows_text(lang, left.min(ROW_PAGE), left) }
+                        { fill(lang.compare_strings().more_rows, &[("next", &left.min(ROW_PAGE).to_string()), ("left", &left.to_string())]) }
                     </button>
                 </p>
             }

@@ -166,6 +166,16 @@ pub struct CompareStrings {
     pub suspect_title: &'static str,
     /// `{likely}`
     pub suspect_hidden: &'static str,
+    /// A long comparison running in slices: `{percent}` done.
+    pub align_working: &'static str,
+    pub align_cancel: &'static str,
+    pub align_cancel_label: &'static str,
+    pub align_cancelled: &'static str,
+    pub compare_again: &'static str,
+    /// After a pair row's first candidates: `{n}` not listed.
+    pub others_more: &'static str,
+    /// The button under a long table: `{next}` rows, `{left}` still hidden.
+    pub more_rows: &'static str,
 }
 
 impl Lang {
@@ -325,6 +335,13 @@ pub static COMPARE_ZH: CompareStrings = CompareStrings {
     col_example: "示例",
     suspect_title: "可能的原词：{likely}（词表中出现 {count} 次）",
     suspect_hidden: "（原词可能为“{likely}”）",
+    align_working: "正在对齐… {percent}%",
+    align_cancel: "取消",
+    align_cancel_label: "取消对齐",
+    align_cancelled: "已取消对齐。已载入的文档保持不变。",
+    compare_again: "重新比较",
+    others_more: " 等，另有 {n} 个",
+    more_rows: "显示后 {next} 行（还有 {left} 行）",
 };
 
 pub static COMPARE_EN: CompareStrings = CompareStrings {
@@ -446,6 +463,13 @@ pub static COMPARE_EN: CompareStrings = CompareStrings {
     col_example: "Example",
     suspect_title: "likely: {likely} (seen {count} {count|time|times})",
     suspect_hidden: " (likely originally “{likely}”)",
+    align_working: "Aligning… {percent}%",
+    align_cancel: "Cancel",
+    align_cancel_label: "Cancel the alignment",
+    align_cancelled: "Alignment cancelled. The documents loaded are kept.",
+    compare_again: "Compare again",
+    others_more: " and {n} more",
+    more_rows: "Show the next {next} rows ({left} left)",
 };
 
 #[cfg(test)]
