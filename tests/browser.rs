@@ -103,6 +103,8 @@ async fn the_mounted_app_follows_hash_routes_and_switches_language() {
         environment: Default::default(),
         initial_user_tours: Default::default(),
         initial_my_copy: None,
+        initial_presenting: false,
+        initial_tour: None,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
