@@ -26,6 +26,7 @@ import { readySelector, routeUrl } from '../lib/app.mjs';
 import { largePolicy, rawText, sentencesOf } from '../lib/encodings.mjs';
 import { median } from '../lib/stats.mjs';
 import { COPY_KEY, longStoredCopy } from '../lib/long-copy.mjs';
+import { recordFigure } from '../lib/figures.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 3;
@@ -172,4 +173,16 @@ console.log(`long stored copy: ${stored.units} units (10 with 30,000-letter Lati
 console.log(`${'target'.padEnd(12)} ${'runs'.padStart(4)} ${'to table ms'.padStart(12)} ${'longest task ms'.padStart(16)} ${'worst run ms'.padStart(13)} ${'tasks > 50 ms'.padStart(14)}`);
 for (const r of storedRows) {
   console.log(`${r.target.padEnd(12)} ${String(r.runs).padStart(4)} ${r.totalMs.toFixed(0).padStart(12)} ${r.longest.toFixed(0).padStart(16)} ${r.worst.toFixed(0).padStart(13)} ${String(r.count).padStart(14)}`);
+}
+
+const how = 'e2e/bench/large-import.mjs';
+for (const r of rows) {
+  recordFigure({ figure: `large import (${r.units} units pasted), longest main-thread task while importing`, target: r.target,
+    value: r.importLongest, unit: 'ms', goal: { atMost: 100 }, detectsFrom: 50, how });
+  recordFigure({ figure: 'large import, longest main-thread task while aligning and drawing the comparison', target: r.target,
+    value: r.renderLongest, unit: 'ms', goal: { atMost: 100 }, detectsFrom: 50, how });
+}
+for (const r of storedRows) {
+  recordFigure({ figure: `long stored copy (${stored.units} units, 30,000-letter runs), longest main-thread task until the table is drawn`,
+    target: r.target, value: r.longest, unit: 'ms', goal: { atMost: 100 }, detectsFrom: 50, how });
 }

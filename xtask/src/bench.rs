@@ -102,6 +102,35 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
     run_pagefind_peer(ws)?;
     run_native_benches(ws)?;
     report.print();
+    write_summary(ws, &figures)
+}
+
+/// One part of the bench (`--only`): its rows of the summary table are
+/// replaced by this run's, the other rows kept from earlier runs, and the
+/// README's table rewritten.
+pub fn run_part(ws: &Workspace, part: Part, runs: u32) -> Result<()> {
+    let scripts: &[&str] = match part {
+        Part::Core => &["e2e/bench/core-in-browser.mjs"],
+        Part::Scale => &["e2e/bench/scale-in-browser.mjs"],
+        Part::Import => &["e2e/bench/large-import.mjs"],
+        Part::Library => &[
+            "e2e/bench/library-import.mjs",
+            "e2e/bench/library-startup.mjs",
+        ],
+    };
+    let figures = FiguresFile::kept(ws, scripts)?;
+    std::env::set_var(bench_figures::FIGURES_ENV, figures.path());
+    match part {
+        Part::Core => run_core_in_browser(ws, runs)?,
+        Part::Scale => run_scale_in_browser(ws)?,
+        Part::Import => run_app_benches(ws, runs, &[LARGE_IMPORT])?,
+        Part::Library => run_app_benches(ws, runs, &LIBRARY)?,
+    }
+    write_summary(ws, &figures)
+}
+
+/// Prints the summary table and writes it into the README.
+fn write_summary(ws: &Workspace, figures: &FiguresFile) -> Result<()> {
     let table = bench_figures::markdown_table(&figures.read()?, &today(ws));
     println!("\n== bench: every figure against its goal\n\n{table}");
     bench_figures::write_into_readme(&ws.root.join("README.md"), &table)?;

@@ -68,6 +68,18 @@ impl FiguresFile {
         Ok(FiguresFile { path })
     }
 
+    /// The figures file of earlier runs without the figures `scripts`
+    /// measured (they are about to be measured again); empty if none.
+    pub fn kept(ws: &Workspace, scripts: &[&str]) -> Result<Self> {
+        let dir = ws.xtask_scratch();
+        fs::create_dir_all(&dir)?;
+        let path = dir.join("bench-figures.jsonl");
+        let earlier = fs::read_to_string(&path).unwrap_or_default();
+        fs::write(&path, without_scripts(&earlier, scripts))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(FiguresFile { path })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -96,6 +108,19 @@ impl FiguresFile {
         let text = fs::read_to_string(&self.path)?;
         Ok(parse_figures(&text))
     }
+}
+
+/// The lines of a figures file not measured by one of `scripts`.
+fn without_scripts(text: &str, scripts: &[&str]) -> String {
+    text.lines()
+        .filter(|line| {
+            let how = serde_json::from_str::<Value>(line)
+                .ok()
+                .and_then(|v| v["how"].as_str().map(str::to_string));
+            !how.is_some_and(|how| scripts.contains(&how.as_str()))
+        })
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 /// Every well-formed line of a figures file; a malformed line (a script
@@ -127,7 +152,7 @@ pub fn parse_figures(text: &str) -> Vec<Figure> {
 /// The summary as a Markdown table.
 pub fn markdown_table(figures: &[Figure], measured_on: &str) -> String {
     let mut out = format!(
-        "Last full `cargo xtask bench` run: {measured_on} (2-core machine; timings are medians of that run, not guarantees).\n\n"
+        "Updated {measured_on} by `cargo xtask bench` (a part re-run with `--only` replaces its own rows). 2-core machine; timings are medians of one run, not guarantees.\n\n"
     );
     out.push_str("| figure | where | measured | goal | met | peer, same run | ratio |\n");
     out.push_str("|---|---|---|---|---|---|---|\n");
@@ -250,6 +275,21 @@ mod tests {
         assert!(table.contains("| cold start | served | 312 ms | ≤ 300 ms | **no** |"));
         assert!(table.contains("| seg | – | 0.87× | ≥ 0.70× | yes | jieba-wasm 20 MB/s | 1.6× |"));
         assert!(table.contains("| task | – | none ≥ 50 ms | – | – |"));
+    }
+
+    #[test]
+    fn a_part_run_again_replaces_only_its_own_figures() {
+        let text = concat!(
+            r#"{"figure":"a","value":1,"unit":"ms","how":"e2e/bench/a.mjs"}"#,
+            "\n",
+            r#"{"figure":"b","value":2,"unit":"ms","how":"e2e/bench/b.mjs"}"#,
+            "\n",
+            r#"{"figure":"size","value":3,"unit":"KB"}"#,
+            "\n",
+        );
+        let kept = parse_figures(&without_scripts(text, &["e2e/bench/a.mjs"]));
+        let names: Vec<&str> = kept.iter().map(|f| f.figure.as_str()).collect();
+        assert_eq!(names, ["b", "size"]);
     }
 
     #[test]

@@ -121,12 +121,7 @@ fn run(task: Task) -> anyhow::Result<()> {
         Task::Bench { runs, only } => {
             setup::run(&ws)?;
             match only {
-                Some(bench::Part::Core) => bench::run_core_in_browser(&ws, runs),
-                Some(bench::Part::Scale) => bench::run_scale_in_browser(&ws),
-                Some(bench::Part::Import) => {
-                    bench::run_app_benches(&ws, runs, &[bench::LARGE_IMPORT])
-                }
-                Some(bench::Part::Library) => bench::run_app_benches(&ws, runs, &bench::LIBRARY),
+                Some(part) => bench::run_part(&ws, part, runs),
                 None => bench::run(&ws, runs),
             }
         }
