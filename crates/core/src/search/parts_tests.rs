@@ -2,9 +2,7 @@
 //! go, through their bytes, over the real corpus and random documents.
 
 use super::*;
-use crate::model::{
-    load_corpus, Corpus, Document, Provenance, RegionTag, Unit, UnitKind, UnitPath,
-};
+use crate::model::{load_corpus, Corpus, Document, RegionTag, Unit, UnitKind, UnitPath};
 use crate::segment::Segmenter;
 use proptest::prelude::*;
 
@@ -146,13 +144,7 @@ fn random_unit(index: usize, words: Vec<usize>, tags: Vec<usize>, regions: &[Str
         text,
         mechanisms: Vec::new(),
         regions: Vec::new(),
-        provenance: Provenance {
-            file: "test.txt".into(),
-            lines: (1, 1),
-            reworded: false,
-            also_in: vec![],
-            repairs: vec![],
-        },
+        provenance: super::tests::test_provenance(),
         restored: None,
     };
     unit.regions = tags

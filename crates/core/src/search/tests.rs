@@ -26,13 +26,7 @@ fn unit(path: &str, text: &str, mechs: &[Mechanism], regions: &[&str]) -> Unit {
                 cue: String::new(),
             })
             .collect(),
-        provenance: Provenance {
-            file: "test.txt".into(),
-            lines: (1, 1),
-            reworded: false,
-            also_in: vec![],
-            repairs: vec![],
-        },
+        provenance: test_provenance(),
         restored: None,
     }
 }
@@ -613,5 +607,16 @@ fn an_index_built_a_few_units_at_a_time_equals_one_built_at_once() {
             whole,
             "built {step} units at a time"
         );
+    }
+}
+
+/// The provenance of a unit made up for a test.
+pub(super) fn test_provenance() -> Provenance {
+    Provenance {
+        file: "test.txt".into(),
+        lines: (1, 1),
+        reworded: false,
+        also_in: vec![],
+        repairs: vec![],
     }
 }
