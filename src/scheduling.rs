@@ -3,7 +3,9 @@
 
 use wasm_bindgen::JsValue;
 
-/// How long one slice of start-up work may hold the main thread.
+/// How long one slice of long work (an import, a comparison, reading the
+/// library at start-up) may hold the main thread before the page gets the
+/// event loop back.
 pub const SLICE_MS: f64 = 8.0;
 
 /// Resolves on a later task (`setTimeout(0)`): whatever the browser has

@@ -58,8 +58,7 @@ enum Status {
     Cancelled,
 }
 
-/// Work per slice before the page gets the event loop back.
-const SLICE_MS: f64 = 8.0;
+use crate::scheduling::SLICE_MS;
 /// Lines or units per `ImportJob::step` call inside a slice.
 const STEP_BUDGET: usize = 64;
 

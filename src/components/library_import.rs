@@ -21,8 +21,7 @@ use crate::components::compare_copy_panel::{copy_error_text, error_id, format_si
 use crate::i18n::Lang;
 use crate::user_library::import::{continue_library_import, start_library_import};
 
-/// How long one slice of an import may run before it yields to the browser.
-const SLICE_MS: f64 = 8.0;
+use crate::scheduling::SLICE_MS;
 
 /// A document imported and waiting for the user's check. Compared by
 /// pointer: a re-render must not deep-compare every pending document.

@@ -26,8 +26,7 @@ use crate::views::matrix::CENTRAL_ID;
 /// in slices (the bundled documents have a few hundred at most, and stay
 /// computed at once).
 pub const SLICED_FROM_UNITS: usize = 1_500;
-/// Work per slice before the page gets the event loop back.
-const SLICE_MS: f64 = 8.0;
+use crate::scheduling::SLICE_MS;
 /// Pieces of work per job step inside a slice (a text counted, a unit
 /// scored, a pair's evidence, a row measured).
 const STEP_BUDGET: usize = 8;
