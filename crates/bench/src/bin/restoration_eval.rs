@@ -482,7 +482,6 @@ fn print_row(name: &str, t: &Tally) {
     );
 }
 
-#[allow(clippy::too_many_arguments)]
 /// Fold `index` of `of`: clause `i` is held out when `i % of == index`,
 /// the others are learned from.
 #[derive(Clone, Copy)]
@@ -491,6 +490,7 @@ struct Fold {
     of: usize,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn run_fold(
     corpus: &Corpus,
     doc_index: usize,
