@@ -3,7 +3,7 @@
 //! have no counterpart in B, and how many units B added — within the
 //! mechanism filter — and how many of these relations are uncertain.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use policy_core::compare::align::Alignment;
 use policy_core::model::{Document, Mechanism};
@@ -27,10 +27,12 @@ pub fn relation_counts(
             *counts.entry(pair.relation.into()).or_default() += 1;
         }
     }
-    let added = alignment
-        .unmatched_b
+    // A set, not a search of `b` per path: long documents have thousands.
+    let unmatched: HashSet<&str> = alignment.unmatched_b.iter().map(String::as_str).collect();
+    let added = b
+        .units
         .iter()
-        .filter_map(|path| b.units.iter().find(|u| u.path.as_str() == path))
+        .filter(|u| unmatched.contains(u.path.as_str()))
         .filter(|u| has_mechanism(u, mechanism))
         .count();
     counts.insert(RowRelation::Added, added);
