@@ -174,7 +174,10 @@ pub fn build(index_html: &str, load: &AssetLoader<'_>) -> Result<String, SingleF
     let wasm = load_asset(load, loader.wasm_href)?;
     let wasm_gzip_base64 = base64::engine::general_purpose::STANDARD.encode(gzip_best(&wasm));
     let early = early_position(index_html).unwrap_or(loader.script.start);
-    edits.push(Edit::replace(early..early, early_compile(&wasm_gzip_base64)));
+    edits.push(Edit::replace(
+        early..early,
+        early_compile(&wasm_gzip_base64),
+    ));
     edits.push(Edit::replace(
         loader.script.clone(),
         format!("<script type=\"module\">\n{glue}\n{BOOT_SCRIPT}</script>"),
@@ -425,7 +428,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let html = build_with(TRUNK_INDEX, assets()).expect("single file");
         let charset = html.find("<meta charset=\"utf-8\">").expect("charset");
         let template = html.find("<template id=\"pe-wasm\">").expect("template");
-        let early = html.find("<script>\nconst __peWasmModule").expect("early script");
+        let early = html
+            .find("<script>\nconst __peWasmModule")
+            .expect("early script");
         let title = html.find("<title>").expect("title");
         let style = html.find("<style>").expect("style");
         let glue = html.find("<script type=\"module\">").expect("glue");
