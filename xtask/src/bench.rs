@@ -16,6 +16,9 @@ use crate::{dist, e2e};
 /// A part of the bench that can run alone (`cargo xtask bench --only`).
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Part {
+    /// Cold start of both delivery forms (existing `dist/`): navigation →
+    /// library rendered.
+    Start,
     /// The core's hot paths in Chromium vs native (segmentation, diff, alignment).
     Core,
     /// Search over the corpus replicated 1×–1000× in Chromium (index build,
@@ -67,13 +70,17 @@ pub const LIBRARY_STARTUP: AppBench = AppBench {
 /// The library benches (`cargo xtask bench --only library`).
 pub const LIBRARY: [AppBench; 2] = [LIBRARY_IMPORT, LIBRARY_STARTUP];
 
+/// Cold start, navigation → library rendered, in fresh browser contexts
+/// (`cargo xtask bench --only start`).
+pub const COLD_START: AppBench = AppBench {
+    script: "bench/cold-start.mjs",
+    what: "cold start, fresh browser contexts per target",
+    most_runs: u32::MAX,
+};
+
 /// Every app bench of a full `cargo xtask bench`, in order.
 const APP_BENCHES: [AppBench; 6] = [
-    AppBench {
-        script: "bench/cold-start.mjs",
-        what: "cold start, fresh browser contexts per target",
-        most_runs: u32::MAX,
-    },
+    COLD_START,
     // One unbroken run of 100,000 letters in a route.
     AppBench {
         script: "bench/long-tokens.mjs",
@@ -110,6 +117,7 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
 /// README's table rewritten.
 pub fn run_part(ws: &Workspace, part: Part, runs: u32) -> Result<()> {
     let scripts: &[&str] = match part {
+        Part::Start => &["e2e/bench/cold-start.mjs"],
         Part::Core => &["e2e/bench/core-in-browser.mjs"],
         Part::Scale => &["e2e/bench/scale-in-browser.mjs"],
         Part::Import => &["e2e/bench/large-import.mjs"],
@@ -121,6 +129,7 @@ pub fn run_part(ws: &Workspace, part: Part, runs: u32) -> Result<()> {
     let figures = FiguresFile::kept(ws, scripts)?;
     std::env::set_var(bench_figures::FIGURES_ENV, figures.path());
     match part {
+        Part::Start => run_app_benches(ws, runs, &[COLD_START])?,
         Part::Core => run_core_in_browser(ws, runs)?,
         Part::Scale => run_scale_in_browser(ws)?,
         Part::Import => run_app_benches(ws, runs, &[LARGE_IMPORT])?,

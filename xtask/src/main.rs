@@ -73,7 +73,8 @@ enum Task {
         /// Page loads per target.
         #[arg(long, default_value_t = 7)]
         runs: u32,
-        /// Run one part only: `core` is the core's hot paths in Chromium
+        /// Run one part only: `start` is the cold start of both delivery
+        /// forms (existing `dist/`); `core` the core's hot paths in Chromium
         /// next to their native twins and `scale` search over the corpus
         /// replicated up to 1000× in Chromium (no `dist` build); `import`
         /// the longest main-thread task during a large import and

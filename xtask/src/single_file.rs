@@ -6,17 +6,23 @@
 //!
 //! * Trunk's `modulepreload` / `preload` links are dropped (they would fetch);
 //! * stylesheets become `<style>` blocks, icons become `data:` URLs;
+//! * the wasm (gzip + base64, so the file stays near the gzip size) goes
+//!   first in `<head>`, as the text of a `<template id="pe-wasm">`, followed
+//!   by a small classic script that starts compiling it at once: it decodes
+//!   the base64 (`Uint8Array.fromBase64` where the browser has it: mapping
+//!   `atob`'s string byte by byte through a JS callback took ~20 MiB of JS
+//!   heap), inflates it with the browser's `DecompressionStream` and hands
+//!   the inflating stream to `WebAssembly.compileStreaming`, so the browser
+//!   compiles while it inflates and while the rest of the page (stylesheets,
+//!   glue) is still being parsed. Why there and not in a JS string in the
+//!   module script, as before: the module script runs only once the whole
+//!   page is parsed, and the HTML tokenizer scans template text faster than
+//!   script text (docs/loading.md, *Cold start of the single file*);
 //! * Trunk's loader `<script type="module">` (which imports the glue and
 //!   fetches the wasm) is replaced by the wasm-bindgen glue itself, inline,
 //!   with its `export` statements removed, followed by a boot script that
-//!   inflates the embedded wasm (gzip + base64, so the file stays near the
-//!   gzip size) with the browser's `DecompressionStream` and hands the
-//!   inflating stream to the glue's own init as an `application/wasm`
-//!   `Response`, so the browser compiles while it inflates, off the main
-//!   thread (`WebAssembly.instantiateStreaming`). The base64 is decoded by
-//!   `Uint8Array.fromBase64` where the browser has it: mapping `atob`'s
-//!   string byte by byte through a JS callback took ~20 MiB of JS heap;
-//!   `e2e/bench/cold-start.mjs` reports both figures;
+//!   waits for the compiled module and instantiates it with the glue's own
+//!   init;
 //! * the boot script then dispatches the same `TrunkApplicationStarted`
 //!   event (with `detail.wasm`) as Trunk's loader, so tools that observe the
 //!   hosted build (the cold-start bench) observe the single file the same way;
@@ -167,10 +173,14 @@ pub fn build(index_html: &str, load: &AssetLoader<'_>) -> Result<String, SingleF
     let glue = strip_module_syntax(&glue)?;
     let wasm = load_asset(load, loader.wasm_href)?;
     let wasm_gzip_base64 = base64::engine::general_purpose::STANDARD.encode(gzip_best(&wasm));
-    let boot = boot_script(&wasm_gzip_base64);
+    let early = early_position(index_html).unwrap_or(loader.script.start);
+    edits.push(Edit::replace(
+        early..early,
+        early_compile(&wasm_gzip_base64),
+    ));
     edits.push(Edit::replace(
         loader.script.clone(),
-        format!("<script type=\"module\">\n{glue}\n{boot}</script>"),
+        format!("<script type=\"module\">\n{glue}\n{BOOT_SCRIPT}</script>"),
     ));
 
     let html = apply_edits(index_html, edits);
@@ -180,24 +190,52 @@ pub fn build(index_html: &str, load: &AssetLoader<'_>) -> Result<String, SingleF
     Ok(html)
 }
 
-/// The boot code appended after the inline glue. Names are prefixed so they
-/// cannot collide with the glue's own top-level bindings.
-fn boot_script(wasm_gzip_base64: &str) -> String {
+/// Where the embedded wasm and the script that starts compiling it go: as
+/// early in `<head>` as possible, but after `<meta charset>` (which must stay
+/// within the page's first 1024 bytes). `None` when the page has neither.
+fn early_position(index_html: &str) -> Option<usize> {
+    let charset = find_tags(index_html, "meta")
+        .into_iter()
+        .find(|tag| tag.has_attr("charset"));
+    charset
+        .or_else(|| find_tags(index_html, "head").into_iter().next())
+        .map(|tag| tag.range.end)
+}
+
+/// The embedded wasm as template text (never rendered, never parsed as
+/// script) and the classic script that starts compiling it right away; the
+/// compiled module is awaited by [`BOOT_SCRIPT`] through `__peWasmModule`
+/// (a global lexical binding, visible to the module script).
+fn early_compile(wasm_gzip_base64: &str) -> String {
     format!(
-        r#"const __peWasmGzipBase64 = "{wasm_gzip_base64}";
-async function __peStartEmbedded() {{
+        r#"
+<template id="pe-wasm">{wasm_gzip_base64}</template>
+<script>
+const __peWasmModule = (() => {{
+  const embedded = document.getElementById("pe-wasm");
+  const base64 = embedded.content.textContent;
+  embedded.remove();
   const packed = typeof Uint8Array.fromBase64 === "function"
-    ? Uint8Array.fromBase64(__peWasmGzipBase64)
-    : Uint8Array.from(atob(__peWasmGzipBase64), (c) => c.charCodeAt(0));
+    ? Uint8Array.fromBase64(base64)
+    : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
-  const response = new Response(inflated, {{ headers: {{ "Content-Type": "application/wasm" }} }});
-  const wasm = await __wbg_init({{ module_or_path: response }});
-  dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
-}}
-__peStartEmbedded().catch((error) => console.error("policy-explorer failed to start", error));
-"#
+  return WebAssembly.compileStreaming(
+    new Response(inflated, {{ headers: {{ "Content-Type": "application/wasm" }} }}),
+  );
+}})();
+</script>"#
     )
 }
+
+/// The boot code appended after the inline glue: the glue's init
+/// instantiates the module compiled by [`early_compile`]'s script. Names are
+/// prefixed so they cannot collide with the glue's own top-level bindings.
+const BOOT_SCRIPT: &str = r#"async function __peStartEmbedded() {
+  const wasm = await __wbg_init({ module_or_path: await __peWasmModule });
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+}
+__peStartEmbedded().catch((error) => console.error("policy-explorer failed to start", error));
+"#;
 
 /// Remove the glue's ES-module syntax so it runs as the body of an inline
 /// module: `export { … };` / `export default …;` lines go, `export` before a
@@ -280,7 +318,7 @@ fn check_css_is_self_contained(href: &str, css: &str) -> Result<(), SingleFileEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::trunk_page::{first_load_assets, quoted_after};
+    use crate::trunk_page::first_load_assets;
     use std::collections::HashMap;
     use std::io::Read;
 
@@ -338,7 +376,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     }
 
     fn embedded_wasm(html: &str) -> Vec<u8> {
-        let b64 = quoted_after(html, "__peWasmGzipBase64 =").expect("embedded wasm");
+        const OPEN: &str = "<template id=\"pe-wasm\">";
+        let start = html.find(OPEN).expect("embedded wasm") + OPEN.len();
+        let b64 = &html[start..start + html[start..].find("</template>").expect("closed")];
         let gz = base64::engine::general_purpose::STANDARD
             .decode(b64)
             .expect("base64");
@@ -377,11 +417,44 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(!html.contains("export function"));
         // import.meta is not an import statement and stays.
         assert!(html.contains("import.meta.url"));
-        assert!(html.contains("await __wbg_init({ module_or_path: response })"));
-        assert!(html.contains("Uint8Array.fromBase64(__peWasmGzipBase64)"));
-        assert!(html.contains("new DecompressionStream(\"gzip\")"));
+        assert!(html.contains("await __wbg_init({ module_or_path: await __peWasmModule })"));
         assert!(html.contains("\"TrunkApplicationStarted\""));
-        assert_eq!(html.matches("<script").count(), 1);
+        // The glue's module script and the early compile script.
+        assert_eq!(html.matches("<script").count(), 2);
+    }
+
+    #[test]
+    fn wasm_compiles_from_the_top_of_head() {
+        let html = build_with(TRUNK_INDEX, assets()).expect("single file");
+        let charset = html.find("<meta charset=\"utf-8\">").expect("charset");
+        let template = html.find("<template id=\"pe-wasm\">").expect("template");
+        let early = html
+            .find("<script>\nconst __peWasmModule")
+            .expect("early script");
+        let title = html.find("<title>").expect("title");
+        let style = html.find("<style>").expect("style");
+        let glue = html.find("<script type=\"module\">").expect("glue");
+        // After the charset (first 1024 bytes), before everything else.
+        assert!(charset < template && template < early);
+        assert!(early < title && early < style && early < glue);
+        assert!(html.contains("Uint8Array.fromBase64(base64)"));
+        assert!(html.contains("new DecompressionStream(\"gzip\")"));
+        assert!(html.contains("WebAssembly.compileStreaming("));
+        // Base64 only: nothing in the template text can end it or be markup.
+        let b64 = &html[template..html.find("</template>").expect("closed")];
+        assert!(!b64["<template id=\"pe-wasm\">".len()..].contains(['<', '&']));
+    }
+
+    #[test]
+    fn without_a_charset_meta_the_wasm_goes_first_in_head() {
+        let page = TRUNK_INDEX.replace("  <meta charset=\"utf-8\">\n", "");
+        let html = build_with(&page, assets()).expect("single file");
+        let head = html.find("<head>").expect("head");
+        assert_eq!(
+            &html[head + "<head>".len()..][..24],
+            "\n<template id=\"pe-wasm\">"
+        );
+        assert_eq!(embedded_wasm(&html), WASM);
     }
 
     #[test]
