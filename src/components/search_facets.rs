@@ -3,13 +3,18 @@
 //! with the live count the engine computed for it — hits it would give
 //! together with the query and the *other* filters. Options are typed
 //! ([`FilterValue`]): names come from the value, never by parsing a string
-//! back.
+//! back. The document facet of a large library has hundreds of options:
+//! it shows [`DOC_OPTIONS_PAGE`] (and every selected one) until asked for
+//! all.
 
 use policy_core::search::{FacetCount, Facets, FilterKind, FilterValue};
 use yew::prelude::*;
 
 use crate::corpus_data::CorpusHandle;
-use crate::i18n::{Lang, CORPUS_LANG};
+use crate::i18n::{fill, Lang, CORPUS_LANG};
+
+/// Document options shown before "show all".
+pub const DOC_OPTIONS_PAGE: usize = 30;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchFacetsProps {
@@ -100,7 +105,7 @@ pub fn SearchFacets(props: &SearchFacetsProps) -> Html {
             <FacetGroup lang={props.lang} kind={FilterKind::Mechanism} options={mechanisms}
                 corpus_text={!english} on_toggle={props.on_toggle.clone()} />
             <FacetGroup lang={props.lang} kind={FilterKind::Doc} options={docs}
-                corpus_text={true} on_toggle={props.on_toggle.clone()} />
+                corpus_text={true} page={Some(DOC_OPTIONS_PAGE)} on_toggle={props.on_toggle.clone()} />
             <FacetGroup lang={props.lang} kind={FilterKind::Level} options={levels}
                 on_toggle={props.on_toggle.clone()} />
             <FacetGroup lang={props.lang} kind={FilterKind::Year} options={years}
@@ -155,6 +160,10 @@ struct FacetGroupProps {
     /// The names are corpus text (Chinese), marked with `lang`.
     #[prop_or_default]
     corpus_text: bool,
+    /// Options shown before "show all" (selected ones always are); `None`:
+    /// every option.
+    #[prop_or_default]
+    page: Option<usize>,
     on_toggle: Callback<FilterValue>,
 }
 
@@ -163,6 +172,21 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
     let search_strings = props.lang.search_strings();
     let kind = props.kind;
     let hint_id = format!("facet-hint-{}", kind.param());
+    let show_all = use_state_eq(|| false);
+    let shown = |(i, facet): &(usize, &FacetOption)| match props.page {
+        Some(page) if !*show_all => *i < page || facet.selected,
+        _ => true,
+    };
+    let hidden = props
+        .options
+        .iter()
+        .enumerate()
+        .filter(|option| !shown(option))
+        .count();
+    let on_show_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(true))
+    };
     html! {
         <fieldset class="facet" data-facet={kind.param()}>
             <legend class="facet__legend">{ search_strings.filter_name(kind) }</legend>
@@ -170,7 +194,7 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
                 <p id={hint_id.clone()} class="facet__hint">{ hint.clone() }</p>
             }
             <ul class="facet__options">
-                { for props.options.iter().map(|facet| {
+                { for props.options.iter().enumerate().filter(shown).map(|(_, facet)| {
                     let onclick = {
                         let cb = props.on_toggle.clone();
                         let value = facet.value.clone();
@@ -191,6 +215,59 @@ fn FacetGroup(props: &FacetGroupProps) -> Html {
                     }
                 }) }
             </ul>
+            if hidden > 0 {
+                <button type="button" class="facet__more" data-facet-more={kind.param()} onclick={on_show_all}>
+                    { fill(search_strings.facet_show_all, &[("count", &props.options.len().to_string())]) }
+                </button>
+            }
         </fieldset>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[derive(Properties, PartialEq)]
+    struct Harness {
+        facets: Facets,
+    }
+
+    #[component]
+    fn FacetsHarness(props: &Harness) -> Html {
+        let corpus = CorpusHandle::new(crate::test_fixtures::fixture_corpus());
+        html! {
+            <SearchFacets lang={Lang::En} {corpus} facets={props.facets.clone()}
+                on_toggle={Callback::noop()} on_clear={Callback::noop()} />
+        }
+    }
+
+    #[test]
+    fn a_long_document_facet_shows_one_page_and_every_selected_option() {
+        let docs = DOC_OPTIONS_PAGE + 10;
+        let facets = Facets {
+            doc: (0..docs)
+                .map(|n| FacetCount {
+                    value: format!("mine-{n}"),
+                    label: format!("文件{n}"),
+                    count: n,
+                    // One selected option beyond the first page.
+                    selected: n == docs - 1,
+                })
+                .collect(),
+            ..Facets::default()
+        };
+        let renderer = yew::ServerRenderer::<FacetsHarness>::with_props(move || Harness { facets })
+            .hydratable(false);
+        let html = futures::executor::block_on(renderer.render());
+        assert_eq!(
+            html.matches("data-value=\"mine-").count(),
+            DOC_OPTIONS_PAGE + 1,
+            "{html}"
+        );
+        assert!(html.contains(&format!("data-value=\"mine-{}\"", docs - 1)));
+        assert!(!html.contains(&format!("data-value=\"mine-{}\"", docs - 2)));
+        assert!(html.contains("data-facet-more=\"doc\""), "{html}");
+        assert!(html.contains(&format!("Show all {docs}")), "{html}");
     }
 }

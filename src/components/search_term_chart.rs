@@ -4,6 +4,12 @@
 //! size (readable on a projector, larger in presentation mode) and wrap;
 //! each bar is a small SVG whose length is an attribute and whose colour a
 //! CSS class (no `style=`: the app must run under `style-src 'self'`).
+//!
+//! A large library's results touch hundreds of documents: the chart shows
+//! [`GROUPS_PAGE`] groups and grows on request, so that showing the results
+//! never means building (and laying out) thousands of bars at once.
+
+use std::rc::Rc;
 
 use policy_core::model::Mechanism;
 use policy_core::search::{TermFrequencies, TermGroup};
@@ -16,12 +22,18 @@ use crate::i18n::{fill, Lang, CORPUS_LANG};
 /// SVG user units (the SVG is stretched to the row).
 const BAR_MAX: u32 = 210;
 const BAR_HEIGHT: u32 = 12;
+/// Groups shown at first, and added by "show more".
+pub const GROUPS_PAGE: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchTermChartProps {
     pub lang: Lang,
     pub corpus: CorpusHandle,
-    pub frequencies: TermFrequencies,
+    /// The counts of the results shown, or of earlier results while the
+    /// current ones are counted (`busy`); `None` before any were counted.
+    pub frequencies: Option<Rc<TermFrequencies>>,
+    #[prop_or_default]
+    pub busy: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -34,16 +46,29 @@ enum GroupBy {
 pub fn SearchTermChart(props: &SearchTermChartProps) -> Html {
     let strings = props.lang.search_strings();
     let group_by = use_state(|| GroupBy::Doc);
+    let limit = use_state_eq(|| GROUPS_PAGE);
+    {
+        let limit = limit.clone();
+        use_effect_with((props.frequencies.clone(), *group_by), move |_| {
+            limit.set(GROUPS_PAGE)
+        });
+    }
     let english = props.lang == Lang::En;
+    let Some(frequencies) = props.frequencies.as_deref() else {
+        return html! {
+            <section id="term-chart" class="term-chart" aria-labelledby="term-chart-heading" aria-busy="true">
+                <h2 id="term-chart-heading" class="term-chart__heading">{ strings.terms_heading }</h2>
+                <p class="term-chart__empty" role="status">{ strings.terms_counting }</p>
+            </section>
+        };
+    };
     let groups: Vec<(String, &TermGroup)> = match *group_by {
-        GroupBy::Doc => props
-            .frequencies
+        GroupBy::Doc => frequencies
             .by_doc
             .iter()
             .map(|g| (g.label.clone(), g))
             .collect(),
-        GroupBy::Mechanism => props
-            .frequencies
+        GroupBy::Mechanism => frequencies
             .by_mechanism
             .iter()
             .map(|g| {
@@ -54,6 +79,15 @@ pub fn SearchTermChart(props: &SearchTermChartProps) -> Html {
                 (name, g)
             })
             .collect(),
+    };
+    let groups: Vec<(String, &TermGroup)> = groups
+        .into_iter()
+        .filter(|(_, g)| !g.terms.is_empty())
+        .collect();
+    let hidden = groups.len().saturating_sub(*limit);
+    let on_more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + GROUPS_PAGE))
     };
     let tab = |mode: GroupBy, text: &'static str, id: &'static str| {
         let state = group_by.clone();
@@ -67,16 +101,24 @@ pub fn SearchTermChart(props: &SearchTermChartProps) -> Html {
         }
     };
     html! {
-        <section id="term-chart" class="term-chart" aria-labelledby="term-chart-heading">
+        <section id="term-chart" class="term-chart" aria-labelledby="term-chart-heading"
+            aria-busy={props.busy.then_some("true")}>
             <h2 id="term-chart-heading" class="term-chart__heading">{ strings.terms_heading }</h2>
             <div class="term-chart__modes" role="group" aria-label={strings.terms_heading}>
                 { tab(GroupBy::Doc, strings.terms_by_doc, "term-chart-by-doc") }
                 { tab(GroupBy::Mechanism, strings.terms_by_mechanism, "term-chart-by-mechanism") }
             </div>
-            if groups.iter().all(|(_, g)| g.terms.is_empty()) {
+            if groups.is_empty() {
                 <p class="term-chart__empty">{ strings.terms_none }</p>
             } else {
-                { chart(props.lang, &groups) }
+                { chart(props.lang, &groups[..groups.len() - hidden]) }
+            }
+            if hidden > 0 {
+                <p class="term-chart__more">
+                    <button type="button" id="term-chart-more" onclick={on_more}>
+                        { fill(strings.terms_show_more, &[("count", &hidden.min(GROUPS_PAGE).to_string())]) }
+                    </button>
+                </p>
             }
         </section>
     }
@@ -89,7 +131,7 @@ pub fn SearchTermChart(props: &SearchTermChartProps) -> Html {
 /// `style=`) and stretched to the row's free width.
 fn chart(lang: Lang, groups: &[(String, &TermGroup)]) -> Html {
     let strings = lang.search_strings();
-    let groups = groups.iter().filter(|(_, g)| !g.terms.is_empty()).map(|(label, group)| {
+    let groups = groups.iter().map(|(label, group)| {
         let max = group
             .terms
             .iter()
@@ -144,7 +186,8 @@ mod tests {
     #[component]
     fn ChartHarness(props: &Harness) -> Html {
         let corpus = CorpusHandle::new(crate::test_fixtures::fixture_corpus());
-        html! { <SearchTermChart lang={Lang::En} {corpus} frequencies={props.frequencies.clone()} /> }
+        let frequencies = Some(Rc::new(props.frequencies.clone()));
+        html! { <SearchTermChart lang={Lang::En} {corpus} {frequencies} /> }
     }
 
     #[test]
@@ -179,5 +222,32 @@ mod tests {
         );
         assert!(html.contains("&lt;b&gt;标题&lt;/b&gt;"), "{html}");
         assert!(!html.contains("style="), "{html}");
+    }
+
+    #[test]
+    fn a_long_chart_shows_one_page_of_groups_and_offers_the_rest() {
+        let group = |n: usize| TermGroup {
+            key: format!("d{n}"),
+            label: format!("文件{n}"),
+            terms: vec![TermCount {
+                term: "协调".into(),
+                count: n + 1,
+            }],
+        };
+        let frequencies = TermFrequencies {
+            by_doc: (0..GROUPS_PAGE + 5).map(group).collect(),
+            by_mechanism: vec![],
+        };
+        let renderer =
+            yew::ServerRenderer::<ChartHarness>::with_props(move || Harness { frequencies })
+                .hydratable(false);
+        let html = futures::executor::block_on(renderer.render());
+        assert_eq!(
+            html.matches("class=\"term-chart__group-item\"").count(),
+            GROUPS_PAGE,
+            "{html}"
+        );
+        assert!(html.contains("id=\"term-chart-more\""), "{html}");
+        assert!(html.contains("Show 5 more groups"), "{html}");
     }
 }

@@ -27,6 +27,8 @@ pub struct SearchStrings {
     pub facet_level: &'static str,
     pub facet_year: &'static str,
     pub facet_clear: &'static str,
+    /// `{count}`: every option of a long facet (a large library's documents).
+    pub facet_show_all: &'static str,
     /// `{count}`, `{docs}`
     pub search_total: &'static str,
     pub search_preparing: &'static str,
@@ -93,6 +95,10 @@ pub struct SearchStrings {
     pub terms_by_mechanism: &'static str,
     pub terms_chart_label: &'static str,
     pub terms_none: &'static str,
+    /// While the counts of new results are not ready yet.
+    pub terms_counting: &'static str,
+    /// `{count}`: groups not shown yet (a large library has hundreds).
+    pub terms_show_more: &'static str,
     /// `{term}`, `{count}`
     pub terms_bar: &'static str,
     pub word_boundaries_toggle: &'static str,
@@ -177,6 +183,7 @@ pub static SEARCH_ZH: SearchStrings = SearchStrings {
     facet_level: "层级",
     facet_year: "年份",
     facet_clear: "清除全部筛选",
+    facet_show_all: "显示全部 {count} 项",
     search_total: "共 {count} 个条目，来自 {docs} 份文件",
     search_preparing: "正在准备检索索引…",
     search_engine_error: "检索功能无法初始化，错误信息：",
@@ -224,6 +231,8 @@ pub static SEARCH_ZH: SearchStrings = SearchStrings {
     terms_by_mechanism: "按机制",
     terms_chart_label: "当前结果中各组出现最多的词（已去除停用词）",
     terms_none: "当前结果中没有可统计的词语。",
+    terms_counting: "正在统计高频词…",
+    terms_show_more: "再显示 {count} 组",
     terms_bar: "{term}：{count} 次",
     word_boundaries_toggle: "显示分词边界",
     page_title_search: "检索 · 区域协调发展政策浏览器",
@@ -244,6 +253,7 @@ pub static SEARCH_EN: SearchStrings = SearchStrings {
     facet_level: "Level",
     facet_year: "Year",
     facet_clear: "Clear all filters",
+    facet_show_all: "Show all {count}",
     search_total: "{count} {count|unit|units} in {docs} {docs|document|documents}",
     search_preparing: "Preparing the search index…",
     search_engine_error: "Search could not be started. The error was:",
@@ -290,6 +300,8 @@ pub static SEARCH_EN: SearchStrings = SearchStrings {
     terms_by_mechanism: "By mechanism",
     terms_chart_label: "The most frequent words in each group of the current results (stop words removed)",
     terms_none: "The current results have no words to count.",
+    terms_counting: "Counting frequent terms…",
+    terms_show_more: "Show {count} more {count|group|groups}",
     terms_bar: "{term}: {count}",
     word_boundaries_toggle: "Show word boundaries",
     page_title_search: "Search · Regional Policy Explorer",

@@ -192,24 +192,17 @@ pub struct KeyValueStore {
 }
 
 impl KeyValueStore {
-    /// Every `(key, value)`, keys in order.
+    /// Every `(key, value)`, keys in order. The values are read one
+    /// request per key ([`Self::get_each`]): a single `getAll` of a large
+    /// library hands tens of megabytes to the page in one long task. A key
+    /// whose value went missing between the two reads is left out.
     pub async fn entries(&self) -> Result<Vec<(String, JsValue)>, IdbError> {
-        let db = open_database(self.db_name, self.store).await?;
-        let tx = store_transaction(&db, self.store, IdbTransactionMode::Readonly)?;
-        let store = tx.object_store(self.store).map_err(error_from)?;
-        // Both requests are made before awaiting either: a transaction stays
-        // alive only while it has requests pending.
-        let keys = request_future(&store.get_all_keys().map_err(error_from)?);
-        let values = request_future(&store.get_all().map_err(error_from)?);
-        let keys = keys.await.map_err(error_from)?;
-        let values = values.await.map_err(error_from)?;
-        db.close();
-        let keys = Array::from(&keys);
-        let values = Array::from(&values);
+        let keys = self.keys().await?;
+        let values = self.get_each(&keys).await?;
         Ok(keys
-            .iter()
-            .zip(values.iter())
-            .map(|(k, v)| (k.as_string().unwrap_or_default(), v))
+            .into_iter()
+            .zip(values)
+            .filter(|(_, value)| !value.is_undefined())
             .collect())
     }
 

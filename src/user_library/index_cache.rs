@@ -87,9 +87,11 @@ const PARTS_PER_WRITE: usize = 20;
 
 /// Stores freshly built parts (already [`encode`]d), a few per transaction;
 /// failures (quota, no IndexedDB) are ignored: the parts are rebuilt next
-/// time.
+/// time. Starts on a later task: the engine that built them is shown
+/// first.
 pub async fn store(records: Vec<(String, Vec<u8>)>) {
     for chunk in records.chunks(PARTS_PER_WRITE) {
+        crate::scheduling::yield_to_browser().await;
         let values: Vec<(String, JsValue)> = chunk
             .iter()
             .map(|(key, bytes)| (key.clone(), Uint8Array::from(bytes.as_slice()).into()))

@@ -11,11 +11,13 @@
 //! many library documents joined the index from the index cache or were
 //! indexed afresh (`data-index-cached`, `data-index-built`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use policy_core::search::{term_frequencies, FilterValue, SearchRequest, SearchResults};
+use policy_core::search::{
+    term_frequencies, FilterValue, SearchRequest, SearchResults, TermCountJob, TermFrequencies,
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 use yew_router::query::Raw;
@@ -31,6 +33,7 @@ use crate::dom;
 use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::Lang;
 use crate::route::Route;
+use crate::scheduling::{yield_to_browser, SLICE_MS};
 use crate::url::search::{parse_search_url, search_query, typed_query, UrlNotice};
 
 /// Typing waits this long for a pause before searching and writing the URL.
@@ -39,6 +42,49 @@ const DEBOUNCE_MS: u32 = 150;
 const PAGE: usize = 100;
 /// Words per group in the term chart.
 const TOP_TERMS: usize = 5;
+/// Hits whose terms are counted with the results; more are counted on a
+/// later task.
+const COUNT_AT_ONCE: usize = 1000;
+
+/// Hits counted (or groups ranked) between two looks at the clock.
+const TERM_PIECES_PER_CHECK: usize = 16;
+
+fn count_terms(engine: &SearchEngineHandle, results: &SearchResults) -> TermFrequencies {
+    term_frequencies(
+        engine.engine.index(),
+        &results.hits,
+        &engine.stop_words,
+        TOP_TERMS,
+    )
+}
+
+/// [`count_terms`] on later tasks, in slices of about [`SLICE_MS`]; `None`
+/// when `superseded` was set meanwhile.
+async fn count_terms_in_slices(
+    engine: &SearchEngineHandle,
+    results: &SearchResults,
+    superseded: &Cell<bool>,
+) -> Option<TermFrequencies> {
+    let mut job = TermCountJob::new(
+        engine.engine.index(),
+        &results.hits,
+        &engine.stop_words,
+        TOP_TERMS,
+    );
+    loop {
+        // First after the results are shown, then between slices.
+        yield_to_browser().await;
+        if superseded.get() {
+            return None;
+        }
+        let slice_start = crate::clock::now_ms();
+        while crate::clock::now_ms() - slice_start < SLICE_MS {
+            if job.step(TERM_PIECES_PER_CHECK) {
+                return Some(job.run());
+            }
+        }
+    }
+}
 
 #[component]
 pub fn SearchView() -> Html {
@@ -112,16 +158,44 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
         })
     };
     let results = outcome.0.clone();
-    let frequencies = {
+    // The term chart's counts go over every hit. A few hundred are counted
+    // with the results; thousands (a large library) after the results have
+    // been shown, in slices of about SLICE_MS between which the browser
+    // paints and answers input. Until then the chart shows the previous
+    // counts, marked busy.
+    let at_once: Rc<Option<Rc<TermFrequencies>>> = {
         let engine = props.engine.clone();
         use_memo(results.clone(), move |results| {
-            term_frequencies(
-                engine.engine.index(),
-                &results.hits,
-                &engine.stop_words,
-                TOP_TERMS,
-            )
+            (results.hits.len() <= COUNT_AT_ONCE).then(|| Rc::new(count_terms(&engine, results)))
         })
+    };
+    let counted: UseStateHandle<Option<(Rc<SearchResults>, Rc<TermFrequencies>)>> =
+        use_state(|| None);
+    {
+        let counted = counted.clone();
+        let engine = props.engine.clone();
+        let later = at_once.is_none();
+        use_effect_with(results.clone(), move |results| {
+            // New results before the count ended: that count stops.
+            let superseded = Rc::new(Cell::new(false));
+            if later {
+                let results = results.clone();
+                let superseded = superseded.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(frequencies) =
+                        count_terms_in_slices(&engine, &results, &superseded).await
+                    {
+                        counted.set(Some((results, Rc::new(frequencies))));
+                    }
+                });
+            }
+            move || superseded.set(true)
+        });
+    }
+    let (frequencies, counting) = match (&*at_once, &*counted) {
+        (Some(frequencies), _) => (Some(frequencies.clone()), false),
+        (None, Some((of, frequencies))) => (Some(frequencies.clone()), !Rc::ptr_eq(of, &results)),
+        (None, None) => (None, true),
     };
 
     // The text in the box. It follows the URL, except for URLs this view
@@ -278,7 +352,7 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
                         window={*window} {on_window} limit={*limit} {on_show_more} />
                 </div>
                 <div class="search-layout__chart">
-                    <SearchTermChart {lang} corpus={props.corpus.clone()} frequencies={(*frequencies).clone()} />
+                    <SearchTermChart {lang} corpus={props.corpus.clone()} {frequencies} busy={counting} />
                 </div>
             </div>
         </div>

@@ -64,7 +64,9 @@ pub use parts::{document_fingerprint, part_stamp, IndexPart, PartError, PART_FOR
 pub use query::{Query, QueryTerm};
 pub use request::{FilterKind, FilterValue, SearchRequest};
 pub use results::{DocGroup, FilterNotice, Hit, RegionMatch, SearchResults};
-pub use terms::{term_frequencies, StopWords, TermCount, TermFrequencies, TermGroup, STOP_WORDS};
+pub use terms::{
+    term_frequencies, StopWords, TermCount, TermCountJob, TermFrequencies, TermGroup, STOP_WORDS,
+};
 
 #[cfg(test)]
 mod parts_tests;
