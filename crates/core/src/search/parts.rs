@@ -239,8 +239,11 @@ pub fn part_stamp(regions: &[RegionInfo]) -> u64 {
     let mut hasher = fnv::FnvHasher::default();
     hasher.write_u32(PART_FORMAT_VERSION);
     hasher.write(env!("CARGO_PKG_VERSION").as_bytes());
-    hasher.write_usize(crate::segment::DICTIONARY_MIN_FREQ);
-    hasher.write_usize(BASE_DICTIONARY_BYTES);
+    // Fixed-width integers: the stamp must be the same on every target (a
+    // shard set is stamped natively and checked in wasm32, where usize is
+    // 4 bytes).
+    hasher.write_u64(crate::segment::DICTIONARY_MIN_FREQ as u64);
+    hasher.write_u64(BASE_DICTIONARY_BYTES as u64);
     hasher.write(crate::segment::POLICY_LEXICON.as_bytes());
     let mut writer = HashWriter(&mut hasher);
     // Serializing plain data to a writer cannot fail; a failure would only
