@@ -285,8 +285,9 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
             { shard_status_line(lang, &outcome.2, &props.engine) }
             <SearchNotices {lang} url_notices={parsed.1.clone()} filter_notices={results.notices.clone()}
                 {typed_left_out} {no_terms} />
-            if matches!(outcome.2, ShardStatus::Ready) {
-            <div class="search-layout">
+            // Hidden rather than left out while shards load: the page's
+            // structure stays the same whichever state it is in.
+            <div class="search-layout" hidden={!searched}>
                 <aside class="search-layout__facets" aria-label={strings.search_filters_heading}>
                     <SearchFacets {lang} corpus={props.corpus.clone()} facets={results.facets.clone()}
                         {on_toggle} {on_clear} />
@@ -309,7 +310,6 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
                     <SearchTermChart {lang} corpus={props.corpus.clone()} frequencies={(*frequencies).clone()} />
                 </div>
             </div>
-            }
         </div>
     }
 }
@@ -363,8 +363,16 @@ fn use_shard_fetches(engine: &SearchEngineHandle) -> u32 {
     *count
 }
 
-/// "Loading the search index…", or the fetch error with a retry.
+/// "Loading the search index…", or the fetch error with a retry (always
+/// one element, empty when searched, so that the screen's structure never
+/// changes with the state).
 fn shard_status_line(lang: Lang, status: &ShardStatus, engine: &SearchEngineHandle) -> Html {
+    html! {
+        <div class="search-shards-status">{ shard_status(lang, status, engine) }</div>
+    }
+}
+
+fn shard_status(lang: Lang, status: &ShardStatus, engine: &SearchEngineHandle) -> Html {
     let strings = lang.search_strings();
     match status {
         ShardStatus::Ready => html! {},
