@@ -174,7 +174,7 @@ pub fn sharded_index(hosted: &HostedBuild) -> Option<Rc<ShardedIndex>> {
 
 /// What a search over a sharded index gave.
 pub enum ShardedSearch {
-    Ready(SearchResults),
+    Ready(Box<SearchResults>),
     /// Shards it needs are being fetched.
     Loading,
     /// A shard it needs could not be fetched or read.
@@ -205,7 +205,7 @@ impl ShardedIndex {
         max_hits: usize,
     ) -> ShardedSearch {
         let missing = match engine.search_top_sharded(request, max_hits, &self.loaded.borrow()) {
-            Ok(results) => return ShardedSearch::Ready(results),
+            Ok(results) => return ShardedSearch::Ready(Box::new(results)),
             Err(missing) => missing.0,
         };
         if let Some((_, problem)) = self

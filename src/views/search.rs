@@ -115,7 +115,7 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
             let (results, status) = match &engine.shards {
                 None => (engine.engine.search(request), ShardStatus::Ready),
                 Some(shards) => match shards.search(&engine.engine, request, usize::MAX) {
-                    ShardedSearch::Ready(results) => (results, ShardStatus::Ready),
+                    ShardedSearch::Ready(results) => (*results, ShardStatus::Ready),
                     ShardedSearch::Loading => {
                         return (Rc::default(), 0.0, ShardStatus::Loading);
                     }
