@@ -38,6 +38,9 @@ pub struct SearchEngineHandle {
     pub build_ms: f64,
     /// How the library documents' index parts were obtained.
     pub library_parts: LibraryParts,
+    /// The hosted corpus's gram shards, when the index was assembled from
+    /// a shard set (searches go through it: [`crate::search_shards`]).
+    pub shards: Option<Rc<crate::search_shards::ShardedIndex>>,
 }
 
 /// How many of the user's library documents joined the search index from

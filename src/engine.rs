@@ -26,6 +26,7 @@ use policy_core::search::{
 use yew::prelude::*;
 
 use crate::corpus_data::{CorpusHandle, LibraryParts, SearchEngineHandle};
+use crate::search_shards::{self, HostedBuild, ShardedIndex, TableStep};
 use crate::user_library::{index_cache, is_user_doc_id};
 
 /// How long one slice of a background build may run before it yields to
@@ -47,15 +48,22 @@ pub fn build_search_engine(corpus: &CorpusHandle) -> Result<SearchEngineHandle, 
         engine,
         crate::clock::now_ms() - started,
         LibraryParts::default(),
+        None,
     ))
 }
 
-fn handle(engine: SearchEngine, build_ms: f64, library_parts: LibraryParts) -> SearchEngineHandle {
+fn handle(
+    engine: SearchEngine,
+    build_ms: f64,
+    library_parts: LibraryParts,
+    shards: Option<Rc<ShardedIndex>>,
+) -> SearchEngineHandle {
     SearchEngineHandle {
         engine: Rc::new(engine),
         stop_words: Rc::new(StopWords::builtin()),
         build_ms,
         library_parts,
+        shards,
     }
 }
 
@@ -86,6 +94,8 @@ struct PartialBuild {
     /// Parts built afresh, encoded, to be stored once the engine is built.
     to_store: Vec<(String, Vec<u8>)>,
     parts: LibraryParts,
+    /// Whether the hosted documents come from a shard set's unit table.
+    hosted: HostedBuild,
 }
 
 /// What one step of a build did.
@@ -164,6 +174,7 @@ impl LazyEngine {
     pub fn request(&self) {
         if self.cell.get().is_none() && self.partial.borrow().is_none() {
             self.load_cache();
+            search_shards::prefetch();
             self.schedule_slice(0);
         }
     }
@@ -229,6 +240,7 @@ impl LazyEngine {
                     fresh: None,
                     to_store: Vec::new(),
                     parts: LibraryParts::default(),
+                    hosted: HostedBuild::default(),
                 },
                 Err(e) => {
                     drop(partial);
@@ -251,6 +263,7 @@ impl LazyEngine {
             started_ms,
             to_store,
             parts,
+            hosted,
             ..
         } = build;
         let engine = builder.finish(&self.corpus);
@@ -258,6 +271,7 @@ impl LazyEngine {
             engine,
             crate::clock::now_ms() - started_ms,
             parts,
+            search_shards::sharded_index(&hosted),
         )));
         if !to_store.is_empty() && cfg!(target_arch = "wasm32") {
             wasm_bindgen_futures::spawn_local(index_cache::store(to_store));
@@ -275,6 +289,11 @@ impl LazyEngine {
         let Some(doc) = corpus.documents.get(doc_index) else {
             return Step::Done;
         };
+        match search_shards::step(&mut build.hosted, &mut build.builder, corpus, may_wait) {
+            TableStep::Stepped => return Step::Progress,
+            TableStep::Wait => return Step::WaitForCache,
+            TableStep::NotUsed => {}
+        }
         if let Some(fresh) = build.fresh.as_mut() {
             if build
                 .builder

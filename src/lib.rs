@@ -48,6 +48,7 @@ pub mod preferences;
 pub mod presentation;
 pub mod route;
 pub mod scheduling;
+pub mod search_shards;
 pub mod state;
 pub mod storage;
 pub mod stored_copy;

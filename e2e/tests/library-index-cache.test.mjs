@@ -27,7 +27,8 @@ const SEL = {
   addAll: '#library-add-all',
   outcome: '[data-testid="library-outcome"]',
   rows: '#my-library-table tbody tr[data-doc-id]',
-  searchDone: '#search-view[data-engine-ms] .search-screen',
+  // Searched: on the served build, after the shards the query needs arrived.
+  searchDone: '#search-view[data-engine-ms] .search-screen:not([data-shards-state="loading"])',
 };
 
 /** Real corpus texts, each with one numbered sentence of its own. */

@@ -33,6 +33,11 @@ pub struct SearchStrings {
     pub search_total: &'static str,
     pub search_preparing: &'static str,
     pub search_engine_error: &'static str,
+    /// A search waits for parts of the hosted index to be fetched.
+    pub search_shards_loading: &'static str,
+    /// A part of the hosted index could not be fetched; the error follows.
+    pub search_shards_failed: &'static str,
+    pub search_shards_retry: &'static str,
     pub search_context_label: &'static str,
     /// `{name}`
     pub search_region_issued_by: &'static str,
@@ -187,6 +192,9 @@ pub static SEARCH_ZH: SearchStrings = SearchStrings {
     search_total: "共 {count} 个条目，来自 {docs} 份文件",
     search_preparing: "正在准备检索索引…",
     search_engine_error: "检索功能无法初始化，错误信息：",
+    search_shards_loading: "正在加载检索索引…",
+    search_shards_failed: "检索索引的一部分未能加载，这次检索无法完成。阅读和其他页面不受影响。错误信息：",
+    search_shards_retry: "重试",
     search_context_label: "关键词前后显示的字数",
     search_region_issued_by: "发文：{name}",
     search_region_mentions: "提及：{name}",
@@ -257,6 +265,9 @@ pub static SEARCH_EN: SearchStrings = SearchStrings {
     search_total: "{count} {count|unit|units} in {docs} {docs|document|documents}",
     search_preparing: "Preparing the search index…",
     search_engine_error: "Search could not be started. The error was:",
+    search_shards_loading: "Loading the search index…",
+    search_shards_failed: "Part of the search index could not be loaded, so this search cannot finish. Reading and the other pages still work. The error was:",
+    search_shards_retry: "Try again",
     search_context_label: "Characters of context",
     search_region_issued_by: "issued by {name}",
     search_region_mentions: "mentions {name}",

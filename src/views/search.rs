@@ -34,6 +34,7 @@ use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::scheduling::{yield_to_browser, SLICE_MS};
+use crate::search_shards::ShardedSearch;
 use crate::url::search::{parse_search_url, search_query, typed_query, UrlNotice};
 
 /// Typing waits this long for a pause before searching and writing the URL.
@@ -149,12 +150,27 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
         use_memo(props.query_str.clone(), |q| parse_search_url(q));
     let request = parsed.0.clone();
 
-    let outcome: Rc<(Rc<SearchResults>, f64)> = {
+    // With a hosted shard set, a search may first fetch shards: the
+    // screen says "loading…" instead of results meanwhile, and the search
+    // runs again when they arrive.
+    let shard_fetches = use_shard_fetches(&props.engine);
+    let outcome: Rc<(Rc<SearchResults>, f64, ShardStatus)> = {
         let engine = props.engine.clone();
-        use_memo(request.clone(), move |request| {
+        use_memo((request.clone(), shard_fetches), move |(request, _)| {
             let started = crate::clock::now_ms();
-            let results = engine.engine.search(request);
-            (Rc::new(results), crate::clock::now_ms() - started)
+            let (results, status) = match &engine.shards {
+                None => (engine.engine.search(request), ShardStatus::Ready),
+                Some(shards) => match shards.search(&engine.engine, request, usize::MAX) {
+                    ShardedSearch::Ready(results) => (*results, ShardStatus::Ready),
+                    ShardedSearch::Loading => {
+                        return (Rc::default(), 0.0, ShardStatus::Loading);
+                    }
+                    ShardedSearch::Failed(problem) => {
+                        return (Rc::default(), 0.0, ShardStatus::Failed(problem));
+                    }
+                },
+            };
+            (Rc::new(results), crate::clock::now_ms() - started, status)
         })
     };
     let results = outcome.0.clone();
@@ -223,7 +239,14 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
         let limit = limit.clone();
         use_effect_with(request.clone(), move |_| limit.set(PAGE));
     }
-    use_effect_with(request.clone(), |_| dom::mark_ready("search"));
+    {
+        let ready = matches!(outcome.2, ShardStatus::Ready);
+        use_effect_with((request.clone(), ready), |(_, ready)| {
+            if *ready {
+                dom::mark_ready("search");
+            }
+        });
+    }
 
     // Writes a request to the URL: `replace` while typing, push otherwise.
     let go = {
@@ -316,7 +339,8 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
 
     // A query of only a minus sign or empty quotes searches for nothing:
     // say so instead of presenting every unit as a match.
-    let no_terms = (!request.query.trim().is_empty() && results.query.is_empty())
+    let searched = matches!(outcome.2, ShardStatus::Ready);
+    let no_terms = (searched && !request.query.trim().is_empty() && results.query.is_empty())
         .then(|| AttrValue::from(request.query.clone()));
     let browsing =
         (request.query.trim().is_empty() || no_terms.is_some()) && request.has_no_filters();
@@ -328,11 +352,16 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
         .map(|d| no_results_lines(strings, &request.query, d));
 
     html! {
-        <div class="search-screen" data-search-ms={format!("{:.2}", outcome.1)}>
+        <div class="search-screen" data-search-ms={format!("{:.2}", outcome.1)}
+            data-index-shards={props.engine.shards.as_ref().map(|s| s.loaded_count().to_string())}
+            data-shards-state={props.engine.shards.as_ref().map(|_| outcome.2.id())}>
             <SearchQueryBox {lang} value={(*typed).clone()} {on_input} {on_submit} />
+            { shard_status_line(lang, &outcome.2, &props.engine) }
             <SearchNotices {lang} url_notices={parsed.1.clone()} filter_notices={results.notices.clone()}
                 {typed_left_out} {no_terms} />
-            <div class="search-layout">
+            // Hidden rather than left out while shards load: the page's
+            // structure stays the same whichever state it is in.
+            <div class="search-layout" hidden={!searched}>
                 <aside class="search-layout__facets" aria-label={strings.search_filters_heading}>
                     <SearchFacets {lang} corpus={props.corpus.clone()} facets={results.facets.clone()}
                         {on_toggle} {on_clear} />
@@ -356,6 +385,88 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
                 </div>
             </div>
         </div>
+    }
+}
+
+/// Whether a search over a hosted shard set could run.
+#[derive(Debug, Clone, PartialEq)]
+enum ShardStatus {
+    Ready,
+    /// Shards it needs are being fetched.
+    Loading,
+    /// A shard it needs could not be fetched (why).
+    Failed(String),
+}
+
+impl ShardStatus {
+    fn id(&self) -> &'static str {
+        match self {
+            ShardStatus::Ready => "ready",
+            ShardStatus::Loading => "loading",
+            ShardStatus::Failed(_) => "failed",
+        }
+    }
+}
+
+/// Counts the ends of shard fetches (a new value re-runs the search).
+#[hook]
+fn use_shard_fetches(engine: &SearchEngineHandle) -> u32 {
+    let count = use_state(|| 0u32);
+    let counter = use_mut_ref(|| 0u32);
+    {
+        let count = count.setter();
+        use_effect_with(engine.clone(), move |engine| {
+            let subscription = engine.shards.clone().map(|shards| {
+                let id = shards.subscribe(Callback::from(move |()| {
+                    let next = {
+                        let mut counter = counter.borrow_mut();
+                        *counter += 1;
+                        *counter
+                    };
+                    count.set(next);
+                }));
+                (shards, id)
+            });
+            move || {
+                if let Some((shards, id)) = subscription {
+                    shards.unsubscribe(id);
+                }
+            }
+        });
+    }
+    *count
+}
+
+/// "Loading the search index…", or the fetch error with a retry (always
+/// one element, empty when searched, so that the screen's structure never
+/// changes with the state).
+fn shard_status_line(lang: Lang, status: &ShardStatus, engine: &SearchEngineHandle) -> Html {
+    html! {
+        <div class="search-shards-status">{ shard_status(lang, status, engine) }</div>
+    }
+}
+
+fn shard_status(lang: Lang, status: &ShardStatus, engine: &SearchEngineHandle) -> Html {
+    let strings = lang.search_strings();
+    match status {
+        ShardStatus::Ready => html! {},
+        ShardStatus::Loading => html! {
+            <p class="search-preparing search-shards-loading" role="status">{ strings.search_shards_loading }</p>
+        },
+        ShardStatus::Failed(problem) => {
+            let shards = engine.shards.clone();
+            let retry = Callback::from(move |_: MouseEvent| {
+                if let Some(shards) = &shards {
+                    shards.retry();
+                }
+            });
+            html! {
+                <div class="search-error search-shards-error" role="alert">
+                    <p>{ strings.search_shards_failed }{ " " }<code>{ problem.clone() }</code></p>
+                    <button type="button" class="button search-shards-retry" onclick={retry}>{ strings.search_shards_retry }</button>
+                </div>
+            }
+        }
     }
 }
 

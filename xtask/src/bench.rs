@@ -24,6 +24,10 @@ pub enum Part {
     /// Search over the corpus replicated 1×–1000× in Chromium (index build,
     /// per-keystroke latency, memory).
     Scale,
+    /// The hosted search index split into shards (1×–1000× in Chromium):
+    /// bytes and time to the first results beside the in-memory build and
+    /// Pagefind in the same run.
+    Shards,
     /// The longest main-thread task while a large copy imports (existing `dist/`).
     Import,
     /// The user's library (existing `dist/`): the longest main-thread task
@@ -107,6 +111,7 @@ pub fn run(ws: &Workspace, runs: u32) -> Result<()> {
     run_core_in_browser(ws, runs)?;
     run_scale_in_browser(ws)?;
     run_pagefind_peer(ws)?;
+    run_shards_in_browser(ws)?;
     run_native_benches(ws)?;
     report.print();
     write_summary(ws, &figures)
@@ -120,6 +125,10 @@ pub fn run_part(ws: &Workspace, part: Part, runs: u32) -> Result<()> {
         Part::Start => &["e2e/bench/cold-start.mjs"],
         Part::Core => &["e2e/bench/core-in-browser.mjs"],
         Part::Scale => &["e2e/bench/scale-in-browser.mjs"],
+        Part::Shards => &[
+            "e2e/bench/pagefind-peer.mjs",
+            "e2e/bench/shards-in-browser.mjs",
+        ],
         Part::Import => &["e2e/bench/large-import.mjs"],
         Part::Library => &[
             "e2e/bench/library-import.mjs",
@@ -132,6 +141,10 @@ pub fn run_part(ws: &Workspace, part: Part, runs: u32) -> Result<()> {
         Part::Start => run_app_benches(ws, runs, &[COLD_START])?,
         Part::Core => run_core_in_browser(ws, runs)?,
         Part::Scale => run_scale_in_browser(ws)?,
+        Part::Shards => {
+            run_pagefind_peer(ws)?;
+            run_shards_in_browser(ws)?;
+        }
         Part::Import => run_app_benches(ws, runs, &[LARGE_IMPORT])?,
         Part::Library => run_app_benches(ws, runs, &LIBRARY)?,
     }
@@ -241,6 +254,33 @@ pub fn run_scale_in_browser(ws: &Workspace) -> Result<()> {
         .status()?;
     if !ok {
         bail!("scale-in-browser bench failed");
+    }
+    Ok(())
+}
+
+/// `e2e/bench/shards-in-browser.mjs`: the shard sets of the corpus
+/// replicated 1×–1000×, written natively (`shard_sets`), searched in
+/// Chromium (after `pagefind-peer.mjs`, whose figures it prints beside).
+pub fn run_shards_in_browser(ws: &Workspace) -> Result<()> {
+    println!("== bench: search index shards in headless Chromium");
+    let bindings = bench_wasm_bindings(ws)?;
+    ws.cmd("cargo")
+        .args(["build", "--profile", NATIVE_PROFILE, "--quiet"])
+        .args(["-p", "policy-bench", "--bin", "shard_sets"])
+        .run()?;
+    let sets = ws.xtask_scratch().join("shard-sets");
+    ws.cmd(ws.target_dir.join(NATIVE_PROFILE).join("shard_sets"))
+        .arg(&sets)
+        .run()?;
+    let ok = ws
+        .cmd("node")
+        .args(["bench/shards-in-browser.mjs"])
+        .cwd(ws.e2e_dir())
+        .env("PE_BENCH_WASM_DIR", &bindings)
+        .env("PE_SHARD_SETS_DIR", &sets)
+        .status()?;
+    if !ok {
+        bail!("shards-in-browser bench failed");
     }
     Ok(())
 }

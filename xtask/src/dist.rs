@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 
 use crate::csp;
 use crate::first_load;
+use crate::search_index;
 use crate::single_file;
 use crate::sizes::SizeReport;
 use crate::workspace::Workspace;
@@ -26,6 +27,9 @@ pub fn build(ws: &Workspace) -> Result<SizeReport> {
         "hosted index.html boots the lite app; the full app ({}) loads on demand",
         full.wasm
     );
+    // The hosted page only: the single file never fetches.
+    let manifest = search_index::write(ws)?;
+    println!("hosted search index: dist/{manifest} (shards fetched per query)");
     // After packing (the single file keeps the loader inline): move Trunk's
     // inline loader out of index.html for the strict CSP (see csp.rs).
     let loader = csp::externalize_in_dist(&ws.dist_dir())?;

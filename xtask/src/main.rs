@@ -16,6 +16,7 @@ mod gzip;
 mod html;
 mod mime;
 mod process;
+mod search_index;
 mod setup;
 mod single_file;
 mod sizes;

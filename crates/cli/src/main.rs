@@ -6,6 +6,7 @@ mod cites;
 mod compare;
 mod corpus;
 mod doc_source;
+mod index;
 mod search;
 mod segment;
 
@@ -28,6 +29,9 @@ enum Command {
     /// Build, check or import into the normalized corpus.
     #[command(subcommand)]
     Corpus(corpus::CorpusCommand),
+    /// Precompute the search index for a hosted build (`index shards --out DIR`).
+    #[command(subcommand)]
+    Index(index::IndexCommand),
     /// Cut stdin lines into words (same segmenter as the app), one line out per line in.
     Segment(segment::SegmentArgs),
     /// Search the corpus with the app's engine: words as in the search box
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse_from(search::rewrite_exclusions(std::env::args_os().collect()));
     let result = match cli.command {
         Command::Corpus(cmd) => corpus::run(cmd),
+        Command::Index(cmd) => index::run(cmd),
         Command::Segment(args) => segment::run(args),
         Command::Search(args) => search::run(args),
         Command::Align(args) => compare::run_align(args),

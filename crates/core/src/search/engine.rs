@@ -6,12 +6,13 @@
 use super::diagnosis::diagnose;
 use super::facets::count_facets;
 use super::filters::{FilterMask, ResolvedFilters};
-use super::index::{IndexedUnit, SearchIndex, SearchIndexBuilder};
+use super::index::{needle_keys, IndexedUnit, SearchIndex, SearchIndexBuilder, ShardGrams};
 use super::kwic::{kwic, Snippet};
 use super::parts::IndexPart;
 use super::query::Query;
 use super::request::SearchRequest;
 use super::results::{DocGroup, Hit, RegionMatch, SearchResults};
+use super::shards::{LoadedShards, MissingShards, ShardError, UnitTable};
 use crate::model::Corpus;
 use crate::query_normalize::QueryNormalizer;
 use crate::script::ScriptError;
@@ -134,6 +135,19 @@ impl SearchEngineBuilder {
             .step_in_document(corpus, &self.segmenter, max_units)
     }
 
+    /// Adds up to `max_units` more units of the documents `table` covers
+    /// (the corpus's first ones, the hosted corpus of a shard set) without
+    /// segmenting them; true when they are all in (see
+    /// [`SearchIndexBuilder::step_from_table`]).
+    pub fn step_from_table(
+        &mut self,
+        corpus: &Corpus,
+        table: &UnitTable,
+        max_units: usize,
+    ) -> Result<bool, ShardError> {
+        self.index.step_from_table(corpus, table, max_units)
+    }
+
     /// Appends a part built earlier as the next document (false, nothing
     /// changed, when it does not fit: see [`SearchIndexBuilder::push_part`]).
     pub fn push_part(&mut self, corpus: &Corpus, part: IndexPart) -> bool {
@@ -250,6 +264,55 @@ impl SearchEngine {
     /// counts and the diagnosis still cover every match. Per keystroke the
     /// app calls this; exports call [`SearchEngine::search`].
     pub fn search_top(&self, request: &SearchRequest, max_hits: usize) -> SearchResults {
+        self.run(request, max_hits, None)
+    }
+
+    /// Like [`SearchEngine::search_top`] for an engine built from a shard
+    /// set's unit table ([`SearchEngineBuilder::step_from_table`]): the
+    /// hosted corpus's postings come from `shards`. Refused, naming the
+    /// shards still to load, unless every shard the request reads is in.
+    pub fn search_top_sharded(
+        &self,
+        request: &SearchRequest,
+        max_hits: usize,
+        shards: &LoadedShards,
+    ) -> Result<SearchResults, MissingShards> {
+        let missing = self.missing_shards(request, shards);
+        if !missing.is_empty() {
+            return Err(MissingShards(missing));
+        }
+        Ok(self.run(request, max_hits, Some(shards.grams())))
+    }
+
+    /// The shards of `shards`' set that `request` reads and that are not
+    /// loaded yet, ascending (empty: the request can run).
+    pub fn missing_shards(&self, request: &SearchRequest, shards: &LoadedShards) -> Vec<u32> {
+        shards.missing(&self.gram_keys(request))
+    }
+
+    /// Every gram key whose posting a search for `request` reads (the
+    /// needles of its required terms; exclusions and filters read units
+    /// only).
+    pub fn gram_keys(&self, request: &SearchRequest) -> Vec<u64> {
+        let query = Query::parse(&request.query);
+        let mut keys: Vec<u64> = Vec::new();
+        for term in &query.required {
+            let prepared = self.prepare(&term.text, term.phrase);
+            for needle in prepared.pieces.iter().chain(&prepared.phrase) {
+                keys.extend(needle_keys(needle));
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    fn run(
+        &self,
+        request: &SearchRequest,
+        max_hits: usize,
+        shards: Option<&ShardGrams>,
+    ) -> SearchResults {
         let query = Query::parse(&request.query);
         let (filters, notices) = ResolvedFilters::resolve(&self.index, request);
         let units = &self.index.units;
@@ -285,7 +348,8 @@ impl SearchEngine {
                 phrase: t.phrase.as_ref().map(&mut intern),
             })
             .collect();
-        let occurrences: Vec<Occurrences> = needles.iter().map(|n| self.find_all(n)).collect();
+        let occurrences: Vec<Occurrences> =
+            needles.iter().map(|n| self.find_all(n, shards)).collect();
         let idf: Vec<f64> = occurrences.iter().map(|o| self.idf(o.len())).collect();
         let highlight_terms = needles.clone();
 
@@ -413,14 +477,14 @@ impl SearchEngine {
         PreparedTerm { pieces, phrase }
     }
 
-    fn find_all(&self, needle: &str) -> Occurrences {
+    fn find_all(&self, needle: &str, shards: Option<&ShardGrams>) -> Occurrences {
         let mut out = Occurrences::default();
         if needle.is_empty() {
             return out;
         }
         // One or two characters: the index already counted them.
         if needle.chars().count() <= 2 {
-            if let Some(p) = self.index.gram_posting(needle) {
+            if let Some(p) = self.index.gram_posting(needle, shards) {
                 out.units = p.units.clone();
                 out.count = p.count.iter().map(|&c| c as u32).collect();
                 out.tf = p
@@ -434,7 +498,7 @@ impl SearchEngine {
         }
         // A needle is valid UTF-8, so byte matches start on char boundaries.
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
-        for id in self.index.candidates(needle) {
+        for id in self.index.candidates(needle, shards) {
             let unit = &self.index.units[id as usize];
             let (mut count, mut tf) = (0u32, 0.0);
             for s in finder.find_iter(unit.folded.as_bytes()) {

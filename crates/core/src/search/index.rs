@@ -10,10 +10,12 @@
 //! the whole corpus; candidates are then verified by a substring search.
 
 use super::parts::IndexPart;
+use super::shards::{ShardError, UnitTable};
 use crate::model::{Corpus, Document, Level, Mechanism, RegionInfo, Unit};
 use crate::segment::Segmenter;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 /// A document as the index needs it.
@@ -138,8 +140,11 @@ pub struct SearchIndex {
     pub units: Vec<IndexedUnit>,
     /// The corpus gazetteer, for resolving region filters and names.
     pub regions: Vec<RegionInfo>,
-    /// Character unigram and bigram key → the units containing it.
-    grams: FxHashMap<u64, GramPosting>,
+    /// Character unigram and bigram key → the units containing it. An
+    /// index built from a shard set's unit table holds only the postings
+    /// of documents that joined otherwise (a user's library); the hosted
+    /// corpus's postings come from the shards loaded so far.
+    pub(crate) grams: FxHashMap<u64, GramPosting>,
     /// Mean [`IndexedUnit::word_count`].
     pub avg_word_count: f64,
 }
@@ -155,6 +160,21 @@ pub(crate) struct GramPosting {
     pub count: Vec<u16>,
     /// Occurrences that are a whole segmenter token.
     pub whole: Vec<u16>,
+}
+
+/// Postings of gram keys loaded from a shard set.
+pub(crate) type ShardGrams = FxHashMap<u64, GramPosting>;
+
+/// The gram keys whose postings a search for `needle` (already folded)
+/// reads: its character for one character, else its bigrams (none for an
+/// empty needle).
+pub(crate) fn needle_keys(needle: &str) -> Vec<u64> {
+    let chars: Vec<char> = needle.chars().collect();
+    match chars.len() {
+        0 => Vec::new(),
+        1 => vec![unigram_key(chars[0])],
+        _ => chars.windows(2).map(|w| bigram_key(w[0], w[1])).collect(),
+    }
 }
 
 /// Key of a character unigram.
@@ -179,25 +199,25 @@ impl SearchIndex {
 
     /// Ids of units that may contain `needle` (already folded): every unit
     /// that has all of its bigrams (or its single character). The caller
-    /// verifies with a substring search.
-    pub(crate) fn candidates(&self, needle: &str) -> Vec<u32> {
-        let chars: Vec<char> = needle.chars().collect();
-        let keys: Vec<u64> = match chars.len() {
-            0 => return (0..self.units.len() as u32).collect(),
-            1 => vec![unigram_key(chars[0])],
-            _ => chars.windows(2).map(|w| bigram_key(w[0], w[1])).collect(),
-        };
-        let mut lists: Vec<&Vec<u32>> = Vec::with_capacity(keys.len());
+    /// verifies with a substring search. `shards`: postings loaded from a
+    /// shard set, which come before this index's own (see
+    /// [`SearchIndex::posting`]).
+    pub(crate) fn candidates(&self, needle: &str, shards: Option<&ShardGrams>) -> Vec<u32> {
+        let keys = needle_keys(needle);
+        if keys.is_empty() {
+            return (0..self.units.len() as u32).collect();
+        }
+        let mut lists: Vec<Cow<'_, GramPosting>> = Vec::with_capacity(keys.len());
         for key in keys {
-            match self.grams.get(&key) {
-                Some(p) => lists.push(&p.units),
+            match self.posting(key, shards) {
+                Some(p) => lists.push(p),
                 None => return Vec::new(),
             }
         }
-        lists.sort_by_key(|l| l.len());
-        let mut result = lists[0].clone();
+        lists.sort_by_key(|l| l.units.len());
+        let mut result = lists[0].units.clone();
         for list in &lists[1..] {
-            result.retain(|id| list.binary_search(id).is_ok());
+            result.retain(|id| list.units.binary_search(id).is_ok());
             if result.is_empty() {
                 break;
             }
@@ -206,14 +226,40 @@ impl SearchIndex {
     }
 
     /// The exact posting of a one- or two-character needle.
-    pub(crate) fn gram_posting(&self, needle: &str) -> Option<&GramPosting> {
-        let mut chars = needle.chars();
-        let key = match (chars.next(), chars.next(), chars.next()) {
-            (Some(a), None, _) => unigram_key(a),
-            (Some(a), Some(b), None) => bigram_key(a, b),
-            _ => return None,
+    pub(crate) fn gram_posting<'a>(
+        &'a self,
+        needle: &str,
+        shards: Option<&'a ShardGrams>,
+    ) -> Option<Cow<'a, GramPosting>> {
+        if needle.chars().nth(2).is_some() {
+            return None;
+        }
+        let [key] = needle_keys(needle)[..] else {
+            return None;
         };
-        self.grams.get(&key)
+        self.posting(key, shards)
+    }
+
+    /// The posting of one gram key: the shards' (units of the hosted
+    /// corpus, which comes first) followed by this index's own (units of
+    /// documents that joined after it), so ids stay ascending.
+    fn posting<'a>(
+        &'a self,
+        key: u64,
+        shards: Option<&'a ShardGrams>,
+    ) -> Option<Cow<'a, GramPosting>> {
+        let shard = shards.and_then(|s| s.get(&key));
+        match (shard, self.grams.get(&key)) {
+            (None, None) => None,
+            (Some(p), None) | (None, Some(p)) => Some(Cow::Borrowed(p)),
+            (Some(first), Some(then)) => {
+                let mut joined = first.clone();
+                joined.units.extend_from_slice(&then.units);
+                joined.count.extend_from_slice(&then.count);
+                joined.whole.extend_from_slice(&then.whole);
+                Some(Cow::Owned(joined))
+            }
+        }
     }
 
     /// Resolves a region typed by a user (id, full name or alias, after
@@ -371,7 +417,7 @@ impl SearchIndexBuilder {
                 self.next = (doc_index + 1, 0);
                 continue;
             };
-            let indexed = self.indexed_unit(local_doc, doc, unit, segmenter);
+            let indexed = self.indexed_unit(local_doc, doc, unit, Words::Segment(segmenter));
             self.add_grams(&indexed);
             self.units.push(indexed);
             self.next = (doc_index, unit_index + 1);
@@ -396,6 +442,52 @@ impl SearchIndexBuilder {
         self.step(corpus, segmenter, max_units);
         self.end_doc = end_doc;
         self.next.0 > doc_index
+    }
+
+    /// Adds up to `max_units` more units of the documents a shard set's
+    /// unit table covers (the first ones of `corpus`), their word
+    /// boundaries read from `table` instead of segmenting: no postings are
+    /// added (they come from the shards). `Ok(true)` when the table's
+    /// documents are all in; an error (the build must start over in
+    /// memory) when the table does not fit the corpus's texts.
+    pub fn step_from_table(
+        &mut self,
+        corpus: &Corpus,
+        table: &UnitTable,
+        max_units: usize,
+    ) -> Result<bool, ShardError> {
+        let end_doc = self.end_doc.min(table.document_count());
+        let mut added = 0;
+        while added < max_units {
+            let (doc_index, unit_index) = self.next;
+            if doc_index >= end_doc {
+                return Ok(true);
+            }
+            let Some(doc) = corpus.documents.get(doc_index) else {
+                return Err(ShardError::Stale);
+            };
+            if unit_index == 0 && self.docs.len() == doc_index {
+                self.docs.push(indexed_doc(doc));
+            }
+            let Some(unit) = doc.units.get(unit_index) else {
+                self.next = (doc_index + 1, 0);
+                continue;
+            };
+            let (bounds, count) = table.words(self.units.len()).ok_or(ShardError::Stale)?;
+            let indexed = self.indexed_unit(doc_index, doc, unit, Words::Known(bounds, count));
+            let fits = indexed.word_bounds.last() == Some(&(indexed.text.len() as u32))
+                && indexed
+                    .word_bounds
+                    .iter()
+                    .all(|&b| indexed.text.is_char_boundary(b as usize));
+            if !fits {
+                return Err(ShardError::Stale);
+            }
+            self.units.push(indexed);
+            self.next = (doc_index, unit_index + 1);
+            added += 1;
+        }
+        Ok(self.next.0 >= end_doc)
     }
 
     /// The finished index (units not yet stepped through are left out).
@@ -428,7 +520,7 @@ impl SearchIndexBuilder {
         doc_index: usize,
         doc: &Document,
         unit: &Unit,
-        segmenter: &Segmenter,
+        words: Words<'_>,
     ) -> IndexedUnit {
         let issued_by = doc
             .jurisdiction
@@ -443,14 +535,17 @@ impl SearchIndexBuilder {
                 RestorationFlag::Restored
             }
         });
-        let text = match restoration {
-            Some(_) => format!("{reading}\n{}", unit.text),
-            None => reading.to_string(),
+        let text = indexed_text(unit);
+        let (word_bounds, word_count) = match words {
+            Words::Segment(segmenter) => {
+                let tokens = segmenter.segment(&text);
+                let mut word_bounds: Vec<u32> = tokens.iter().map(|t| t.start as u32).collect();
+                word_bounds.push(text.len() as u32);
+                let word_count = tokens.iter().filter(|t| t.is_wordlike()).count() as u32;
+                (word_bounds, word_count)
+            }
+            Words::Known(bounds, count) => (bounds, count),
         };
-        let tokens = segmenter.segment(&text);
-        let mut word_bounds: Vec<u32> = tokens.iter().map(|t| t.start as u32).collect();
-        word_bounds.push(text.len() as u32);
-        let word_count = tokens.iter().filter(|t| t.is_wordlike()).count() as u32;
         let mut mentions: BTreeSet<String> = BTreeSet::new();
         for tag in &unit.regions {
             mentions.extend(self.expand(&tag.id));
@@ -513,6 +608,24 @@ impl SearchIndexBuilder {
             }
             prev = Some((at, c));
         }
+    }
+}
+
+/// Where a unit's word boundaries come from.
+enum Words<'a> {
+    /// Segmenting its text.
+    Segment(&'a Segmenter),
+    /// Known already (a shard set's unit table): boundaries and word count.
+    Known(Vec<u32>, u32),
+}
+
+/// The text a unit is indexed by: its reading, and for a restored unit a
+/// line break and the witness text after it.
+pub(crate) fn indexed_text(unit: &Unit) -> String {
+    let reading = unit.reading();
+    match unit.restored {
+        Some(_) => format!("{reading}\n{}", unit.text),
+        None => reading.to_string(),
     }
 }
 

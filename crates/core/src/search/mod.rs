@@ -50,6 +50,7 @@ mod parts;
 mod query;
 mod request;
 mod results;
+mod shards;
 mod terms;
 
 pub use diagnosis::{NoResults, NoResultsCause};
@@ -64,11 +65,17 @@ pub use parts::{document_fingerprint, part_stamp, IndexPart, PartError, PART_FOR
 pub use query::{Query, QueryTerm};
 pub use request::{FilterKind, FilterValue, SearchRequest};
 pub use results::{DocGroup, FilterNotice, Hit, RegionMatch, SearchResults};
+pub use shards::{
+    content_hash, shard_of, LoadedShards, ManifestDoc, MissingShards, ShardError, ShardFile,
+    ShardManifest, ShardSet, UnitTable, SHARD_FORMAT_VERSION,
+};
 pub use terms::{
     term_frequencies, StopWords, TermCount, TermCountJob, TermFrequencies, TermGroup, STOP_WORDS,
 };
 
 #[cfg(test)]
 mod parts_tests;
+#[cfg(test)]
+mod shards_tests;
 #[cfg(test)]
 mod tests;

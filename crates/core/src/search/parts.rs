@@ -33,14 +33,7 @@ pub const PART_FORMAT_VERSION: u32 = 1;
 pub struct IndexPart {
     doc: IndexedDoc,
     units: Vec<IndexedUnit>,
-    /// Gram keys, ascending (so equal parts have equal bytes).
-    gram_keys: Vec<u64>,
-    /// Where each key's posting ends in the lists below (its start is the
-    /// previous key's end).
-    gram_ends: Vec<u32>,
-    posting_units: Vec<u32>,
-    posting_count: Vec<u16>,
-    posting_whole: Vec<u16>,
+    postings: PostingLists,
 }
 
 /// Why stored bytes are not a usable part.
@@ -54,25 +47,11 @@ impl IndexPart {
         units: Vec<IndexedUnit>,
         grams: FxHashMap<u64, GramPosting>,
     ) -> IndexPart {
-        let mut grams: Vec<(u64, GramPosting)> = grams.into_iter().collect();
-        grams.sort_unstable_by_key(|(key, _)| *key);
-        let mut part = IndexPart {
+        IndexPart {
             doc,
             units,
-            gram_keys: Vec::with_capacity(grams.len()),
-            gram_ends: Vec::with_capacity(grams.len()),
-            posting_units: Vec::new(),
-            posting_count: Vec::new(),
-            posting_whole: Vec::new(),
-        };
-        for (key, posting) in grams {
-            part.gram_keys.push(key);
-            part.posting_units.extend_from_slice(&posting.units);
-            part.posting_count.extend_from_slice(&posting.count);
-            part.posting_whole.extend_from_slice(&posting.whole);
-            part.gram_ends.push(part.posting_units.len() as u32);
+            postings: PostingLists::from_grams(grams),
         }
-        part
     }
 
     /// Indexes document `doc_index` of `corpus` in one go (a caller on a
@@ -117,14 +96,7 @@ impl IndexPart {
     /// The document entry, the units, and every gram's posting as
     /// `(key, units, counts, whole-token counts)`.
     pub(crate) fn into_pieces(self) -> (IndexedDoc, Vec<IndexedUnit>, PostingLists) {
-        let lists = PostingLists {
-            keys: self.gram_keys,
-            ends: self.gram_ends,
-            units: self.posting_units,
-            count: self.posting_count,
-            whole: self.posting_whole,
-        };
-        (self.doc, self.units, lists)
+        (self.doc, self.units, self.postings)
     }
 
     /// Whether the part is of `doc` (same id, same units in order) and its
@@ -160,39 +132,20 @@ impl IndexPart {
                     .iter()
                     .all(|&b| u.text.is_char_boundary(b as usize))
         });
-        let postings = self.posting_units.len();
-        let lists_ok = self.gram_keys.len() == self.gram_ends.len()
-            && self.posting_count.len() == postings
-            && self.posting_whole.len() == postings
-            && self.gram_keys.windows(2).all(|w| w[0] < w[1])
-            && self.gram_ends.windows(2).all(|w| w[0] < w[1])
-            && self.gram_ends.first().is_none_or(|&e| e > 0)
-            && self
-                .gram_ends
-                .last()
-                .map_or(postings == 0, |&e| e as usize == postings)
-            && self
-                .posting_units
-                .iter()
-                .all(|&u| (u as usize) < unit_count);
-        // Within each posting, unit ids ascend.
-        let ascending = lists_ok && {
-            let mut start = 0usize;
-            self.gram_ends.iter().all(|&end| {
-                let ok = self.posting_units[start..end as usize]
-                    .windows(2)
-                    .all(|w| w[0] < w[1]);
-                start = end as usize;
-                ok
-            })
-        };
-        units_ok && ascending
+        units_ok && self.postings.is_consistent(unit_count)
     }
 }
 
-/// A part's postings as flat lists (see [`IndexPart`]), checked consistent.
+/// Gram postings as flat parallel lists (a part's, a shard's): rather
+/// than one small posting per gram, since a document has thousands of
+/// distinct bigrams and reading thousands of tiny lists back costs an
+/// allocation each.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct PostingLists {
+    /// Gram keys, ascending (so equal postings have equal bytes).
     keys: Vec<u64>,
+    /// Where each key's posting ends in the lists below (its start is the
+    /// previous key's end).
     ends: Vec<u32>,
     units: Vec<u32>,
     count: Vec<u16>,
@@ -200,6 +153,58 @@ pub(crate) struct PostingLists {
 }
 
 impl PostingLists {
+    /// The lists of `grams`, keys in ascending order.
+    pub(crate) fn from_grams(grams: impl IntoIterator<Item = (u64, GramPosting)>) -> PostingLists {
+        let mut grams: Vec<(u64, GramPosting)> = grams.into_iter().collect();
+        grams.sort_unstable_by_key(|(key, _)| *key);
+        let mut lists = PostingLists {
+            keys: Vec::with_capacity(grams.len()),
+            ends: Vec::with_capacity(grams.len()),
+            ..PostingLists::default()
+        };
+        for (key, posting) in grams {
+            lists.keys.push(key);
+            lists.units.extend_from_slice(&posting.units);
+            lists.count.extend_from_slice(&posting.count);
+            lists.whole.extend_from_slice(&posting.whole);
+            lists.ends.push(lists.units.len() as u32);
+        }
+        lists
+    }
+
+    /// The gram keys, ascending.
+    pub(crate) fn keys(&self) -> &[u64] {
+        &self.keys
+    }
+
+    /// Parallel lists of equal length, keys strictly ascending, every
+    /// posting non-empty with unit ids ascending and below `unit_count`.
+    pub(crate) fn is_consistent(&self, unit_count: usize) -> bool {
+        let postings = self.units.len();
+        let lists_ok = self.keys.len() == self.ends.len()
+            && self.count.len() == postings
+            && self.whole.len() == postings
+            && self.keys.windows(2).all(|w| w[0] < w[1])
+            && self.ends.windows(2).all(|w| w[0] < w[1])
+            && self.ends.first().is_none_or(|&e| e > 0)
+            && self
+                .ends
+                .last()
+                .map_or(postings == 0, |&e| e as usize == postings)
+            && self.units.iter().all(|&u| (u as usize) < unit_count);
+        // Within each posting, unit ids ascend.
+        lists_ok && {
+            let mut start = 0usize;
+            self.ends.iter().all(|&end| {
+                let ok = self.units[start..end as usize]
+                    .windows(2)
+                    .all(|w| w[0] < w[1]);
+                start = end as usize;
+                ok
+            })
+        }
+    }
+
     /// Every gram as `(key, unit ids, counts, whole-token counts)`.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, &[u32], &[u16], &[u16])> + '_ {
         let starts = std::iter::once(0).chain(self.ends.iter().map(|&e| e as usize));
@@ -234,8 +239,11 @@ pub fn part_stamp(regions: &[RegionInfo]) -> u64 {
     let mut hasher = fnv::FnvHasher::default();
     hasher.write_u32(PART_FORMAT_VERSION);
     hasher.write(env!("CARGO_PKG_VERSION").as_bytes());
-    hasher.write_usize(crate::segment::DICTIONARY_MIN_FREQ);
-    hasher.write_usize(BASE_DICTIONARY_BYTES);
+    // Fixed-width integers: the stamp must be the same on every target (a
+    // shard set is stamped natively and checked in wasm32, where usize is
+    // 4 bytes).
+    hasher.write_u64(crate::segment::DICTIONARY_MIN_FREQ as u64);
+    hasher.write_u64(BASE_DICTIONARY_BYTES as u64);
     hasher.write(crate::segment::POLICY_LEXICON.as_bytes());
     let mut writer = HashWriter(&mut hasher);
     // Serializing plain data to a writer cannot fail; a failure would only

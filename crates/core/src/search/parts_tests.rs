@@ -118,7 +118,12 @@ fn fingerprints_change_with_the_document_and_the_gazetteer() {
 
 /// A unit of random text (Chinese policy words, region names, Latin,
 /// punctuation) tagged with random regions of the real gazetteer.
-fn random_unit(index: usize, words: Vec<usize>, tags: Vec<usize>, regions: &[String]) -> Unit {
+pub(super) fn random_unit(
+    index: usize,
+    words: Vec<usize>,
+    tags: Vec<usize>,
+    regions: &[String],
+) -> Unit {
     const WORDS: [&str; 14] = [
         "区域",
         "协调",

@@ -68,8 +68,8 @@ pub struct FilterNotice {
     pub value: String,
 }
 
-/// Everything a search returns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Everything a search returns (the default: nothing found, nothing asked).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
     /// The parsed query.
     pub query: Query,
