@@ -1,0 +1,102 @@
+// Search over a large user library (src/components/search_term_chart.rs,
+// search_facets.rs, the term counts in src/views/search.rs), against both
+// delivery forms: 100 library documents are written to the library's store
+// as the app stores them, then a search deep link is opened. The document
+// facet lists 30 options until "show all"; the term chart shows 20 groups
+// and grows on request; with more than a thousand hits the chart's counts
+// are made after the results are shown (the chart is busy meanwhile) and
+// then appear.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { forEachTarget } from '../lib/suite.mjs';
+import { assertHealthy, openRoute, routeUrl, screenshot } from '../lib/app.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '..', '..');
+const DOCUMENTS = 100;
+const QUERY = '区域协调';
+
+/** `[key, stored JSON]` for library records made from the corpus's documents. */
+async function libraryRecords() {
+  const corpus = JSON.parse(await fs.readFile(path.join(REPO, 'corpus', 'corpus.json'), 'utf8'));
+  const records = [];
+  for (let n = 0; records.length < DOCUMENTS; n += 1) {
+    const doc = structuredClone(corpus.documents[n % corpus.documents.length]);
+    doc.id = `mine-large-${n}`;
+    for (const unit of doc.units) delete unit.restored;
+    if (Array.isArray(doc.witness_readings)) doc.witness_readings = [];
+    doc.units[0].text += `大库文档编号${n}号。`;
+    const provenance = { file_name: `large-${n}.txt`, imported_at: '2026-11-27T00:00:00.000Z', bytes: 1, corrections: [] };
+    records.push([doc.id, JSON.stringify({ v: 1, record: { doc, provenance } })]);
+  }
+  return records;
+}
+
+async function seed(page, records) {
+  await page.evaluate(async (records) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('policy-explorer', 1);
+      request.onupgradeneeded = () => {
+        if (!request.result.objectStoreNames.contains('user-documents')) {
+          request.result.createObjectStore('user-documents');
+        }
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('user-documents', 'readwrite');
+    for (const [key, value] of records) tx.objectStore('user-documents').put(value, key);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, records);
+}
+
+forEachTarget('search over a large library', (target, session) => {
+  it('long facets and the term chart come in pages; a large result set is counted after it shows', async () => {
+    const { page, watch } = await openRoute(session.context, target, '/', 'library');
+    await seed(page, await libraryRecords());
+    await page.goto('about:blank');
+    await page.goto(routeUrl(target, `/search?q=${encodeURIComponent(QUERY)}`));
+    await page.waitForFunction(
+      (n) => {
+        const view = document.querySelector('#search-view[data-index-cached][data-engine-ms]');
+        return view && Number(view.dataset.indexCached) + Number(view.dataset.indexBuilt) === n
+          && view.querySelector('.search-screen');
+      },
+      DOCUMENTS,
+      { timeout: 120_000, polling: 100 },
+    );
+    const total = Number((await page.locator('#search-total').textContent()).match(/[\d,]+/)[0].replace(/,/g, ''));
+    assert.ok(total > 1000, `enough hits to be counted later: ${total}`);
+
+    // The chart's counts arrive after the results, and the busy mark goes.
+    await page.waitForSelector('#term-chart:not([aria-busy]) .term-chart__group-item', { timeout: 60_000 });
+    assert.equal(await page.locator('.term-chart__group-item').count(), 20);
+    await page.locator('#term-chart-more').click();
+    await page.waitForFunction(() => document.querySelectorAll('.term-chart__group-item').length === 40);
+    await page.locator('#term-chart-more').scrollIntoViewIfNeeded();
+    await screenshot(page, target, 'search-large-library-chart');
+
+    // The document facet: 30 options, then all of them.
+    const docs = DOCUMENTS + 4;
+    const options = page.locator('[data-facet="doc"] [data-value]');
+    assert.equal(await options.count(), 30);
+    const showAll = page.locator('[data-facet-more="doc"]');
+    await showAll.scrollIntoViewIfNeeded();
+    await screenshot(page, target, 'search-large-library-facet');
+    assert.match(await showAll.textContent(), new RegExp(String(docs)));
+    await showAll.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-facet="doc"] [data-value]').length === n, docs);
+    await page.locator('[data-facet="doc"] [data-value="mine-large-99"]').click();
+    await page.waitForSelector('[data-facet="doc"] [data-value="mine-large-99"][aria-pressed="true"]');
+    await page.waitForSelector('#term-chart:not([aria-busy]) .term-chart__group-item');
+    await assertHealthy(page, watch);
+  });
+});
