@@ -139,6 +139,11 @@ pub fn AppShell(props: &AppProps) -> Html {
     // after the bundled corpus: the views, the search engine and the
     // matrix all read this merged corpus.
     let library = use_user_library(crate::user_library::enabled(props.environment.embed));
+    // The hosted page loads parts of the app from its site; the single file
+    // holds everything. The footer says which.
+    let hosted = use_memo((), |_| {
+        crate::dom::meta_element(crate::hand_over::FULL_APP_META).is_some()
+    });
     let corpus = use_memo(
         (props.corpus.clone(), library.state.docs.clone()),
         |(corpus, mine)| match corpus {
@@ -233,7 +238,7 @@ pub fn AppShell(props: &AppProps) -> Html {
                 { content }
             </main>
             <footer class="site-footer">
-                <p>{ strings.footer_offline }</p>
+                <p>{ if *hosted { strings.footer_hosted } else { strings.footer_offline } }</p>
             </footer>
             { classroom }
             { print_footer }

@@ -54,6 +54,18 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
+/// The page's `<meta name="{name}">`, if it has one. `cargo xtask dist`
+/// writes such metas into the hosted page (never into the single file).
+/// Always `None` off wasm, so native render tests can call it.
+pub fn meta_element(name: &str) -> Option<web_sys::Element> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    document()?
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()?
+}
+
 pub fn set_title(title: &str) {
     if let Some(document) = document() {
         document.set_title(title);

@@ -32,6 +32,9 @@ pub const NEED_EVENT: &str = "policy-explorer:need-full-app";
 pub const RELEASE_EVENT: &str = "policy-explorer:release-lite-app";
 /// The loader could not fetch or compile the full app.
 pub const FAILED_EVENT: &str = "policy-explorer:full-app-failed";
+/// The `<meta name>` by which the hosted page names the full app (the
+/// single file has none: it is the full app).
+pub const FULL_APP_META: &str = "policy-explorer-full-app";
 /// The window property holding the state handed from one app to the other
 /// (a JSON string), removed by the full app when it reads it.
 pub const CARRY_KEY: &str = "__policyExplorerHandOver";

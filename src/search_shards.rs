@@ -297,14 +297,9 @@ impl ShardedIndex {
 
 /// The manifest named by the page, if any.
 fn manifest_url() -> Option<String> {
-    if !cfg!(target_arch = "wasm32") {
-        return None;
-    }
-    let meta = web_sys::window()?
-        .document()?
-        .query_selector(&format!("meta[name=\"{SEARCH_INDEX_META}\"]"))
-        .ok()??;
-    meta.get_attribute("content").filter(|c| !c.is_empty())
+    crate::dom::meta_element(SEARCH_INDEX_META)?
+        .get_attribute("content")
+        .filter(|c| !c.is_empty())
 }
 
 async fn fetch_set(url: &str) -> Result<FetchedSet, String> {

@@ -85,6 +85,11 @@ forEachTarget('first load', { targets: [servedTarget()] }, (target, session) => 
       console.log(`# first visit to #${route}: ${paths.length} files, ${total} B gzip (budget ${BUDGET_GZIP_BYTES})`);
       assert.ok(total <= BUDGET_GZIP_BYTES, `${total} B gzip is over the ${BUDGET_GZIP_BYTES} B budget`);
       assert.equal(await page.getAttribute('html', 'data-app'), 'lite');
+      assert.match(
+        await page.locator('.site-footer').innerText(),
+        /从本站加载|load from this site/,
+        'the hosted footer says that parts load from the site',
+      );
       if (view === 'library') {
         assert.ok((await page.locator('#library tr[data-doc-id]').count()) >= 4, 'the library lists documents');
       } else {

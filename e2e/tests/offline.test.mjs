@@ -20,6 +20,9 @@ import {
 forEachTarget('offline', { targets: [singleFileTarget()], context: { offline: true } }, (target, session) => {
   it('makes zero network requests while used, with the network off', async () => {
     const { page, watch } = await openRoute(session.context, target, '/', 'library');
+    const footer = await page.locator('.site-footer').innerText();
+    assert.match(footer, /无需联网|without a network/, 'the footer says the file works offline');
+    assert.doesNotMatch(footer, /从本站加载|load from this site/, 'nothing loads from a site');
     await page.locator(`${SEL.libraryRows}[data-doc-id="inner-mongolia"] a`).first().click();
     await page.waitForSelector(readySelector('reader'));
     await page.locator(SEL.langToggle).click();

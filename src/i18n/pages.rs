@@ -14,7 +14,10 @@ pub struct Strings {
     /// The toggle shows the language it switches *to*, in that language.
     pub lang_toggle_text: &'static str,
     pub lang_toggle_label: &'static str,
+    /// The single file's footer: everything is inside it.
     pub footer_offline: &'static str,
+    /// The hosted build's footer: parts load from the site on first use.
+    pub footer_hosted: &'static str,
 
     pub notices_label: &'static str,
     pub notice_dismiss: &'static str,
@@ -159,6 +162,7 @@ pub static ZH: Strings = Strings {
     lang_toggle_text: "English",
     lang_toggle_label: "Switch the interface to English",
     footer_offline: "全部文件已内置于本应用，无需联网即可使用。",
+    footer_hosted: "全部文件已内置于本应用；检索、比较及检索索引在首次使用时从本站加载。离线单文件版无需联网即可使用。",
 
     notices_label: "通知",
     notice_dismiss: "关闭通知",
@@ -251,6 +255,7 @@ pub static EN: Strings = Strings {
     lang_toggle_text: "中文",
     lang_toggle_label: "切换为中文界面",
     footer_offline: "Every document is built into this app; it works without a network.",
+    footer_hosted: "Every document is built into this app; search, comparison and the search index load from this site when first used. The offline single file works without a network.",
 
     notices_label: "Notices",
     notice_dismiss: "Dismiss notice",
