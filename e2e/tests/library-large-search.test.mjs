@@ -76,6 +76,17 @@ forEachTarget('search over a large library', (target, session) => {
     const total = Number((await page.locator('#search-total').textContent()).match(/[\d,]+/)[0].replace(/,/g, ''));
     assert.ok(total > 1000, `enough hits to be counted later: ${total}`);
 
+    // Such a result set is rendered in stages (first hits, the rest of the
+    // page, the facets), each on its own task; they all complete.
+    await page.waitForFunction(
+      () => document.querySelectorAll('#search-results .hit').length === 100
+        && document.querySelectorAll('[data-facet="doc"] [data-value]').length === 30
+        && document.querySelectorAll('[data-facet="mechanism"] [data-value]').length > 0,
+      null,
+      { timeout: 30_000, polling: 100 },
+    );
+    assert.match(await page.locator('.search-results__more').textContent(), new RegExp(`100\\D[^]*${total}`));
+
     // The chart's counts arrive after the results, and the busy mark goes.
     await page.waitForSelector('#term-chart:not([aria-busy]) .term-chart__group-item', { timeout: 60_000 });
     assert.equal(await page.locator('.term-chart__group-item').count(), 20);

@@ -44,6 +44,10 @@ pub struct SearchResultsProps {
     pub on_window: Callback<usize>,
     /// How many hits to render (long lists grow on request).
     pub limit: usize,
+    /// How many of those to render now (the first paint of a large result
+    /// set); the "showing … of …" line still counts `limit`.
+    #[prop_or(usize::MAX)]
+    pub render_hits: usize,
     pub on_show_more: Callback<()>,
 }
 
@@ -73,7 +77,7 @@ pub fn SearchResultsList(props: &SearchResultsProps) -> Html {
     };
     // Hits are rendered group by group, in the engine's order, until the
     // limit is reached.
-    let mut budget = props.limit;
+    let mut budget = props.limit.min(props.render_hits);
     let groups = results.groups.iter().filter_map(|group| {
         if budget == 0 {
             return None;

@@ -49,6 +49,41 @@ const COUNT_AT_ONCE: usize = 1000;
 
 /// Hits counted (or groups ranked) between two looks at the clock.
 const TERM_PIECES_PER_CHECK: usize = 16;
+/// Result sets up to this many hits render in one task; a larger one (a
+/// large library) renders in stages, see [`RenderStage`].
+const RENDER_AT_ONCE: usize = 1000;
+/// Hits in the first paint of a large result set.
+const FIRST_HITS: usize = 25;
+
+/// How far the screen has rendered a large result set. Each stage is one
+/// task, so the first paint (the count and the first hits) does not wait
+/// for the rest of the page, the facets and the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum RenderStage {
+    /// The count and the first [`FIRST_HITS`] hits; the facets still show
+    /// the previous results'.
+    FirstHits,
+    /// The whole page of hits.
+    AllHits,
+    /// The facets too: everything.
+    Complete,
+}
+
+/// Moves `stage` to [`RenderStage::AllHits`], then [`RenderStage::Complete`],
+/// one later task each; stops when `superseded` was set meanwhile.
+async fn render_in_stages(
+    results: Rc<SearchResults>,
+    stage: UseStateHandle<Option<(Rc<SearchResults>, RenderStage)>>,
+    superseded: Rc<Cell<bool>>,
+) {
+    for next in [RenderStage::AllHits, RenderStage::Complete] {
+        yield_to_browser().await;
+        if superseded.get() {
+            return;
+        }
+        stage.set(Some((results.clone(), next)));
+    }
+}
 
 fn count_terms(engine: &SearchEngineHandle, results: &SearchResults) -> TermFrequencies {
     term_frequencies(
@@ -208,6 +243,47 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
             move || superseded.set(true)
         });
     }
+    // A large result set renders in stages (one task each), the earlier
+    // stages of the previous results stop when new ones arrive.
+    let staged: UseStateHandle<Option<(Rc<SearchResults>, RenderStage)>> = use_state(|| None);
+    {
+        let staged = staged.clone();
+        use_effect_with(results.clone(), move |results| {
+            let superseded = Rc::new(Cell::new(false));
+            if results.hits.len() > RENDER_AT_ONCE {
+                wasm_bindgen_futures::spawn_local(render_in_stages(
+                    results.clone(),
+                    staged,
+                    superseded.clone(),
+                ));
+            }
+            move || superseded.set(true)
+        });
+    }
+    let stage = match &*staged {
+        _ if results.hits.len() <= RENDER_AT_ONCE => RenderStage::Complete,
+        // Equal results from a repeated search keep their stage (the
+        // effect above does not run again for them).
+        Some((of, stage)) if Rc::ptr_eq(of, &results) || **of == *results => *stage,
+        _ => RenderStage::FirstHits,
+    };
+    // The facets follow the results once complete; until then they keep
+    // showing the last complete results' (nothing before the first).
+    let facets_shown: Rc<RefCell<Option<Rc<SearchResults>>>> = use_mut_ref(|| None);
+    if stage == RenderStage::Complete {
+        *facets_shown.borrow_mut() = Some(results.clone());
+    }
+    let facets = facets_shown
+        .borrow()
+        .as_ref()
+        .map(|shown| shown.facets.clone())
+        .unwrap_or_default();
+    let render_hits = if stage == RenderStage::FirstHits {
+        FIRST_HITS
+    } else {
+        usize::MAX
+    };
+
     let (frequencies, counting) = match (&*at_once, &*counted) {
         (Some(frequencies), _) => (Some(frequencies.clone()), false),
         (None, Some((of, frequencies))) => (Some(frequencies.clone()), !Rc::ptr_eq(of, &results)),
@@ -363,7 +439,7 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
             // structure stays the same whichever state it is in.
             <div class="search-layout" hidden={!searched}>
                 <aside class="search-layout__facets" aria-label={strings.search_filters_heading}>
-                    <SearchFacets {lang} corpus={props.corpus.clone()} facets={results.facets.clone()}
+                    <SearchFacets {lang} corpus={props.corpus.clone()} {facets}
                         {on_toggle} {on_clear} />
                 </aside>
                 <div class="search-layout__results">
@@ -378,7 +454,7 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
                     <SearchExport {lang} engine={props.engine.clone()} results={results.clone()} window={*window} />
                     <SearchResultsList {lang} corpus={props.corpus.clone()} engine={props.engine.clone()}
                         results={results.clone()} query={AttrValue::from(request.query.clone())}
-                        window={*window} {on_window} limit={*limit} {on_show_more} />
+                        window={*window} {on_window} limit={*limit} {render_hits} {on_show_more} />
                 </div>
                 <div class="search-layout__chart">
                     <SearchTermChart {lang} corpus={props.corpus.clone()} {frequencies} busy={counting} />
