@@ -37,7 +37,7 @@ use std::hash::Hasher;
 
 /// The layout of a shard set's files. Bump it when they change: a manifest
 /// of another version is ignored (the app builds its index in memory).
-pub const SHARD_FORMAT_VERSION: u32 = 1;
+pub const SHARD_FORMAT_VERSION: u32 = 2;
 
 /// Raw bytes a gram shard is aimed at (gzip makes it roughly half).
 const TARGET_SHARD_BYTES: usize = 32 * 1024;
