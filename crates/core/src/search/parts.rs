@@ -22,7 +22,7 @@ use std::hash::Hasher;
 /// The layout of [`IndexPart`] bytes and of what a part holds. Bump it when
 /// the index's fields or how they are computed change: stored parts of
 /// another version are rebuilt.
-pub const PART_FORMAT_VERSION: u32 = 1;
+pub const PART_FORMAT_VERSION: u32 = 2;
 
 /// One document's index entries (ids local: document 0, units from 0).
 ///
@@ -139,8 +139,9 @@ impl IndexPart {
 /// Gram postings as flat parallel lists (a part's, a shard's): rather
 /// than one small posting per gram, since a document has thousands of
 /// distinct bigrams and reading thousands of tiny lists back costs an
-/// allocation each.
+/// allocation each. Stored gap-coded ([`PostingBytes`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "PostingBytes", try_from = "PostingBytes")]
 pub(crate) struct PostingLists {
     /// Gram keys, ascending (so equal postings have equal bytes).
     keys: Vec<u64>,
@@ -220,6 +221,101 @@ impl PostingLists {
                     &self.whole[range],
                 )
             })
+    }
+}
+
+/// How [`PostingLists`] are stored: every ascending list as differences,
+/// so that with variable-length integers most entries take one byte (the
+/// unit ids of a common bigram's posting, absolute, take three to five).
+#[derive(Serialize, Deserialize)]
+struct PostingBytes {
+    /// The first key, then each key's difference from the previous one.
+    key_gaps: Vec<u64>,
+    /// Each posting's length.
+    lengths: Vec<u32>,
+    /// Per posting: its first unit id, then each id's difference from the
+    /// previous one.
+    unit_gaps: Vec<u32>,
+    count: Vec<u16>,
+    whole: Vec<u16>,
+}
+
+impl From<PostingLists> for PostingBytes {
+    fn from(lists: PostingLists) -> PostingBytes {
+        let mut previous = 0u64;
+        let key_gaps = lists
+            .keys
+            .iter()
+            .map(|&key| {
+                let gap = key.wrapping_sub(previous);
+                previous = key;
+                gap
+            })
+            .collect();
+        let mut lengths = Vec::with_capacity(lists.ends.len());
+        let mut unit_gaps = Vec::with_capacity(lists.units.len());
+        let mut start = 0usize;
+        for &end in &lists.ends {
+            let end = (end as usize).clamp(start, lists.units.len());
+            lengths.push((end - start) as u32);
+            let mut previous = 0u32;
+            for &unit in &lists.units[start..end] {
+                unit_gaps.push(unit.wrapping_sub(previous));
+                previous = unit;
+            }
+            start = end;
+        }
+        PostingBytes {
+            key_gaps,
+            lengths,
+            unit_gaps,
+            count: lists.count,
+            whole: lists.whole,
+        }
+    }
+}
+
+impl TryFrom<PostingBytes> for PostingLists {
+    type Error = &'static str;
+
+    /// Undoes the differences; sums that overflow, or lengths that do not
+    /// add up to the ids stored, are refused (order and ranges are
+    /// [`PostingLists::is_consistent`]'s to check).
+    fn try_from(bytes: PostingBytes) -> Result<PostingLists, Self::Error> {
+        const OVERFLOW: &str = "posting differences overflow";
+        let mut keys = Vec::with_capacity(bytes.key_gaps.len());
+        let mut at = 0u64;
+        for gap in bytes.key_gaps {
+            at = at.checked_add(gap).ok_or(OVERFLOW)?;
+            keys.push(at);
+        }
+        let mut ends = Vec::with_capacity(bytes.lengths.len());
+        let mut units = Vec::with_capacity(bytes.unit_gaps.len());
+        let mut end = 0u32;
+        for length in bytes.lengths {
+            let start = end as usize;
+            end = end.checked_add(length).ok_or(OVERFLOW)?;
+            let gaps = bytes
+                .unit_gaps
+                .get(start..end as usize)
+                .ok_or("posting lengths exceed the ids stored")?;
+            let mut at = 0u32;
+            for &gap in gaps {
+                at = at.checked_add(gap).ok_or(OVERFLOW)?;
+                units.push(at);
+            }
+            ends.push(end);
+        }
+        if units.len() != bytes.unit_gaps.len() {
+            return Err("posting lengths fall short of the ids stored");
+        }
+        Ok(PostingLists {
+            keys,
+            ends,
+            units,
+            count: bytes.count,
+            whole: bytes.whole,
+        })
     }
 }
 

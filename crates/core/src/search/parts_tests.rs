@@ -4,6 +4,7 @@
 use super::*;
 use crate::model::{load_corpus, Corpus, Document, RegionTag, Unit, UnitKind, UnitPath};
 use crate::segment::Segmenter;
+use bincode::Options;
 use proptest::prelude::*;
 
 const CORPUS_JSON: &str = include_str!("../../../../corpus/corpus.json");
@@ -199,5 +200,81 @@ proptest! {
             .collect();
         let segmenter = Segmenter::with_regions(&corpus.regions).expect("segmenter");
         prop_assert_eq!(merged(&corpus, &segmenter), SearchIndex::build(&corpus, &segmenter));
+    }
+}
+
+/// Postings as stored: key gaps, posting lengths, unit-id gaps (each
+/// posting's first id absolute), counts, whole-token counts.
+type StoredPostings = (Vec<u64>, Vec<u32>, Vec<u32>, Vec<u16>, Vec<u16>);
+
+fn decode_postings(stored: &StoredPostings) -> Option<super::parts::PostingLists> {
+    let bytes = bincode::DefaultOptions::new().serialize(stored).ok()?;
+    bincode::DefaultOptions::new().deserialize(&bytes).ok()
+}
+
+fn posting(units: Vec<u32>) -> index::GramPosting {
+    let n = units.len();
+    index::GramPosting {
+        units,
+        count: vec![1; n],
+        whole: vec![0; n],
+    }
+}
+
+#[test]
+fn postings_are_stored_as_gaps_and_read_back_unchanged() {
+    let common: Vec<u32> = (70_000..80_000).collect();
+    let lists = super::parts::PostingLists::from_grams([
+        (index::bigram_key('区', '域'), posting(common.clone())),
+        (index::unigram_key('区'), posting(vec![0, 5, 4_000_000_000])),
+        (index::bigram_key('协', '调'), posting(vec![u32::MAX])),
+    ]);
+    let bytes = bincode::DefaultOptions::new()
+        .serialize(&lists)
+        .expect("serializes");
+    let back: super::parts::PostingLists = bincode::DefaultOptions::new()
+        .deserialize(&bytes)
+        .expect("reads back");
+    assert_eq!(back, lists);
+    // Each of ten thousand consecutive ids takes a byte, with its count
+    // and whole-token count three (absolute ids of this size, seven).
+    assert!(bytes.len() < 4 * common.len(), "{} bytes", bytes.len());
+    assert!(back.is_consistent(u32::MAX as usize + 1));
+}
+
+#[test]
+fn stored_gaps_that_overflow_or_do_not_add_up_are_refused() {
+    let fine: StoredPostings = (
+        vec![7, 3],
+        vec![2, 1],
+        vec![4, 1, 9],
+        vec![1; 3],
+        vec![0; 3],
+    );
+    let lists = decode_postings(&fine).expect("well-formed gaps decode");
+    assert!(lists.is_consistent(10));
+    assert_eq!(lists.keys(), &[7, 10]);
+    // An id summed past the unit count, or a zero gap (ids not ascending),
+    // decodes but is not consistent.
+    assert!(!lists.is_consistent(9));
+    let repeated: StoredPostings = (vec![7], vec![2], vec![4, 0], vec![1; 2], vec![0; 2]);
+    assert!(!decode_postings(&repeated).is_some_and(|l| l.is_consistent(10)));
+    let refused: [StoredPostings; 4] = [
+        // Unit ids overflow u32.
+        (vec![7], vec![2], vec![u32::MAX, 1], vec![1; 2], vec![0; 2]),
+        // Keys overflow u64.
+        (
+            vec![u64::MAX, 1],
+            vec![1, 1],
+            vec![0, 0],
+            vec![1; 2],
+            vec![0; 2],
+        ),
+        // Lengths longer, or shorter, than the ids stored.
+        (vec![7], vec![3], vec![4, 1], vec![1; 2], vec![0; 2]),
+        (vec![7], vec![1], vec![4, 1], vec![1; 2], vec![0; 2]),
+    ];
+    for stored in &refused {
+        assert!(decode_postings(stored).is_none(), "{stored:?} refused");
     }
 }

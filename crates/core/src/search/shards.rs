@@ -37,7 +37,7 @@ use std::hash::Hasher;
 
 /// The layout of a shard set's files. Bump it when they change: a manifest
 /// of another version is ignored (the app builds its index in memory).
-pub const SHARD_FORMAT_VERSION: u32 = 1;
+pub const SHARD_FORMAT_VERSION: u32 = 2;
 
 /// Raw bytes a gram shard is aimed at (gzip makes it roughly half).
 const TARGET_SHARD_BYTES: usize = 32 * 1024;
@@ -301,9 +301,11 @@ struct ShardData {
     postings: PostingLists,
 }
 
-/// The unit table's bytes: per unit its word count and word boundaries,
+/// The unit table: per unit its word count and word boundaries,
 /// delta-coded (one byte for most words with variable-length integers).
-#[derive(Debug, Serialize, Deserialize)]
+/// Stored as [`UnitTableBytes`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(into = "UnitTableBytes", try_from = "UnitTableBytes")]
 struct UnitTableData {
     stamp: u64,
     word_counts: Vec<u32>,
@@ -312,6 +314,62 @@ struct UnitTableData {
     /// Each unit's boundaries as differences from the previous one (the
     /// first from 0).
     deltas: Vec<u32>,
+}
+
+/// How the unit table is stored: each unit's number of boundaries rather
+/// than where they end (small numbers that repeat, where the ends are large
+/// and all different, so neither variable-length integers nor gzip shrink
+/// them).
+#[derive(Serialize, Deserialize)]
+struct UnitTableBytes {
+    stamp: u64,
+    word_counts: Vec<u32>,
+    bound_counts: Vec<u32>,
+    deltas: Vec<u32>,
+}
+
+impl From<UnitTableData> for UnitTableBytes {
+    fn from(data: UnitTableData) -> UnitTableBytes {
+        let mut previous = 0u32;
+        let bound_counts = data
+            .ends
+            .iter()
+            .map(|&end| {
+                let count = end.wrapping_sub(previous);
+                previous = end;
+                count
+            })
+            .collect();
+        UnitTableBytes {
+            stamp: data.stamp,
+            word_counts: data.word_counts,
+            bound_counts,
+            deltas: data.deltas,
+        }
+    }
+}
+
+impl TryFrom<UnitTableBytes> for UnitTableData {
+    type Error = &'static str;
+
+    /// Sums the boundary counts back into ends; a sum that overflows is
+    /// refused (the rest is [`UnitTable::from_bytes`]'s to check).
+    fn try_from(bytes: UnitTableBytes) -> Result<UnitTableData, Self::Error> {
+        let mut end = 0u32;
+        let mut ends = Vec::with_capacity(bytes.bound_counts.len());
+        for count in bytes.bound_counts {
+            end = end
+                .checked_add(count)
+                .ok_or("unit table boundary counts overflow")?;
+            ends.push(end);
+        }
+        Ok(UnitTableData {
+            stamp: bytes.stamp,
+            word_counts: bytes.word_counts,
+            ends,
+            deltas: bytes.deltas,
+        })
+    }
 }
 
 impl UnitTableData {

@@ -212,6 +212,52 @@ fn damaged_or_misplaced_files_are_refused_not_merged() {
     assert!(set.manifest_name().ends_with(".json"));
 }
 
+/// A unit table of two units stored as (stamp, word counts, boundary
+/// counts, boundary deltas), with a manifest whose entry matches its hash.
+fn crafted_table(bound_counts: Vec<u32>, deltas: Vec<u32>) -> Result<UnitTable, ShardError> {
+    use bincode::Options;
+    let stamp = 0x1234_u64;
+    let stored = (stamp, vec![1u32, 2], bound_counts, deltas);
+    let bytes = bincode::DefaultOptions::new()
+        .serialize(&stored)
+        .expect("serializes");
+    let manifest = ShardManifest {
+        format: SHARD_FORMAT_VERSION,
+        stamp: format!("{stamp:016x}"),
+        documents: vec![ManifestDoc {
+            id: "d".into(),
+            units: 2,
+        }],
+        units: 2,
+        unit_table: ShardFile {
+            name: "units".into(),
+            hash: format!("{:016x}", content_hash(&bytes)),
+            bytes: bytes.len() as u64,
+        },
+        shards: Vec::new(),
+    };
+    UnitTable::from_bytes(&manifest, &bytes)
+}
+
+#[test]
+fn unit_table_boundary_counts_that_overflow_or_do_not_add_up_are_refused() {
+    let table = crafted_table(vec![1, 2], vec![3, 2, 4]).expect("well-formed table");
+    assert_eq!(table.words(1), Some((vec![2, 6], 2)));
+    assert!(
+        crafted_table(vec![u32::MAX, 1], vec![]).is_err(),
+        "overflow"
+    );
+    assert!(
+        crafted_table(vec![1, 1], vec![3]).is_err(),
+        "more than stored"
+    );
+    assert!(crafted_table(vec![1, 1], vec![3, 2, 4]).is_err(), "fewer");
+    assert!(
+        crafted_table(vec![1, 0], vec![3]).is_err(),
+        "a unit without"
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(16))]
 
