@@ -9,7 +9,7 @@ use proptest::prelude::*;
 
 const CORPUS_JSON: &str = include_str!("../../../../corpus/corpus.json");
 
-fn real_corpus() -> Corpus {
+pub(super) fn real_corpus() -> Corpus {
     load_corpus(CORPUS_JSON).expect("corpus/corpus.json loads")
 }
 
@@ -164,40 +164,56 @@ pub(super) fn random_unit(
     unit
 }
 
+/// Random documents as drawn by [`random_documents`]: per document, its
+/// units (word indices, region-tag indices) and a jurisdiction index.
+pub(super) type RandomDocuments = Vec<(Vec<(Vec<usize>, Vec<usize>)>, usize)>;
+
+/// One to five documents of up to four units of up to eleven words.
+pub(super) fn random_documents() -> impl Strategy<Value = RandomDocuments> {
+    prop::collection::vec(
+        (
+            prop::collection::vec(
+                (
+                    prop::collection::vec(0usize..14, 0..12),
+                    prop::collection::vec(0usize..64, 0..3),
+                ),
+                0..5,
+            ),
+            0usize..64,
+        ),
+        1..6,
+    )
+}
+
+/// The documents `docs` describes, tagged with regions of `corpus`.
+pub(super) fn documents_of(corpus: &Corpus, docs: RandomDocuments) -> Vec<Document> {
+    let region_ids: Vec<String> = corpus.regions.iter().map(|r| r.id.clone()).collect();
+    docs.into_iter()
+        .enumerate()
+        .map(|(d, (units, jurisdiction))| {
+            let units = units
+                .into_iter()
+                .enumerate()
+                .map(|(u, (words, tags))| random_unit(u, words, tags, &region_ids))
+                .collect();
+            Document {
+                jurisdiction: Some(region_ids[jurisdiction % region_ids.len()].clone()),
+                date: Some("2019-01-01".into()),
+                ..Document::bare(&format!("doc-{d}"), units)
+            }
+        })
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
     #[test]
     fn merged_parts_of_random_documents_equal_the_built_index(
-        docs in prop::collection::vec(
-            (
-                prop::collection::vec(
-                    (prop::collection::vec(0usize..14, 0..12), prop::collection::vec(0usize..64, 0..3)),
-                    0..5,
-                ),
-                0usize..64,
-            ),
-            1..6,
-        )
+        docs in random_documents()
     ) {
         let mut corpus = real_corpus();
-        let region_ids: Vec<String> = corpus.regions.iter().map(|r| r.id.clone()).collect();
-        corpus.documents = docs
-            .into_iter()
-            .enumerate()
-            .map(|(d, (units, jurisdiction))| {
-                let units = units
-                    .into_iter()
-                    .enumerate()
-                    .map(|(u, (words, tags))| random_unit(u, words, tags, &region_ids))
-                    .collect();
-                Document {
-                    jurisdiction: Some(region_ids[jurisdiction % region_ids.len()].clone()),
-                    date: Some("2019-01-01".into()),
-                    ..Document::bare(&format!("doc-{d}"), units)
-                }
-            })
-            .collect();
+        corpus.documents = documents_of(&corpus, docs);
         let segmenter = Segmenter::with_regions(&corpus.regions).expect("segmenter");
         prop_assert_eq!(merged(&corpus, &segmenter), SearchIndex::build(&corpus, &segmenter));
     }

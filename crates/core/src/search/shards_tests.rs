@@ -2,17 +2,11 @@
 //! gives the results of the index built in memory, over the real corpus
 //! and random documents; damaged files are refused, never merged.
 
-use super::parts_tests::random_unit;
+use super::parts_tests::{documents_of, random_documents, real_corpus};
 use super::*;
-use crate::model::{load_corpus, Corpus, Document};
+use crate::model::Corpus;
 use crate::segment::Segmenter;
 use proptest::prelude::*;
-
-const CORPUS_JSON: &str = include_str!("../../../../corpus/corpus.json");
-
-fn real_corpus() -> Corpus {
-    load_corpus(CORPUS_JSON).expect("corpus/corpus.json loads")
-}
 
 fn request(query: &str) -> SearchRequest {
     SearchRequest::with_query(query)
@@ -263,16 +257,7 @@ proptest! {
 
     #[test]
     fn random_documents_search_alike_sharded_and_in_memory(
-        docs in prop::collection::vec(
-            (
-                prop::collection::vec(
-                    (prop::collection::vec(0usize..14, 0..12), prop::collection::vec(0usize..64, 0..3)),
-                    0..5,
-                ),
-                0usize..64,
-            ),
-            1..6,
-        ),
+        docs in random_documents(),
         library in 0usize..2,
         shard_count in 1u32..9,
         queries in prop::collection::vec(prop::collection::vec(0usize..10, 1..4), 1..5),
@@ -280,23 +265,7 @@ proptest! {
         const QUERY_WORDS: [&str; 10] =
             ["区域", "协调", "生态补偿", "四川", "gdp", "一", "区", "\"发展机制\"", "-成渝", "𫫇"];
         let mut corpus = real_corpus();
-        let region_ids: Vec<String> = corpus.regions.iter().map(|r| r.id.clone()).collect();
-        corpus.documents = docs
-            .into_iter()
-            .enumerate()
-            .map(|(d, (units, jurisdiction))| {
-                let units = units
-                    .into_iter()
-                    .enumerate()
-                    .map(|(u, (words, tags))| random_unit(u, words, tags, &region_ids))
-                    .collect();
-                Document {
-                    jurisdiction: Some(region_ids[jurisdiction % region_ids.len()].clone()),
-                    date: Some("2019-01-01".into()),
-                    ..Document::bare(&format!("doc-{d}"), units)
-                }
-            })
-            .collect();
+        corpus.documents = documents_of(&corpus, docs);
         let mut hosted = corpus.clone();
         let keep = corpus.documents.len().saturating_sub(library).max(1);
         hosted.documents.truncate(keep);
