@@ -18,18 +18,13 @@
 // Usage (normally via `cargo xtask bench --only library`):
 //   node bench/library-startup.mjs --runs 3
 // PE_BENCH_VERBOSE=1 also prints every long task before search-ready.
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { launchBrowser, newContext } from '../lib/browser.mjs';
 import { targets } from '../lib/targets.mjs';
 import { readySelector, routeUrl } from '../lib/app.mjs';
 import { median } from '../lib/stats.mjs';
 import { recordFigure } from '../lib/figures.mjs';
+import { libraryRecords, seedLibrary } from '../lib/library-store.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '..', '..');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 3;
 const DOCUMENTS = 500;
@@ -38,50 +33,6 @@ const QUERY = '区域协调';
 // Results shown by an engine that holds every library document (a deep
 // link first shows the bundled corpus's results while the library is read).
 const READY = `#search-view[data-index-cached][data-engine-ms] .search-screen`;
-
-/** `[key, stored JSON]` for 500 library records built from the corpus. */
-async function libraryRecords() {
-  const corpus = JSON.parse(await fs.readFile(path.join(REPO, 'corpus', 'corpus.json'), 'utf8'));
-  const records = [];
-  for (let n = 0; records.length < DOCUMENTS; n += 1) {
-    const doc = structuredClone(corpus.documents[n % corpus.documents.length]);
-    doc.id = `mine-bench-${n}`;
-    // As a user's import has them: no restored readings (those are the
-    // bundled corpus's own work).
-    for (const unit of doc.units) delete unit.restored;
-    if (Array.isArray(doc.witness_readings)) doc.witness_readings = [];
-    doc.units[0].text += `库文档编号${n}号。`;
-    const record = {
-      doc,
-      provenance: { file_name: `bench-${n}.txt`, imported_at: '2026-11-27T00:00:00.000Z', bytes: 1, corrections: [] },
-    };
-    records.push([doc.id, JSON.stringify({ v: 1, record })]);
-  }
-  return records;
-}
-
-/** Writes `records` into the library's store (created as the app does). */
-async function seed(page, records) {
-  await page.evaluate(async (records) => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('policy-explorer', 1);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains('user-documents')) {
-          request.result.createObjectStore('user-documents');
-        }
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction('user-documents', 'readwrite');
-    for (const [key, value] of records) tx.objectStore('user-documents').put(value, key);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, records);
-}
 
 /** How many index parts the app has cached. */
 async function cachedParts(page) {
@@ -150,7 +101,7 @@ async function once(browser, target, records) {
     const page = await context.newPage();
     await page.goto(routeUrl(target, '/'));
     await page.waitForSelector(readySelector('library'));
-    await seed(page, records);
+    await seedLibrary(page, records);
     await page.addInitScript(observeStartup, [READY, DOCUMENTS]);
     const fresh = await start(page, target);
     const waitUntil = Date.now() + 60_000;
@@ -166,7 +117,7 @@ async function once(browser, target, records) {
   }
 }
 
-const records = await libraryRecords();
+const records = await libraryRecords(DOCUMENTS, 'bench');
 const browser = await launchBrowser();
 const rows = [];
 try {

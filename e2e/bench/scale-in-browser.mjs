@@ -20,20 +20,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser } from '../lib/browser.mjs';
 import { recordFigure } from '../lib/figures.mjs';
+import { factorsArg } from '../lib/factors.mjs';
 
 const wasmDir = process.env.PE_BENCH_WASM_DIR;
 if (!wasmDir) {
   console.error('PE_BENCH_WASM_DIR must be set (run through `cargo xtask bench`)');
   process.exit(2);
 }
-const argValue = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
-const factors = String(argValue('--factors', '1,10,100,1000'))
-  .split(',')
-  .map(Number)
-  .filter((n) => n > 0);
+const factors = factorsArg();
 const KEYSTROKE_GOAL_MS = 16;
 
 const files = {

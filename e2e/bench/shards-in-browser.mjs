@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../lib/browser.mjs';
 import { recordFigure } from '../lib/figures.mjs';
+import { factorsArg } from '../lib/factors.mjs';
 
 const wasmDir = process.env.PE_BENCH_WASM_DIR;
 const setsDir = process.env.PE_SHARD_SETS_DIR;
@@ -34,14 +35,7 @@ if (!wasmDir || !setsDir) {
   console.error('PE_BENCH_WASM_DIR and PE_SHARD_SETS_DIR must be set (run through `cargo xtask bench --only shards`)');
   process.exit(2);
 }
-const argValue = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? process.argv[at + 1] : fallback;
-};
-const factors = String(argValue('--factors', '1,10,100,1000'))
-  .split(',')
-  .map(Number)
-  .filter((n) => n > 0);
+const factors = factorsArg();
 /** Request 0 is 区, request 5 the whole 区域协调发展 (query_set's order). */
 const FIRST_KEYSTROKE = 0;
 const FIRST_QUERY = 5;

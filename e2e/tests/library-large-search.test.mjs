@@ -8,60 +8,17 @@
 // then appear.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 import { forEachTarget } from '../lib/suite.mjs';
 import { assertHealthy, openRoute, routeUrl, screenshot } from '../lib/app.mjs';
+import { libraryRecords, seedLibrary } from '../lib/library-store.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(HERE, '..', '..');
 const DOCUMENTS = 100;
 const QUERY = '区域协调';
-
-/** `[key, stored JSON]` for library records made from the corpus's documents. */
-async function libraryRecords() {
-  const corpus = JSON.parse(await fs.readFile(path.join(REPO, 'corpus', 'corpus.json'), 'utf8'));
-  const records = [];
-  for (let n = 0; records.length < DOCUMENTS; n += 1) {
-    const doc = structuredClone(corpus.documents[n % corpus.documents.length]);
-    doc.id = `mine-large-${n}`;
-    for (const unit of doc.units) delete unit.restored;
-    if (Array.isArray(doc.witness_readings)) doc.witness_readings = [];
-    doc.units[0].text += `大库文档编号${n}号。`;
-    const provenance = { file_name: `large-${n}.txt`, imported_at: '2026-11-27T00:00:00.000Z', bytes: 1, corrections: [] };
-    records.push([doc.id, JSON.stringify({ v: 1, record: { doc, provenance } })]);
-  }
-  return records;
-}
-
-async function seed(page, records) {
-  await page.evaluate(async (records) => {
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open('policy-explorer', 1);
-      request.onupgradeneeded = () => {
-        if (!request.result.objectStoreNames.contains('user-documents')) {
-          request.result.createObjectStore('user-documents');
-        }
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction('user-documents', 'readwrite');
-    for (const [key, value] of records) tx.objectStore('user-documents').put(value, key);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, records);
-}
 
 forEachTarget('search over a large library', (target, session) => {
   it('long facets and the term chart come in pages; a large result set is counted after it shows', async () => {
     const { page, watch } = await openRoute(session.context, target, '/', 'library');
-    await seed(page, await libraryRecords());
+    await seedLibrary(page, await libraryRecords(DOCUMENTS, 'large'));
     await page.goto('about:blank');
     await page.goto(routeUrl(target, `/search?q=${encodeURIComponent(QUERY)}`));
     await page.waitForFunction(
