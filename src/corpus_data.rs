@@ -11,8 +11,9 @@ use std::rc::Rc;
 use policy_core::model::{load_corpus, Corpus, Document, UnitKind};
 use policy_core::search::{SearchEngine, StopWords};
 
-/// The generated corpus (`cargo run -p policy-cli -- corpus build` writes it).
-const BUNDLED_CORPUS_JSON: &str = include_str!("../corpus/corpus.json");
+/// The generated corpus (`cargo run -p policy-cli -- corpus build` writes
+/// `corpus/corpus.json`), without its indentation (`build.rs`).
+const BUNDLED_CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.compact.json"));
 
 thread_local! {
     /// Parsed on first use; wasm is single-threaded, so this is the one copy.
@@ -222,6 +223,15 @@ mod tests {
         let corpus = bundled_corpus().expect("corpus/corpus.json must load");
         assert!(!corpus.documents.is_empty());
         assert!(bundled_corpus().unwrap() == corpus, "parsed once, shared");
+    }
+
+    #[test]
+    fn the_compiled_in_corpus_is_the_committed_one_without_indentation() {
+        let committed = include_str!("../corpus/corpus.json");
+        let as_json = |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("JSON");
+        assert_eq!(as_json(BUNDLED_CORPUS_JSON), as_json(committed));
+        assert!(BUNDLED_CORPUS_JSON.len() * 10 < committed.len() * 7);
+        assert!(!BUNDLED_CORPUS_JSON.contains('\n'));
     }
 
     #[test]
