@@ -1,4 +1,4 @@
-// Two builds' cold starts compared run by run: A, B, A, B, … each in a fresh
+// Two builds' cold starts (lib/cold-start.mjs) compared run by run: A, B, A, B, … each in a fresh
 // browser context, so that a change in the machine's load hits both alike.
 // Prints, per build, the median / 25th percentile / fastest time from
 // navigation start to the library rendered, the phases before it
@@ -8,8 +8,8 @@
 //
 // Usage: node bench/cold-start-ab.mjs URL_A URL_B [--runs 30]
 // (file:// or http:// URLs of two builds' pages; the route is `#/`).
-import { launchBrowser, newContext } from '../lib/browser.mjs';
-import { readySelector } from '../lib/app.mjs';
+import { launchBrowser } from '../lib/browser.mjs';
+import { coldStart } from '../lib/cold-start.mjs';
 import { median } from '../lib/stats.mjs';
 
 const [urlA, urlB] = process.argv.slice(2).filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
@@ -18,36 +18,6 @@ const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 30;
 if (!urlA || !urlB) {
   console.error('usage: node bench/cold-start-ab.mjs URL_A URL_B [--runs N]');
   process.exit(2);
-}
-
-function observeStartup() {
-  addEventListener('TrunkApplicationStarted', () => {
-    window.__peStartedMs = performance.now();
-  });
-  new MutationObserver((_, observer) => {
-    if (document.body?.getAttribute('data-ready') === 'library') {
-      window.__peLibraryReadyMs = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
-}
-
-async function coldStart(browser, url) {
-  const context = await newContext(browser);
-  try {
-    const page = await context.newPage();
-    await page.addInitScript(observeStartup);
-    await page.goto(url.split('#')[0] + '#/');
-    await page.waitForSelector(readySelector('library'), { timeout: 60_000 });
-    await page.waitForFunction(() => window.__peLibraryReadyMs !== undefined);
-    return page.evaluate(() => ({
-      ready: window.__peLibraryReadyMs,
-      started: window.__peStartedMs ?? NaN,
-      interactive: performance.getEntriesByType('navigation')[0]?.domInteractive ?? NaN,
-    }));
-  } finally {
-    await context.close();
-  }
 }
 
 const quantile = (values, q) => {
@@ -73,11 +43,11 @@ console.log(`\ncold start A vs B, ${RUNS} alternated runs each (ms since navigat
 console.log(`${'build'.padEnd(6)}${'ready p50'.padStart(10)}${'p25'.padStart(9)}${'min'.padStart(9)}${'interactive'.padStart(12)}${'started'.padStart(9)}`);
 for (const name of ['A', 'B']) {
   const s = samples[name];
-  const ready = s.map((x) => x.ready);
+  const ready = s.map((x) => x.readyMs);
   console.log(
-    `${name.padEnd(6)}${ms(median(ready)).padStart(10)}${ms(quantile(ready, 0.25))}${ms(Math.min(...ready))}${ms(median(s.map((x) => x.interactive))).padStart(12)}${ms(median(s.map((x) => x.started)))}`,
+    `${name.padEnd(6)}${ms(median(ready)).padStart(10)}${ms(quantile(ready, 0.25))}${ms(Math.min(...ready))}${ms(median(s.map((x) => x.interactiveMs))).padStart(12)}${ms(median(s.map((x) => x.startedMs)))}`,
   );
 }
-const paired = samples.B.map((b, i) => b.ready - samples.A[i].ready);
+const paired = samples.B.map((b, i) => b.readyMs - samples.A[i].readyMs);
 console.log(`B − A, paired run by run: median ${median(paired).toFixed(0)} ms`);
 console.log(`A: ${urlA}\nB: ${urlB}`);

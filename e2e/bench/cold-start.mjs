@@ -3,57 +3,17 @@
 // (HTTP on 127.0.0.1), each opened N times in a fresh browser context (empty
 // cache and storage; the browser process itself stays up).
 //
-// How it is measured, without changing the app:
-// * time: an init script (runs before any page script) watches <body> for
-//   `data-ready="library"` (set by src/dom.rs after the first render) and
-//   records `performance.now()`, i.e. milliseconds since navigation start;
-// * wasm memory: Trunk's loader dispatches `TrunkApplicationStarted` with
-//   `detail.wasm` = the instance exports, and the single-file boot script
-//   dispatches the same event; the init script keeps `exports.memory` and the
-//   bench reads `memory.buffer.byteLength` once the library is shown;
-// * JS heap: Chrome DevTools Protocol `Runtime.getHeapUsage` (used bytes).
+// How it is measured, without changing the app: lib/cold-start.mjs.
 //
 // Usage (normally via `cargo xtask bench`): node bench/cold-start.mjs --runs 7
-import { launchBrowser, newContext } from '../lib/browser.mjs';
+import { launchBrowser } from '../lib/browser.mjs';
+import { coldStart } from '../lib/cold-start.mjs';
 import { targets } from '../lib/targets.mjs';
-import { readySelector } from '../lib/app.mjs';
 import { median } from '../lib/stats.mjs';
 import { recordFigure } from '../lib/figures.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 7;
-
-function observeStartup() {
-  addEventListener('TrunkApplicationStarted', (event) => {
-    window.__peWasmMemory = event.detail?.wasm?.memory ?? null;
-  });
-  new MutationObserver((_, observer) => {
-    if (document.body?.getAttribute('data-ready') === 'library') {
-      window.__peLibraryReadyMs = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
-}
-
-async function coldStart(browser, target) {
-  const context = await newContext(browser);
-  try {
-    const page = await context.newPage();
-    await page.addInitScript(observeStartup);
-    const cdp = await context.newCDPSession(page);
-    await page.goto(target.url.split('#')[0] + '#/');
-    await page.waitForSelector(readySelector('library'), { timeout: 60_000 });
-    await page.waitForFunction(() => window.__peLibraryReadyMs !== undefined);
-    const { readyMs, wasmBytes } = await page.evaluate(() => ({
-      readyMs: window.__peLibraryReadyMs,
-      wasmBytes: window.__peWasmMemory?.buffer.byteLength ?? null,
-    }));
-    const heap = await cdp.send('Runtime.getHeapUsage');
-    return { readyMs, wasmBytes, jsHeapBytes: heap.usedSize };
-  } finally {
-    await context.close();
-  }
-}
 
 const mib = (n) => (n === null ? 'n/a' : `${(n / 1048576).toFixed(2)} MiB`);
 
@@ -64,8 +24,8 @@ try {
     const samples = [];
     // One unrecorded warm-up load per target: the first launch of a
     // renderer process pays one-off costs that are not the app's.
-    await coldStart(browser, target);
-    for (let i = 0; i < RUNS; i += 1) samples.push(await coldStart(browser, target));
+    await coldStart(browser, target.url);
+    for (let i = 0; i < RUNS; i += 1) samples.push(await coldStart(browser, target.url));
     const times = samples.map((s) => s.readyMs);
     rows.push({
       target: target.name,

@@ -9,6 +9,7 @@ use std::fs;
 
 use anyhow::{Context, Result};
 
+use crate::css_bundle;
 use crate::csp;
 use crate::first_load;
 use crate::search_index;
@@ -30,6 +31,9 @@ pub fn build(ws: &Workspace) -> Result<SizeReport> {
     // The hosted page only: the single file never fetches.
     let manifest = search_index::write(ws)?;
     println!("hosted search index: dist/{manifest} (shards fetched per query)");
+    if let Some(joined) = css_bundle::join_in_dist(&ws.dist_dir())? {
+        println!("hosted page: its stylesheets joined into dist/{joined}");
+    }
     // After packing (the single file keeps the loader inline): move Trunk's
     // inline loader out of index.html for the strict CSP (see csp.rs).
     let loader = csp::externalize_in_dist(&ws.dist_dir())?;

@@ -9,6 +9,7 @@ mod bench;
 mod bench_figures;
 mod content_hash;
 mod csp;
+mod css_bundle;
 mod dist;
 mod e2e;
 mod first_load;
