@@ -1,7 +1,7 @@
 // Cold-start benchmark: how long from navigation start until the library
 // view has rendered, for the single file (file://) and the hosted build
-// (HTTP on 127.0.0.1), each opened N times in a fresh browser context (empty
-// cache and storage; the browser process itself stays up).
+// (HTTP on 127.0.0.1), each opened N times, taking turns, in a fresh browser
+// context (empty cache and storage; the browser process itself stays up).
 //
 // How it is measured, without changing the app: lib/cold-start.mjs.
 //
@@ -18,29 +18,34 @@ const RUNS = runsArg > 0 ? Number.parseInt(process.argv[runsArg + 1], 10) : 7;
 const mib = (n) => (n === null ? 'n/a' : `${(n / 1048576).toFixed(2)} MiB`);
 
 const browser = await launchBrowser();
-const rows = [];
+const order = [...targets()].reverse();
+const samples = new Map(order.map((target) => [target.name, []]));
 try {
-  for (const target of [...targets()].reverse()) {
-    const samples = [];
-    // One unrecorded warm-up load per target: the first launch of a
-    // renderer process pays one-off costs that are not the app's.
-    await coldStart(browser, target.url);
-    for (let i = 0; i < RUNS; i += 1) samples.push(await coldStart(browser, target.url));
-    const times = samples.map((s) => s.readyMs);
-    rows.push({
-      target: target.name,
-      runs: samples.length,
-      median: median(times),
-      min: Math.min(...times),
-      max: Math.max(...times),
-      wasm: median(samples.map((s) => s.wasmBytes ?? 0)),
-      wasmKnown: samples.every((s) => s.wasmBytes !== null),
-      jsHeap: median(samples.map((s) => s.jsHeapBytes)),
-    });
+  // One unrecorded warm-up load per target: the first launch of a
+  // renderer process pays one-off costs that are not the app's. Then the
+  // targets take turns, run by run, so that a change in the machine's load
+  // (a build finishing, the browser's own start-up work) hits both alike.
+  for (const target of order) await coldStart(browser, target.url);
+  for (let i = 0; i < RUNS; i += 1) {
+    for (const target of order) samples.get(target.name).push(await coldStart(browser, target.url));
   }
 } finally {
   await browser.close();
 }
+const rows = order.map((target) => {
+  const runs = samples.get(target.name);
+  const times = runs.map((s) => s.readyMs);
+  return {
+    target: target.name,
+    runs: runs.length,
+    median: median(times),
+    min: Math.min(...times),
+    max: Math.max(...times),
+    wasm: median(runs.map((s) => s.wasmBytes ?? 0)),
+    wasmKnown: runs.every((s) => s.wasmBytes !== null),
+    jsHeap: median(runs.map((s) => s.jsHeapBytes)),
+  };
+});
 
 console.log('');
 console.log('cold start: navigation start -> body[data-ready="library"] (headless Chromium, fresh context per run)');
