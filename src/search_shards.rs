@@ -168,6 +168,7 @@ pub fn sharded_index(hosted: &HostedBuild) -> Option<Rc<ShardedIndex>> {
         failed: RefCell::default(),
         listeners: RefCell::default(),
         next_listener: Cell::new(0),
+        generation: Cell::new(0),
         fetched_bytes: Cell::new(0),
     }))
 }
@@ -191,6 +192,8 @@ pub struct ShardedIndex {
     /// Told whenever a fetch ends (success or failure).
     listeners: RefCell<Vec<(u32, Callback<()>)>>,
     next_listener: Cell<u32>,
+    /// How many times listeners were told (see [`Self::generation`]).
+    generation: Cell<u32>,
     fetched_bytes: Cell<usize>,
 }
 
@@ -251,7 +254,16 @@ impl ShardedIndex {
         self.listeners.borrow_mut().retain(|(i, _)| *i != id);
     }
 
+    /// Changes whenever a fetch ends or failures are forgotten. A view
+    /// that searched at one generation and subscribes later (in an effect)
+    /// compares it to see whether it missed a notification: a fetch can
+    /// end between the render that started it and the effect.
+    pub fn generation(&self) -> u32 {
+        self.generation.get()
+    }
+
     fn notify(&self) {
+        self.generation.set(self.generation.get().wrapping_add(1));
         let listeners: Vec<Callback<()>> = self
             .listeners
             .borrow()

@@ -33,7 +33,7 @@ use crate::dom;
 use crate::hooks::use_search_engine::use_search_engine;
 use crate::i18n::Lang;
 use crate::route::Route;
-use crate::scheduling::{yield_to_browser, SLICE_MS};
+use crate::scheduling::{spawn_until_superseded, yield_to_browser, SLICE_MS};
 use crate::search_shards::ShardedSearch;
 use crate::url::search::{parse_search_url, search_query, typed_query, UrlNotice};
 
@@ -228,19 +228,17 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
         let later = at_once.is_none();
         use_effect_with(results.clone(), move |results| {
             // New results before the count ended: that count stops.
-            let superseded = Rc::new(Cell::new(false));
-            if later {
-                let results = results.clone();
-                let superseded = superseded.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(frequencies) =
-                        count_terms_in_slices(&engine, &results, &superseded).await
-                    {
-                        counted.set(Some((results, Rc::new(frequencies))));
-                    }
-                });
-            }
-            move || superseded.set(true)
+            let results = results.clone();
+            spawn_until_superseded(move |superseded| async move {
+                if !later {
+                    return;
+                }
+                if let Some(frequencies) =
+                    count_terms_in_slices(&engine, &results, &superseded).await
+                {
+                    counted.set(Some((results, Rc::new(frequencies))));
+                }
+            })
         });
     }
     // A large result set renders in stages (one task each), the earlier
@@ -249,15 +247,12 @@ fn SearchScreen(props: &SearchScreenProps) -> Html {
     {
         let staged = staged.clone();
         use_effect_with(results.clone(), move |results| {
-            let superseded = Rc::new(Cell::new(false));
-            if results.hits.len() > RENDER_AT_ONCE {
-                wasm_bindgen_futures::spawn_local(render_in_stages(
-                    results.clone(),
-                    staged,
-                    superseded.clone(),
-                ));
-            }
-            move || superseded.set(true)
+            let results = results.clone();
+            spawn_until_superseded(move |superseded| async move {
+                if results.hits.len() > RENDER_AT_ONCE {
+                    render_in_stages(results, staged, superseded).await;
+                }
+            })
         });
     }
     let stage = match &*staged {
@@ -484,33 +479,33 @@ impl ShardStatus {
     }
 }
 
-/// Counts the ends of shard fetches (a new value re-runs the search).
+/// The sharded index's generation (a new value re-runs the search); the
+/// view renders again whenever a shard fetch ends.
 #[hook]
 fn use_shard_fetches(engine: &SearchEngineHandle) -> u32 {
-    let count = use_state(|| 0u32);
-    let counter = use_mut_ref(|| 0u32);
-    {
-        let count = count.setter();
-        use_effect_with(engine.clone(), move |engine| {
-            let subscription = engine.shards.clone().map(|shards| {
-                let id = shards.subscribe(Callback::from(move |()| {
-                    let next = {
-                        let mut counter = counter.borrow_mut();
-                        *counter += 1;
-                        *counter
-                    };
-                    count.set(next);
-                }));
-                (shards, id)
-            });
-            move || {
-                if let Some((shards, id)) = subscription {
-                    shards.unsubscribe(id);
-                }
+    let update = use_force_update();
+    let rendered = engine
+        .shards
+        .as_ref()
+        .map_or(0, |shards| shards.generation());
+    use_effect_with(engine.clone(), move |engine| {
+        let subscription = engine.shards.clone().map(|shards| {
+            let on_fetched = update.clone();
+            let id = shards.subscribe(Callback::from(move |()| on_fetched.force_update()));
+            // A fetch that ended between the render and this effect told
+            // nobody: catch up.
+            if shards.generation() != rendered {
+                update.force_update();
             }
+            (shards, id)
         });
-    }
-    *count
+        move || {
+            if let Some((shards, id)) = subscription {
+                shards.unsubscribe(id);
+            }
+        }
+    });
+    rendered
 }
 
 /// "Loading the search index…", or the fetch error with a retry (always

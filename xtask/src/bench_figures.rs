@@ -68,6 +68,12 @@ impl FiguresFile {
         Ok(FiguresFile { path })
     }
 
+    /// Whether an earlier run left its figures (a fresh checkout has
+    /// none: a part run alone then has only its own rows).
+    pub fn earlier_exists(ws: &Workspace) -> bool {
+        ws.xtask_scratch().join("bench-figures.jsonl").is_file()
+    }
+
     /// The figures file of earlier runs without the figures `scripts`
     /// measured (they are about to be measured again); empty if none.
     pub fn kept(ws: &Workspace, scripts: &[&str]) -> Result<Self> {

@@ -44,7 +44,9 @@ pub fn join(page: &str, load: &dyn Fn(&str) -> Result<Vec<u8>>) -> Result<Option
         if link.has_attr("media") {
             bail!("a stylesheet with a media attribute cannot be joined");
         }
-        let href = link.attr("href").context("a stylesheet link without href")?;
+        let href = link
+            .attr("href")
+            .context("a stylesheet link without href")?;
         let name = href.trim_start_matches('/');
         if name.is_empty() || name.contains('/') || !name.ends_with(".css") {
             bail!("unexpected stylesheet address {href}");
@@ -62,7 +64,11 @@ pub fn join(page: &str, load: &dyn Fn(&str) -> Result<Vec<u8>>) -> Result<Option
         links[0].range.clone(),
         format!("<link rel=\"stylesheet\" href=\"/{file}\">"),
     )];
-    edits.extend(links[1..].iter().map(|link| Edit::remove(link.range.clone())));
+    edits.extend(
+        links[1..]
+            .iter()
+            .map(|link| Edit::remove(link.range.clone())),
+    );
     Ok(Some(Joined {
         page: apply_edits(page, edits),
         file,
@@ -123,7 +129,9 @@ mod tests {
             .filter_map(|tag| tag.attr("href").map(str::to_string))
             .collect();
         assert_eq!(links, ["/i.svg".to_string(), format!("/{}", joined.file)]);
-        assert!(joined.page.contains(r#"<script type="module" src="/loader.js"></script>"#));
+        assert!(joined
+            .page
+            .contains(r#"<script type="module" src="/loader.js"></script>"#));
     }
 
     #[test]

@@ -9,8 +9,8 @@ use std::fs;
 
 use anyhow::{Context, Result};
 
-use crate::css_bundle;
 use crate::csp;
+use crate::css_bundle;
 use crate::first_load;
 use crate::search_index;
 use crate::single_file;
