@@ -59,6 +59,13 @@ forEachTarget('search over a large library', (target, session) => {
     const showAll = page.locator('[data-facet-more="doc"]');
     await showAll.scrollIntoViewIfNeeded();
     await screenshot(page, target, 'search-large-library-facet');
+    // Beside long titles, every count stays on one line (18, not 1 over 8).
+    const brokenCounts = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-facet="doc"] .facet-count')]
+        .filter((count) => count.getClientRects().length !== 1
+          || count.getBoundingClientRect().height > 2 * parseFloat(getComputedStyle(count).fontSize))
+        .map((count) => count.textContent));
+    assert.deepEqual(brokenCounts, [], 'facet counts broken over lines');
     assert.match(await showAll.textContent(), new RegExp(String(docs)));
     await showAll.click();
     await page.waitForFunction((n) => document.querySelectorAll('[data-facet="doc"] [data-value]').length === n, docs);
