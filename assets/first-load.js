@@ -8,6 +8,8 @@
 //   policy-explorer:need-full-app    lite app → here: a route needs the full app
 //   policy-explorer:release-lite-app here → lite app: unmount now, the full app starts
 //   policy-explorer:full-app-failed  here → lite app: say so; reading keeps working
+// If the full app fails to start after the lite app has unmounted, this
+// script puts the error in the page itself (showStartFailed).
 //
 // The full app's glue and wasm are named by <meta name="policy-explorer-full-app">,
 // written by `cargo xtask dist`. A classic script: no inline code, so it runs
@@ -78,7 +80,45 @@
         handing = false;
         console.warn('policy-explorer: the full app could not be loaded:', error);
         if (!handedOver) window.dispatchEvent(new Event(FAILED));
+        else showStartFailed();
       });
+  }
+
+  // The full app failed to start after the lite app had unmounted: nothing
+  // is left on the page to say so, so this script does, and offers a
+  // reload (the URL holds the route). Text only, no inline styles (strict
+  // CSP); the same look as assets/boot-watch.js's errors.
+  function showStartFailed() {
+    var app = document.getElementById('app');
+    if (!app) return;
+    var box = document.createElement('div');
+    box.id = 'boot-error';
+    box.className = 'boot-error';
+    box.setAttribute('role', 'alert');
+    box.setAttribute('data-reason', 'full-app-start');
+    var lines = [
+      ['zh-CN', '检索与比较功能未能启动，页面需要重新加载。'],
+      ['en', 'Search and comparison could not start; the page needs to be reloaded.'],
+    ];
+    for (var i = 0; i < lines.length; i += 1) {
+      var p = document.createElement('p');
+      p.className = 'boot-message';
+      p.lang = lines[i][0];
+      p.textContent = lines[i][1];
+      box.appendChild(p);
+    }
+    var reload = document.createElement('button');
+    reload.type = 'button';
+    reload.className = 'button boot-error__reload';
+    reload.textContent = '重新加载 · Reload';
+    reload.addEventListener('click', function () {
+      window.location.reload();
+    });
+    box.appendChild(reload);
+    app.textContent = '';
+    app.appendChild(box);
+    document.documentElement.setAttribute('data-app', 'failed');
+    if (document.body) document.body.setAttribute('data-ready', 'boot-error');
   }
 
   window.addEventListener(NEED, handOver);

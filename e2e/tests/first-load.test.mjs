@@ -191,6 +191,31 @@ forEachTarget('first load', { targets: [servedTarget()] }, (target, session) => 
     await page.close();
   });
 
+  it('a full app that fails to start after the hand-over says so and offers a reload', async () => {
+    const full = await fullApp();
+    const page = await session.context.newPage();
+    // The glue loads but its start throws, after the lite app has let go.
+    await page.route(`**/${full.glue}`, (route) => route.fulfill({
+      contentType: 'text/javascript',
+      body: 'export default function () { return Promise.reject(new Error("simulated start failure")); }',
+    }));
+    await page.goto(routeUrl(target, '/doc/sichuan'));
+    await page.waitForSelector(readySelector('reader'));
+    await page.evaluate((h) => { window.location.hash = h; }, `#${searchRoute(QUERY)}`);
+    await page.waitForSelector('#boot-error[data-reason="full-app-start"][role="alert"]', { timeout: 30_000 });
+    const text = await page.locator('#boot-error').innerText();
+    assert.match(text, /未能启动/);
+    assert.match(text, /could not start/);
+    assert.equal(await page.getAttribute('body', 'data-ready'), 'boot-error');
+    await screenshot(page, target, 'first-load-start-failed');
+    // With the real glue again, the reload brings the route back.
+    await page.unroute(`**/${full.glue}`);
+    await page.locator('.boot-error__reload').click();
+    await page.waitForSelector(readySelector('search'), { timeout: 30_000 });
+    assert.ok((await hitKeys(page)).length > 0);
+    await page.close();
+  });
+
   it('a tour started in the lite app keeps running through the hand-over', async () => {
     const { page, watch } = await openRoute(session.context, target, '/tours', 'tours');
     assert.equal(await page.getAttribute('html', 'data-app'), 'lite');
