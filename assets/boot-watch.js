@@ -18,38 +18,49 @@
     return !app || !app.querySelector('.boot-message');
   }
 
-  function show(kind) {
-    if (shown || started()) return;
+  // Replaces #app's content with an alert: `lines` are [lang, text] pairs,
+  // `extra` (an element, optional) goes under them. assets/first-load.js
+  // calls it too (window.policyExplorerBootError), when the full app fails
+  // to start after the lite app has unmounted.
+  function showAlert(reason, lines, extra) {
+    // Once shown, the watchdog's own checks leave it alone.
     shown = true;
     var app = document.getElementById('app');
     var box = document.createElement('div');
     box.id = 'boot-error';
     box.className = 'boot-error';
     box.setAttribute('role', 'alert');
-    box.setAttribute('data-reason', kind);
-    var lines =
-      kind === 'load'
-        ? [
-            '无法启动：浏览器没能加载本应用的程序文件（.js / .wasm）。如果本页嵌在 sandbox="allow-scripts" 的 <iframe> 中，托管服务器必须对这些文件发送 “Access-Control-Allow-Origin: *” 响应头（或者在 sandbox 中加上 allow-same-origin）。详见 docs/embedding.md。',
-            'The app could not start: the browser could not load its code (.js / .wasm). If this page is embedded in an <iframe sandbox="allow-scripts">, the server hosting it must send “Access-Control-Allow-Origin: *” with these files (or the sandbox must add allow-same-origin). See docs/embedding.md.',
-          ]
-        : [
-            '应用迟迟未能启动。请刷新页面；如果本页嵌在其他网页中，请检查托管服务器是否发送 “Access-Control-Allow-Origin: *” 响应头（见 docs/embedding.md）。',
-            'The app has not started. Reload the page; if it is embedded in another page, check that the server hosting it sends “Access-Control-Allow-Origin: *” (see docs/embedding.md).',
-          ];
+    box.setAttribute('data-reason', reason);
     for (var i = 0; i < lines.length; i += 1) {
       var p = document.createElement('p');
       p.className = 'boot-message';
-      p.lang = i === 0 ? 'zh-CN' : 'en';
-      p.textContent = lines[i];
+      p.lang = lines[i][0];
+      p.textContent = lines[i][1];
       box.appendChild(p);
     }
+    if (extra) box.appendChild(extra);
     if (app) {
       app.textContent = '';
       app.appendChild(box);
     }
     // The marker tests and embedding pages can wait for.
     if (document.body) document.body.setAttribute('data-ready', 'boot-error');
+  }
+  window.policyExplorerBootError = showAlert;
+
+  function show(kind) {
+    if (shown || started()) return;
+    var lines =
+      kind === 'load'
+        ? [
+            ['zh-CN', '无法启动：浏览器没能加载本应用的程序文件（.js / .wasm）。如果本页嵌在 sandbox="allow-scripts" 的 <iframe> 中，托管服务器必须对这些文件发送 “Access-Control-Allow-Origin: *” 响应头（或者在 sandbox 中加上 allow-same-origin）。详见 docs/embedding.md。'],
+            ['en', 'The app could not start: the browser could not load its code (.js / .wasm). If this page is embedded in an <iframe sandbox="allow-scripts">, the server hosting it must send “Access-Control-Allow-Origin: *” with these files (or the sandbox must add allow-same-origin). See docs/embedding.md.'],
+          ]
+        : [
+            ['zh-CN', '应用迟迟未能启动。请刷新页面；如果本页嵌在其他网页中，请检查托管服务器是否发送 “Access-Control-Allow-Origin: *” 响应头（见 docs/embedding.md）。'],
+            ['en', 'The app has not started. Reload the page; if it is embedded in another page, check that the server hosting it sends “Access-Control-Allow-Origin: *” (see docs/embedding.md).'],
+          ];
+    showAlert(kind, lines);
   }
 
   // Load errors of <script> and <link> elements do not bubble: listen in

@@ -85,28 +85,10 @@
   }
 
   // The full app failed to start after the lite app had unmounted: nothing
-  // is left on the page to say so, so this script does, and offers a
-  // reload (the URL holds the route). Text only, no inline styles (strict
-  // CSP); the same look as assets/boot-watch.js's errors.
+  // is left on the page to say so. The alert is assets/boot-watch.js's, with
+  // a reload (the URL holds the route).
   function showStartFailed() {
-    var app = document.getElementById('app');
-    if (!app) return;
-    var box = document.createElement('div');
-    box.id = 'boot-error';
-    box.className = 'boot-error';
-    box.setAttribute('role', 'alert');
-    box.setAttribute('data-reason', 'full-app-start');
-    var lines = [
-      ['zh-CN', '检索与比较功能未能启动，页面需要重新加载。'],
-      ['en', 'Search and comparison could not start; the page needs to be reloaded.'],
-    ];
-    for (var i = 0; i < lines.length; i += 1) {
-      var p = document.createElement('p');
-      p.className = 'boot-message';
-      p.lang = lines[i][0];
-      p.textContent = lines[i][1];
-      box.appendChild(p);
-    }
+    if (typeof window.policyExplorerBootError !== 'function') return;
     var reload = document.createElement('button');
     reload.type = 'button';
     reload.className = 'button boot-error__reload';
@@ -114,11 +96,11 @@
     reload.addEventListener('click', function () {
       window.location.reload();
     });
-    box.appendChild(reload);
-    app.textContent = '';
-    app.appendChild(box);
+    window.policyExplorerBootError('full-app-start', [
+      ['zh-CN', '检索与比较功能未能启动，页面需要重新加载。'],
+      ['en', 'Search and comparison could not start; the page needs to be reloaded.'],
+    ], reload);
     document.documentElement.setAttribute('data-app', 'failed');
-    if (document.body) document.body.setAttribute('data-ready', 'boot-error');
   }
 
   window.addEventListener(NEED, handOver);

@@ -10,7 +10,7 @@
 // (file:// or http:// URLs of two builds' pages; the route is `#/`).
 import { launchBrowser } from '../lib/browser.mjs';
 import { coldStart } from '../lib/cold-start.mjs';
-import { median } from '../lib/stats.mjs';
+import { median, quantile } from '../lib/stats.mjs';
 
 const [urlA, urlB] = process.argv.slice(2).filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
 const runsArg = process.argv.indexOf('--runs');
@@ -19,11 +19,6 @@ if (!urlA || !urlB) {
   console.error('usage: node bench/cold-start-ab.mjs URL_A URL_B [--runs N]');
   process.exit(2);
 }
-
-const quantile = (values, q) => {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-};
 
 const browser = await launchBrowser();
 const samples = { A: [], B: [] };
