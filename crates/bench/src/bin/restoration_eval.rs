@@ -20,7 +20,10 @@
 //!   the restored text has again;
 //! * wrong changes — changes the restorer made to text that was already
 //!   right, per 1,000 characters; and changes made to a substitution that
-//!   did not restore the faithful wording.
+//!   did not restore the faithful wording;
+//! * reach — the most any choice among the candidates could undo: the
+//!   substitutions undone, plus those left whose faithful wording a learned
+//!   pair (then a thesaurus synonym) proposes.
 //!
 //! Rows switch the evidence sources on and off, so each one's share shows.
 //! `--leave-one-out` prints the same rows with each clause restored by a
@@ -59,6 +62,11 @@ struct Tally {
     doubtful_units: usize,
     changes_in_confident_units: usize,
     wrong_in_confident_units: usize,
+    /// Substitutions left, whose faithful wording a learned pair of the fold
+    /// proposes (every changed word of the run is a learned pair).
+    reachable_by_pairs: usize,
+    /// Substitutions left, reachable only with the thesaurus's synonyms too.
+    reachable_with_thesaurus: usize,
 }
 
 impl std::ops::AddAssign for Tally {
@@ -76,6 +84,8 @@ impl std::ops::AddAssign for Tally {
         self.doubtful_units += o.doubtful_units;
         self.changes_in_confident_units += o.changes_in_confident_units;
         self.wrong_in_confident_units += o.wrong_in_confident_units;
+        self.reachable_by_pairs += o.reachable_by_pairs;
+        self.reachable_with_thesaurus += o.reachable_with_thesaurus;
     }
 }
 
@@ -283,9 +293,16 @@ fn main() -> anyhow::Result<()> {
     if leave_one_out {
         // The same rows, each clause restored by a restorer that learned
         // from the other 25 (the real restoration learns from all 26).
-        for (name, params) in &configs {
-            print_row(name, &eval.leave_one_out(*params));
+        let mut headline = Tally::default();
+        for (k, (name, params)) in configs.iter().enumerate() {
+            let total = eval.leave_one_out(*params);
+            if k == 0 {
+                headline = total;
+            }
+            print_row(name, &total);
         }
+        println!();
+        print_reach(&headline, th.is_some());
         return Ok(());
     }
     if args.iter().any(|a| a == "--sweep") {
@@ -328,6 +345,7 @@ fn main() -> anyhow::Result<()> {
         t.changes_in_confident_units,
         t.wrong_in_confident_units
     );
+    print_reach(&t, th.is_some());
     Ok(())
 }
 
@@ -452,6 +470,29 @@ impl Evaluation<'_> {
             total += self.fold(self.clauses, fold, with(chosen), false, &[]);
         }
         print_row(name, &total);
+    }
+}
+
+/// How many substitutions any choice among the candidates could undo: what
+/// the restorer undid, plus those left whose faithful wording a learned
+/// pair (then a thesaurus synonym) proposes. Other sources (quotes, the
+/// language model's own proposals) count only where they did undo one.
+fn print_reach(t: &Tally, with_thesaurus: bool) {
+    let by_pairs = t.undone + t.reachable_by_pairs;
+    println!(
+        "Reach of the candidates: undone {} + left but proposed by a learned pair {} = {by_pairs} = {:.1}% at most with a perfect choice",
+        t.undone,
+        t.reachable_by_pairs,
+        pct(by_pairs, t.substitutions)
+    );
+    if with_thesaurus {
+        let with = by_pairs + t.reachable_with_thesaurus;
+        println!(
+            "  + left but a thesaurus synonym {} = {with} = {:.1}% at most; {} substitutions no candidate reaches",
+            t.reachable_with_thesaurus,
+            pct(with, t.substitutions),
+            t.substitutions - with
+        );
     }
 }
 
@@ -595,7 +636,18 @@ fn run_fold(
     let mut tally = Tally::default();
     for (_, c) in &test {
         let reading = restorer.restore(&c.path, c.kind, None, &c.reworded);
-        let t = measure(segmenter, c, &reading.text, &reading.changes, verbose);
+        let candidates = Candidates {
+            pairs: &pairs,
+            thesaurus,
+        };
+        let t = measure(
+            segmenter,
+            c,
+            &reading.text,
+            &reading.changes,
+            candidates,
+            verbose,
+        );
         if verbose {
             for ch in &reading.changes {
                 let verdict = classify(c, &reading.text, ch);
@@ -700,6 +752,7 @@ fn measure(
     c: &Clause,
     restored: &str,
     changes: &[policy_core::restoration::RestoredChange],
+    candidates: Candidates,
     verbose: bool,
 ) -> Tally {
     let faithful: Vec<char> = c.faithful.chars().collect();
@@ -711,12 +764,120 @@ fn measure(
         edits_after: levenshtein(&restored_chars, &faithful),
         ..Tally::default()
     };
-    // The tool's substitutions: word-level changed runs (adjacent changed
-    // tokens merged), in faithful characters.
+    let restored_map = char_map(&faithful, &restored_chars);
+    for hunk in substitutions(segmenter, c) {
+        t.substitutions += 1;
+        let (at, len) = (hunk.at, hunk.old.concat().chars().count());
+        let undone = if len > 0 {
+            restored_map[at..at + len].iter().all(Option::is_some)
+        } else {
+            // An insertion is undone when the faithful neighbours are
+            // adjacent again in the restored text.
+            at > 0
+                && at < faithful.len()
+                && matches!((restored_map[at - 1], restored_map[at]), (Some(x), Some(y)) if y == x + 1)
+        };
+        let reach = if undone {
+            Reach::Undone
+        } else {
+            hunk.reach(candidates)
+        };
+        match reach {
+            Reach::Undone => t.undone += 1,
+            Reach::Pairs => t.reachable_by_pairs += 1,
+            Reach::Thesaurus => t.reachable_with_thesaurus += 1,
+            Reach::Neither => {}
+        }
+        if !undone && verbose {
+            println!(
+                "  {} left: {} → {}",
+                c.path,
+                hunk.old.concat(),
+                hunk.new.concat()
+            );
+        }
+    }
+    for ch in changes {
+        t.changes += 1;
+        match classify(c, restored, ch) {
+            "ok" => t.correct_changes += 1,
+            "wrong" => t.wrong_on_correct += 1,
+            _ => t.wrong_on_substitution += 1,
+        }
+    }
+    t
+}
+
+/// One of the tool's substitutions: a word-level changed run of a clause
+/// (adjacent changed tokens merged).
+struct Hunk {
+    /// Where it starts, in faithful characters.
+    at: usize,
+    /// The faithful tokens.
+    old: Vec<String>,
+    /// The reworded tokens.
+    new: Vec<String>,
+}
+
+/// Where the restorer's candidates could come from, for one fold: the
+/// pairs it learned and the thesaurus (when installed).
+#[derive(Clone, Copy)]
+struct Candidates<'a> {
+    pairs: &'a [SubstitutionPair],
+    thesaurus: Option<&'a thesaurus::Thesaurus>,
+}
+
+/// How far the candidates reach for one substitution.
+enum Reach {
+    /// The restorer undid it.
+    Undone,
+    /// Left, but learned pairs propose the faithful wording.
+    Pairs,
+    /// Left, and only with thesaurus synonyms among the candidates.
+    Thesaurus,
+    /// Left, and neither proposes it.
+    Neither,
+}
+
+impl Hunk {
+    /// Could a perfect choice among the candidates undo this run? Either
+    /// the whole run is one known change, or the runs have as many words
+    /// and each changed word is one.
+    fn reach(&self, candidates: Candidates) -> Reach {
+        let known = |old: &str, new: &str, with_thesaurus: bool| {
+            old == new
+                || candidates
+                    .pairs
+                    .iter()
+                    .any(|p| p.original == old && p.reworded == new)
+                || (with_thesaurus && candidates.thesaurus.is_some_and(|t| t.synonyms(old, new)))
+        };
+        let covered = |with_thesaurus: bool| {
+            known(&self.old.concat(), &self.new.concat(), with_thesaurus)
+                || (self.old.len() == self.new.len()
+                    && self
+                        .old
+                        .iter()
+                        .zip(&self.new)
+                        .all(|(o, n)| known(o, n, with_thesaurus)))
+        };
+        if covered(false) {
+            Reach::Pairs
+        } else if covered(true) {
+            Reach::Thesaurus
+        } else {
+            Reach::Neither
+        }
+    }
+}
+
+/// The tool's substitutions in a clause: the word diff of its faithful and
+/// reworded texts, changed runs that carry a letter or digit.
+fn substitutions(segmenter: &Segmenter, c: &Clause) -> Vec<Hunk> {
     let old_tokens = segmenter.tokens(&c.faithful);
     let new_tokens = segmenter.tokens(&c.reworded);
-    let restored_map = char_map(&faithful, &restored_chars);
     let ops = capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
+    let mut hunks = Vec::new();
     let mut at = 0;
     let mut k = 0;
     while k < ops.len() {
@@ -733,35 +894,24 @@ fn measure(
             ne = ops[k].as_tag_tuple().2.end;
             k += 1;
         }
-        let old: String = old_tokens[o.start..oe].concat();
-        let new: String = new_tokens[n.start..ne].concat();
-        let len = old.chars().count();
-        if old.chars().chain(new.chars()).any(char::is_alphanumeric) {
-            t.substitutions += 1;
-            let undone = if len > 0 {
-                restored_map[at..at + len].iter().all(Option::is_some)
-            } else {
-                // An insertion is undone when the faithful neighbours are
-                // adjacent again in the restored text.
-                at > 0
-                    && at < faithful.len()
-                    && matches!((restored_map[at - 1], restored_map[at]), (Some(x), Some(y)) if y == x + 1)
-            };
-            if undone {
-                t.undone += 1;
-            } else if verbose {
-                println!("  {} left: {} → {}", c.path, old, new);
-            }
+        let old: Vec<String> = old_tokens[o.start..oe]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        let new: Vec<String> = new_tokens[n.start..ne]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        let len = old.concat().chars().count();
+        if old
+            .iter()
+            .chain(&new)
+            .flat_map(|t| t.chars())
+            .any(char::is_alphanumeric)
+        {
+            hunks.push(Hunk { at, old, new });
         }
         at += len;
     }
-    for ch in changes {
-        t.changes += 1;
-        match classify(c, restored, ch) {
-            "ok" => t.correct_changes += 1,
-            "wrong" => t.wrong_on_correct += 1,
-            _ => t.wrong_on_substitution += 1,
-        }
-    }
-    t
+    hunks
 }
