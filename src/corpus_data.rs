@@ -9,11 +9,23 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use policy_core::model::{load_corpus, Corpus, Document, UnitKind};
+use policy_core::restoration::RestorationAccuracy;
 use policy_core::search::{SearchEngine, StopWords};
 
 /// The generated corpus (`cargo run -p policy-cli -- corpus build` writes
 /// `corpus/corpus.json`), without its indentation (`build.rs`).
 const BUNDLED_CORPUS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.compact.json"));
+
+/// How well restored readings match the text where it is known, as
+/// `restoration_eval` last measured it (`cargo xtask bench` rewrites the
+/// file). Small and read where a restored reading is explained.
+const RESTORATION_ACCURACY_JSON: &str = include_str!("../corpus/eval/restoration-accuracy.json");
+
+/// The measured accuracy of the restored readings; `None` when the file
+/// cannot be read, and then the app claims no figure.
+pub fn restoration_accuracy() -> Option<RestorationAccuracy> {
+    serde_json::from_str(RESTORATION_ACCURACY_JSON).ok()
+}
 
 thread_local! {
     /// Parsed on first use; wasm is single-threaded, so this is the one copy.
@@ -232,6 +244,25 @@ mod tests {
         assert_eq!(as_json(BUNDLED_CORPUS_JSON), as_json(committed));
         assert!(BUNDLED_CORPUS_JSON.len() * 10 < committed.len() * 7);
         assert!(!BUNDLED_CORPUS_JSON.contains('\n'));
+    }
+
+    #[test]
+    fn the_restoration_accuracy_was_measured_on_this_corpus() {
+        let accuracy = restoration_accuracy().expect("corpus/eval/restoration-accuracy.json");
+        let corpus = bundled_corpus().expect("corpus");
+        let central = corpus.document("central-2018").expect("central-2018");
+        let shared = central
+            .witness_readings
+            .iter()
+            .filter(|r| !r.partial)
+            .count();
+        assert_eq!(
+            accuracy.clauses, shared,
+            "the figures are for another corpus: re-run restoration_eval"
+        );
+        assert!(accuracy.undone <= accuracy.substitutions);
+        assert!(accuracy.confident_wrong <= accuracy.confident_changes);
+        assert!(accuracy.chars > 0 && accuracy.substitutions > 0);
     }
 
     #[test]

@@ -310,7 +310,14 @@ fn the_reader_shows_restored_readings_with_marks_and_restored_headings() {
     assert!(!toc.contains("完善根本公共效劳均等化机制"), "{toc}");
     // The switch to the witness text.
     assert!(html.contains("href=\"#/doc/central-2018?text=witness\""));
-    assert!(html.contains("仅存于机器“改写”的副本"));
+    // Every unit the reworded copy alone carries is counted, also the two
+    // whose restoration changed nothing (四、 and 六、 read as the witness).
+    assert!(html.contains("本文件有 23 个条目仅存于机器“改写”的副本"));
+    // How far to trust the reading, as measured.
+    assert!(html.contains("data-testid=\"restoration-accuracy\""));
+    let measured = crate::corpus_data::restoration_accuracy().expect("measured accuracy");
+    let undone = format!("改写工具的替换恢复了 {:.1}%", measured.undone_percent());
+    assert!(html.contains(&undone), "{undone}");
 }
 
 #[test]
@@ -327,6 +334,11 @@ fn the_witness_text_switch_shows_the_text_as_the_witness_has_it() {
     assert!(unit.contains("reworded-mark"), "{unit}");
     assert!(html.contains("Show the restored reading"));
     assert!(html.contains("href=\"#/doc/central-2018/8.25\""));
+    assert!(html.contains("23 units read as the machine rewording left them"));
+    assert!(
+        !html.contains("restoration-accuracy"),
+        "no accuracy claim for the witness text"
+    );
     let toc = toc_of(&html);
     assert!(toc.contains("完善根本公共效劳均等化机制"), "{toc}");
     assert!(toc.contains("?text=witness"), "{toc}");

@@ -6,6 +6,9 @@
 // tool's swaps (根本 → 基本) as Sichuan's changes unless asked to.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { forEachTarget } from '../lib/suite.mjs';
 import { assertHealthy, openRoute, screenshot } from '../lib/app.mjs';
@@ -18,7 +21,31 @@ const S = {
   witnessSwitch: '#toggle-witness-text',
   diffPanel: '[data-testid="diff-panel"]',
   textChoice: '#compare-text-witness',
+  accuracy: '[data-testid="restoration-accuracy"]',
 };
+
+// The accuracy restoration_eval measured; the app shows it beside restored readings.
+const ACCURACY_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'corpus',
+  'eval',
+  'restoration-accuracy.json',
+);
+
+/** Asserts that the page states the measured accuracy, as the app rounds it. */
+async function assertAccuracyShown(page) {
+  const a = JSON.parse(await fs.readFile(ACCURACY_FILE, 'utf8'));
+  const undone = ((100 * a.undone) / a.substitutions).toFixed(1);
+  const wrong = ((1000 * a.wrongly_changed) / a.chars).toFixed(2);
+  const note = page.locator(S.accuracy);
+  assert.equal(await note.count(), 1, 'one accuracy note');
+  const text = await note.innerText();
+  for (const figure of [`${a.clauses}`, `${undone}%`, wrong, `${a.confident_changes}`]) {
+    assert.ok(text.includes(figure), `the note states ${figure}: ${text}`);
+  }
+}
 
 async function searchFor(context, target, query) {
   const opened = await openRoute(context, target, `/search?q=${encodeURIComponent(query)}`, 'search');
@@ -67,6 +94,8 @@ forEachTarget('restored readings', (target, session) => {
     // Doubtful units say so in words.
     const doubtful = page.locator('#reader section.unit--restoration-doubtful .restoration-note__line--doubtful');
     assert.ok((await doubtful.count()) > 0, 'doubtful units are visibly marked');
+    // How far to trust the reading: the measured accuracy, beside the note.
+    await assertAccuracyShown(page);
     await screenshot(page, target, 'reader-restored');
 
     await page.locator(S.witnessSwitch).click();
@@ -74,6 +103,7 @@ forEachTarget('restored readings', (target, session) => {
     await page.waitForSelector(`${S.unit('7.21')}:not(.unit--restored)`);
     assert.equal(await unit.locator(S.restoredMark).count(), 0);
     assert.ok((await unit.innerText()).includes('根本公共效劳'), 'the witness text as it is');
+    assert.equal(await page.locator(S.accuracy).count(), 0, 'no accuracy claim for the witness text');
     await screenshot(page, target, 'reader-witness-text');
     await assertHealthy(page, watch);
   });
@@ -98,6 +128,14 @@ forEachTarget('restored readings', (target, session) => {
       S.diffPanel,
     );
     await assertHealthy(page, watch);
+  });
+
+  it('the witness view says how far the restored readings can be trusted', async () => {
+    const { page, watch } = await openRoute(session.context, target, '/witnesses/central-2018', 'witnesses');
+    await page.waitForSelector('[data-testid="witness-restoration-note"]');
+    await assertAccuracyShown(page);
+    await assertHealthy(page, watch);
+    await page.close();
   });
 
   it('a bad text choice in a compare URL is a worded notice', async () => {

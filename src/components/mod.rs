@@ -39,6 +39,7 @@ pub mod notice_list;
 pub mod presentation_bar;
 pub mod print_footer;
 pub mod provenance_details;
+pub mod restoration_accuracy;
 pub mod restoration_note;
 pub mod restored_text;
 pub mod reworded_mark;

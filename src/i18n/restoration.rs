@@ -36,6 +36,10 @@ pub struct RestorationStrings {
     pub evidence_separator: &'static str,
     /// `{restored}`, `{total}`, `{doubtful}`: the library's count.
     pub library_count: &'static str,
+    /// `{clauses}`, `{undone}` (percent), `{wrong}` (per 1,000 characters),
+    /// `{confident}`, `{confident_wrong}`: how far to trust a restored
+    /// reading, as measured where the truth is known.
+    pub accuracy_note: &'static str,
     /// The compare view's switch.
     pub compare_witness_option: &'static str,
     /// `{restored}`: the witness view's note on units only the reworded
@@ -69,6 +73,7 @@ pub static RESTORATION_ZH: RestorationStrings = RestorationStrings {
     evidence_lexicon: "通用词典收有“{word}”",
     evidence_separator: "；",
     library_count: "{total} 个条目中有 {restored} 个为据改写本恢复的文本，其中 {doubtful} 个存疑",
+    accuracy_note: "可信程度：在两个底本都有的 {clauses} 个条款上检验（用一半学习，恢复另一半，再与可靠文本对照），改写工具的替换恢复了 {undone}%，每千字约有 {wrong} 个本来正确的词被误改；未标“恢复存疑”的条款中，{confident} 处改动有 {confident_wrong} 处有误。",
     compare_witness_option: "比较改写本原文（不用恢复文本）",
     witness_view_note: "本页只比较两个底本都有的条款。另有 {restored} 条只见于改写本：阅读、检索和比较中显示的是根据证据恢复的文本（每个恢复的词都有标记和依据），可在阅读页切换查看改写本原文。",
     compare_note_reading: "{count} 个仅存于改写本的条目按恢复文本比较，改写工具造成的替换不计为差异。",
@@ -96,6 +101,7 @@ pub static RESTORATION_EN: RestorationStrings = RestorationStrings {
     evidence_lexicon: "the general dictionary has “{word}”",
     evidence_separator: "; ",
     library_count: "{restored} of {total} units restored from the reworded copy, {doubtful} doubtful",
+    accuracy_note: "How far to trust it: tested on the {clauses} clauses both witnesses carry (learning from one half, restoring the other and checking it against the faithful text), the restoration undoes {undone}% of the tool's substitutions and wrongly changes {wrong} correct words per 1,000 characters; in the clauses not flagged doubtful, {confident_wrong} of {confident} {confident|change was|changes were} wrong.",
     compare_witness_option: "Compare the reworded witness text (not the restored reading)",
     witness_view_note: "This page diffs only the clauses both witnesses carry. {restored} more {restored|unit survives|units survive} only in the reworded copy: the reader, search and comparisons show a reading restored from evidence (each restored word is marked with its evidence), and the reader can switch to the witness text as it is.",
     compare_note_reading: "{count} {count|unit|units} found only in the reworded copy are compared by their restored reading: the rewording tool's substitutions do not count as differences.",

@@ -8,6 +8,7 @@ use yew_router::prelude::use_location;
 
 use crate::components::back_link::BackLink;
 use crate::components::document_meta::DocumentMeta;
+use crate::components::restoration_accuracy::RestorationAccuracy;
 use crate::components::search_unit_text::ReaderTextOptions;
 use crate::components::table_of_contents::TableOfContents;
 use crate::components::unit_block::{print_role, unit_dom_id, PrintRole, UnitBlock};
@@ -168,7 +169,7 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
                         { fill(match text_choice {
                             TextChoice::Reading => restoration.reader_note_reading,
                             TextChoice::Witness => restoration.reader_note_witness,
-                        }, &[("count", &restored.to_string())]) }
+                        }, &[("count", &reworded.to_string())]) }
                         { " " }
                         <a id="toggle-witness-text" class="reader__text-switch" href={switch_href}>
                             { match text_choice {
@@ -177,6 +178,9 @@ pub fn DocumentReader(props: &DocumentReaderProps) -> Html {
                             } }
                         </a>
                     </p>
+                    if text_choice == TextChoice::Reading {
+                        <RestorationAccuracy {lang} />
+                    }
                 } else if reworded > 0 {
                     <p class="reader__reworded-note" role="note">
                         <span aria-hidden="true">{ "⚠ " }</span>

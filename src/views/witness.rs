@@ -17,6 +17,7 @@ use yew::prelude::*;
 
 use crate::components::back_link::BackLink;
 use crate::components::diff_text::DiffText;
+use crate::components::restoration_accuracy::RestorationAccuracy;
 use crate::corpus_data::{CorpusHandle, DocRef, SearchEngineHandle};
 use crate::dom;
 use crate::hooks::use_search_engine::use_search_engine;
@@ -186,6 +187,7 @@ fn WitnessScreen(props: &WitnessScreenProps) -> Html {
                 <p class="witness-view__restoration" data-testid="witness-restoration-note">
                     { fill(lang.restoration_strings().witness_view_note, &[("restored", &summary.restored_units.to_string())]) }
                 </p>
+                <RestorationAccuracy {lang} />
             }
             if pairs.is_empty() {
                 <p class="witness-view__none" role="status">{ strings.witness_none }</p>

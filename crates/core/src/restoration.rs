@@ -267,6 +267,41 @@ impl Document {
     }
 }
 
+/// How well the restorer undoes the rewording tool where the truth is
+/// known: the clauses both witnesses carry, cross-validated (learn on one
+/// half, restore the other). `restoration_eval` measures it and writes
+/// `corpus/eval/restoration-accuracy.json`; the app tells readers of a
+/// restored reading how far to trust it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RestorationAccuracy {
+    /// Clauses restored and compared with their faithful text.
+    pub clauses: usize,
+    /// Characters of their faithful text.
+    pub chars: usize,
+    /// The tool's substitutions in them (word-level differences).
+    pub substitutions: usize,
+    /// Substitutions whose faithful wording the restoration has again.
+    pub undone: usize,
+    /// Correct words the restoration changed.
+    pub wrongly_changed: usize,
+    /// Changes made in clauses not flagged doubtful.
+    pub confident_changes: usize,
+    /// Of those, changes that were wrong.
+    pub confident_wrong: usize,
+}
+
+impl RestorationAccuracy {
+    /// Share of the substitutions undone, in percent.
+    pub fn undone_percent(&self) -> f64 {
+        100.0 * self.undone as f64 / self.substitutions.max(1) as f64
+    }
+
+    /// Correct words wrongly changed per 1,000 characters.
+    pub fn wrong_per_thousand_chars(&self) -> f64 {
+        1000.0 * self.wrongly_changed as f64 / self.chars.max(1) as f64
+    }
+}
+
 /// A unit whose witness text has `witness` at the first occurrence and the
 /// restored reading `restored` there (for tests of code that reads units).
 #[cfg(test)]

@@ -31,6 +31,7 @@
 //! which learns from all 26, and still blind to the text it restores.
 
 use policy_core::model::{load_corpus, Corpus, Document, SubstitutionPair};
+use policy_core::restoration::RestorationAccuracy;
 use policy_core::segment::Segmenter;
 use policy_pipeline::restore::{
     own_faithful, own_fragments, provincial_quotes, thesaurus, Params, RestoreInputs, Restorer,
@@ -346,6 +347,7 @@ fn main() -> anyhow::Result<()> {
         t.wrong_in_confident_units
     );
     print_reach(&t, th.is_some());
+    write_accuracy(&root, &t)?;
     Ok(())
 }
 
@@ -471,6 +473,31 @@ impl Evaluation<'_> {
         }
         print_row(name, &total);
     }
+}
+
+/// Where the app reads the measured accuracy from (it tells readers of a
+/// restored reading how far to trust it).
+const ACCURACY_FILE: &str = "corpus/eval/restoration-accuracy.json";
+
+/// Writes the headline figures for the app; leaves the file alone when
+/// they have not changed.
+fn write_accuracy(root: &std::path::Path, t: &Tally) -> anyhow::Result<()> {
+    let accuracy = RestorationAccuracy {
+        clauses: t.units,
+        chars: t.chars,
+        substitutions: t.substitutions,
+        undone: t.undone,
+        wrongly_changed: t.wrong_on_correct,
+        confident_changes: t.changes_in_confident_units,
+        confident_wrong: t.wrong_in_confident_units,
+    };
+    let path = root.join(ACCURACY_FILE);
+    let json = serde_json::to_string_pretty(&accuracy)? + "\n";
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(json.as_str()) {
+        std::fs::write(&path, json)?;
+        println!("(written into {ACCURACY_FILE})");
+    }
+    Ok(())
 }
 
 /// How many substitutions any choice among the candidates could undo: what
