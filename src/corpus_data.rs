@@ -24,10 +24,13 @@ const RESTORATION_ACCURACY_JSON: &str = include_str!("../corpus/eval/restoration
 /// The measured accuracy of the restored readings; `None` when the file
 /// cannot be read, and then the app claims no figure.
 pub fn restoration_accuracy() -> Option<RestorationAccuracy> {
-    serde_json::from_str(RESTORATION_ACCURACY_JSON).ok()
+    ACCURACY.with(|a| *a)
 }
 
 thread_local! {
+    /// Parsed on first use, like the corpus.
+    static ACCURACY: Option<RestorationAccuracy> = serde_json::from_str(RESTORATION_ACCURACY_JSON).ok();
+
     /// Parsed on first use; wasm is single-threaded, so this is the one copy.
     static BUNDLED: Result<CorpusHandle, String> =
         load_corpus(BUNDLED_CORPUS_JSON).map(CorpusHandle::new).map_err(|e| e.to_string());

@@ -44,7 +44,7 @@ fn cjk_word(s: &str) -> bool {
 /// of adjacent delete/insert/replace operations, as its range in `a` and its
 /// range in `b` (one of them empty for a pure insertion or deletion). Both
 /// the word diff and the character diff read their changes this way.
-fn changed_runs<T: Eq + Hash>(a: &[T], b: &[T]) -> Vec<(Range<usize>, Range<usize>)> {
+pub fn changed_runs<T: Eq + Hash>(a: &[T], b: &[T]) -> Vec<(Range<usize>, Range<usize>)> {
     let mut runs: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     let mut in_run = false;
     for op in capture_diff_slices(Algorithm::Myers, a, b) {

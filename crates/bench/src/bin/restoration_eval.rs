@@ -36,7 +36,7 @@ use policy_core::segment::Segmenter;
 use policy_pipeline::restore::{
     own_faithful, own_fragments, provincial_quotes, thesaurus, Params, RestoreInputs, Restorer,
 };
-use policy_pipeline::substitutions::{learn_substitutions, AlignedText};
+use policy_pipeline::substitutions::{changed_runs, learn_substitutions, AlignedText};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 /// One clause both witnesses carry.
@@ -660,13 +660,13 @@ fn run_fold(
         params,
     )
     .expect("segmenter loads");
+    let candidates = Candidates {
+        pairs: &pairs,
+        thesaurus,
+    };
     let mut tally = Tally::default();
     for (_, c) in &test {
         let reading = restorer.restore(&c.path, c.kind, None, &c.reworded);
-        let candidates = Candidates {
-            pairs: &pairs,
-            thesaurus,
-        };
         let t = measure(
             segmenter,
             c,
@@ -898,47 +898,28 @@ impl Hunk {
     }
 }
 
-/// The tool's substitutions in a clause: the word diff of its faithful and
-/// reworded texts, changed runs that carry a letter or digit.
+/// The tool's substitutions in a clause: the changed runs of the word diff
+/// of its faithful and reworded texts that carry a letter or digit.
 fn substitutions(segmenter: &Segmenter, c: &Clause) -> Vec<Hunk> {
     let old_tokens = segmenter.tokens(&c.faithful);
     let new_tokens = segmenter.tokens(&c.reworded);
-    let ops = capture_diff_slices(Algorithm::Myers, &old_tokens, &new_tokens);
-    let mut hunks = Vec::new();
-    let mut at = 0;
-    let mut k = 0;
-    while k < ops.len() {
-        let (tag, o, n) = ops[k].as_tag_tuple();
-        if tag == DiffTag::Equal {
-            at += old_tokens[o].concat().chars().count();
-            k += 1;
-            continue;
-        }
-        let (mut oe, mut ne) = (o.end, n.end);
-        k += 1;
-        while k < ops.len() && ops[k].as_tag_tuple().0 != DiffTag::Equal {
-            oe = ops[k].as_tag_tuple().1.end;
-            ne = ops[k].as_tag_tuple().2.end;
-            k += 1;
-        }
-        let old: Vec<String> = old_tokens[o.start..oe]
-            .iter()
-            .map(|t| t.to_string())
-            .collect();
-        let new: Vec<String> = new_tokens[n.start..ne]
-            .iter()
-            .map(|t| t.to_string())
-            .collect();
-        let len = old.concat().chars().count();
-        if old
-            .iter()
-            .chain(&new)
-            .flat_map(|t| t.chars())
-            .any(char::is_alphanumeric)
-        {
-            hunks.push(Hunk { at, old, new });
-        }
-        at += len;
-    }
-    hunks
+    let owned = |tokens: &[&str]| tokens.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    changed_runs(&old_tokens, &new_tokens)
+        .into_iter()
+        .map(|(old, new)| Hunk {
+            at: old_tokens[..old.start]
+                .iter()
+                .map(|t| t.chars().count())
+                .sum(),
+            old: owned(&old_tokens[old]),
+            new: owned(&new_tokens[new]),
+        })
+        .filter(|h| {
+            h.old
+                .iter()
+                .chain(&h.new)
+                .flat_map(|t| t.chars())
+                .any(char::is_alphanumeric)
+        })
+        .collect()
 }
